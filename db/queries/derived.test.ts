@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb } from "@/lib/testing/db";
+import { prng, seedCourse } from "@/lib/testing/factories";
+import { attemptRatioOrder, dailyValuesOf, windowMetricsOf } from "@/lib/analytics/engagement";
+import { engagementRangesOf } from "@/lib/analytics/ranges";
+import { segmentsFromMask, segmentsOf } from "@/lib/analytics/segments";
+import { addDays, defaultWindow } from "@/lib/time";
+import type { EventKind } from "@/db/schema";
+import { EventSink, type NormalisedEvent } from "./events";
+import { ensureCourseFresh } from "./derived";
+
+const AS_OF = "2026-03-20";
+const KINDS: EventKind[] = ["problem_attempt", "problem_attempt", "problem_attempt", "video_play", "discussion_post", "course_launch", "item_completed"];
+
+/** Random activity over the 21 days before the as-of day; each event tagged with a statement id. */
+function randomEvents(userIds: string[], courseId: string, seed: number, count: number): NormalisedEvent[] {
+  const rnd = prng(seed);
+  const out: NormalisedEvent[] = [];
+  for (let i = 0; i < count; i++) {
+    // A third of the learners stay silent, so inactive learners exist.
+    const userId = userIds[Math.floor(rnd() * userIds.length * 0.67)]!;
+    const kind = KINDS[Math.floor(rnd() * KINDS.length)]!;
+    const day = addDays(AS_OF, -1 - Math.floor(rnd() * 21));
+    const item = kind === "course_launch" ? "" : `${kind === "video_play" ? "video" : kind === "discussion_post" ? "forum" : "problem"}-${Math.floor(rnd() * 6)}`;
+    out.push({
+      userId,
+      courseId,
+      itemId: item,
+      kind,
+      ts: Date.parse(`${day}T00:00:00Z`) + Math.floor(rnd() * 86_400_000),
+      success: kind === "problem_attempt" ? rnd() < 0.4 : null,
+      statementId: `st-${i}`,
+    });
+  }
+  return out;
+}
+
+function expectDerivedMatch(db: ReturnType<typeof createTestDb>["db"], courseId: string, userIds: string[], events: NormalisedEvent[]) {
+  const ranges = ensureCourseFresh(db, courseId, AS_OF);
+  const window = defaultWindow(AS_OF);
+  const prev = { start: addDays(AS_OF, -14), end: window.start };
+  const expected = userIds.map((u) => {
+    const mine = events.filter((e) => e.userId === u);
+    return { u, mine, m: windowMetricsOf(mine, window), prevDays: windowMetricsOf(mine, prev).days_active };
+  });
+  expect(ranges).toEqual(
+    engagementRangesOf(
+      expected.map(({ m }) => ({
+        problemsAttempted: m.problems_attempted,
+        problemsCompleted: m.problems_completed,
+        problemAttempts: m.problem_attempts,
+        videosViewed: m.videos_viewed,
+        discussionContributions: m.discussion_contributions,
+        daysActive: m.days_active,
+      })),
+    ),
+  );
+  for (const { u, mine, m, prevDays } of expected) {
+    const days = db.$client
+      .prepare(
+        `SELECT day AS date, discussion_contributions, problems_attempted, problems_completed, videos_viewed, problem_attempts
+         FROM learner_day WHERE course_id = ? AND user_id = ? ORDER BY day`,
+      )
+      .all(courseId, u);
+    expect(days).toEqual(dailyValuesOf(mine));
+    const s = db.$client.prepare(`SELECT * FROM learner_summary WHERE course_id = ? AND user_id = ?`).get(courseId, u) as Record<string, number | null>;
+    expect({
+      problems_attempted: s.problems_attempted,
+      problems_completed: s.problems_completed,
+      problem_attempts: s.problem_attempts,
+      problem_attempts_per_completed: s.attempt_ratio,
+      videos_viewed: s.videos_viewed,
+      discussion_contributions: s.discussion_contributions,
+      days_active: s.days_active,
+    }).toEqual(m);
+    expect(s.days_active_prev).toBe(prevDays);
+    expect(s.attempt_ratio_order).toBe(attemptRatioOrder(m.problem_attempts, m.problems_completed));
+    const segs = segmentsOf(
+      {
+        problemsAttempted: m.problems_attempted,
+        problemsCompleted: m.problems_completed,
+        problemAttempts: m.problem_attempts,
+        videosViewed: m.videos_viewed,
+        discussionContributions: m.discussion_contributions,
+        daysActive: m.days_active,
+        daysActivePrev: prevDays,
+        isActive: true,
+      },
+      ranges,
+    );
+    expect(segmentsFromMask(s.segments ?? -1)).toEqual(segs);
+  }
+}
+
+describe.each([
+  ["row by row", 10_000],
+  ["whole-course rebuild", 3],
+])("derived tables kept in step with events (%s)", (_label, perLearnerLimit) => {
+  const t = createTestDb();
+  const { courseId, userIds } = seedCourse(t.db, { learners: 30 });
+  let events: NormalisedEvent[] = [];
+  const prevAsOf = process.env.LANTERN_AS_OF;
+
+  beforeAll(() => {
+    process.env.LANTERN_AS_OF = AS_OF;
+  });
+  afterAll(() => {
+    process.env.LANTERN_AS_OF = prevAsOf;
+    t.close();
+  });
+
+  it("match the definitions after a first load", () => {
+    events = randomEvents(userIds, courseId, 7, 1500);
+    t.db.$client.transaction(() => {
+      const sink = new EventSink(t.db, { perLearnerLimit });
+      events.forEach((e) => sink.add(e));
+      sink.finish();
+    })();
+    expectDerivedMatch(t.db, courseId, userIds, events);
+  });
+
+  it("match after more events arrive for a few learners", () => {
+    const more = randomEvents(userIds.slice(0, 2), courseId, 8, 40).map((e, i) => ({ ...e, statementId: `more-${i}` }));
+    t.db.$client.transaction(() => {
+      const sink = new EventSink(t.db, { perLearnerLimit });
+      more.forEach((e) => sink.add(e));
+      sink.finish();
+    })();
+    events = [...events, ...more];
+    expectDerivedMatch(t.db, courseId, userIds, events);
+  });
+
+  it("match after statements are voided (their events removed)", () => {
+    const voided = new Set(events.filter((_, i) => i % 3 === 0).map((e) => e.statementId!));
+    t.db.$client.transaction(() => {
+      const sink = new EventSink(t.db, { perLearnerLimit });
+      voided.forEach((id) => sink.removeStatement(id));
+      sink.finish();
+    })();
+    events = events.filter((e) => !voided.has(e.statementId!));
+    expectDerivedMatch(t.db, courseId, userIds, events);
+    const zeroRows = t.db.$client.prepare(`SELECT COUNT(*) AS n FROM learner_item_day WHERE events <= 0`).get() as { n: number };
+    expect(zeroRows.n).toBe(0);
+  });
+
+  it("stamps the course's last_updated on every ingest", () => {
+    const row = t.db.$client.prepare(`SELECT last_updated_at FROM courses WHERE id = ?`).get(courseId) as { last_updated_at: string | null };
+    expect(row.last_updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+});
+
+describe("a new as-of day", () => {
+  it("rebuilds the summaries for the new default window on the next read", () => {
+    const t = createTestDb();
+    const { courseId, userIds } = seedCourse(t.db, { learners: 1 });
+    const prevAsOf = process.env.LANTERN_AS_OF;
+    process.env.LANTERN_AS_OF = AS_OF;
+    t.db.$client.transaction(() => {
+      const sink = new EventSink(t.db);
+      sink.add({ userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: Date.parse(`${addDays(AS_OF, -1)}T12:00:00Z`), success: true });
+      sink.finish();
+    })();
+    ensureCourseFresh(t.db, courseId, AS_OF);
+    const read = () => t.db.$client.prepare(`SELECT days_active, days_active_prev, segments FROM learner_summary`).get() as Record<string, number>;
+    expect(read().days_active).toBe(1);
+    // Eight days later the event sits in the week before the default window: disengaging.
+    ensureCourseFresh(t.db, courseId, addDays(AS_OF, 7));
+    expect(read()).toMatchObject({ days_active: 0, days_active_prev: 1 });
+    expect(segmentsFromMask(read().segments)).toEqual(["disengaging"]);
+    process.env.LANTERN_AS_OF = prevAsOf;
+    t.close();
+  });
+});

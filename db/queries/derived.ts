@@ -1,0 +1,226 @@
+import type { Db } from "../client";
+import { asOfDay, addDays, defaultWindow } from "@/lib/time";
+import { engagementRangesOf, type EngagementRanges, type RangeInput } from "@/lib/analytics/ranges";
+import { maskOf, segmentsOf, type SegmentInput } from "@/lib/analytics/segments";
+
+type Sqlite = Db["$client"];
+
+/** Past this many touched learners in one course, a flush rebuilds the course instead of row by row. */
+const PER_LEARNER_LIMIT = 5_000;
+
+// Per-day values from the per-item counts; `{where}` narrows to one learner-day or a whole course.
+const learnerDaySql = (where: string) => `
+  INSERT INTO learner_day (course_id, user_id, day, events, problem_attempts, problems_attempted,
+    problems_completed, videos_viewed, discussion_contributions)
+  SELECT course_id, user_id, day, SUM(events), SUM(attempts),
+    COUNT(CASE WHEN attempts > 0 THEN 1 END), COUNT(CASE WHEN successes > 0 THEN 1 END),
+    COUNT(CASE WHEN plays > 0 THEN 1 END), SUM(posts)
+  FROM learner_item_day WHERE ${where}
+  GROUP BY course_id, user_id, day`;
+
+// One summary row per enrollment over the default window `[start, end)` and the week before it
+// (`prev`). `{user}` narrows to one learner.
+const summarySql = (user: string) => `
+  INSERT INTO learner_summary (course_id, user_id, enrollment_id, username, name, email, mode, cohort,
+    enrolled_at, is_active, problems_attempted, problems_completed, problem_attempts, attempt_ratio,
+    attempt_ratio_order, videos_viewed, discussion_contributions, days_active, days_active_prev,
+    last_active_day, segments)
+  SELECT e.course_id, e.user_id, e.id, u.username, u.name, u.email, e.mode, e.cohort, e.enrolled_at, e.is_active,
+    COALESCE(w.attempted, 0), COALESCE(w.completed, 0), COALESCE(w.attempts, 0),
+    CASE WHEN w.completed > 0 THEN CAST(w.attempts AS REAL) / w.completed END,
+    CASE WHEN w.completed > 0 THEN w.attempts ELSE -COALESCE(w.attempts, 0) END,
+    COALESCE(w.videos, 0), COALESCE(w.posts, 0), COALESCE(d.cur, 0), COALESCE(d.prev, 0),
+    (SELECT MAX(x.day) FROM learner_day x WHERE x.course_id = e.course_id AND x.user_id = e.user_id),
+    NULL
+  FROM enrollments e
+  JOIN users u ON u.id = e.user_id
+  LEFT JOIN (
+    SELECT user_id,
+      COUNT(DISTINCT CASE WHEN attempts > 0 THEN item_id END) AS attempted,
+      COUNT(DISTINCT CASE WHEN successes > 0 THEN item_id END) AS completed,
+      SUM(attempts) AS attempts,
+      COUNT(DISTINCT CASE WHEN plays > 0 THEN item_id END) AS videos,
+      SUM(posts) AS posts
+    FROM learner_item_day
+    WHERE course_id = @course AND day >= @start AND day < @end ${user}
+    GROUP BY user_id
+  ) w ON w.user_id = e.user_id
+  LEFT JOIN (
+    SELECT user_id,
+      SUM(CASE WHEN day >= @start THEN 1 ELSE 0 END) AS cur,
+      SUM(CASE WHEN day < @start THEN 1 ELSE 0 END) AS prev
+    FROM learner_day
+    WHERE course_id = @course AND day >= @prevStart AND day < @end ${user}
+    GROUP BY user_id
+  ) d ON d.user_id = e.user_id
+  WHERE e.course_id = @course ${user.replace("user_id", "e.user_id")}`;
+
+const windowParams = (courseId: string, asOf: string) => {
+  const w = defaultWindow(asOf);
+  return { course: courseId, start: w.start, end: w.end, prevStart: addDays(asOf, -14) };
+};
+
+/** Rebuilds every derived row of one course from its per-item counts. */
+export function rebuildCourse(db: Db, courseId: string, asOf: string): void {
+  const s = db.$client;
+  s.prepare(`DELETE FROM learner_item_day WHERE course_id = ? AND events <= 0`).run(courseId);
+  s.prepare(`DELETE FROM learner_day WHERE course_id = ?`).run(courseId);
+  s.prepare(learnerDaySql("course_id = ?")).run(courseId);
+  rebuildSummary(s, courseId, asOf);
+}
+
+function rebuildSummary(s: Sqlite, courseId: string, asOf: string): void {
+  s.prepare(`DELETE FROM learner_summary WHERE course_id = ?`).run(courseId);
+  s.prepare(summarySql("")).run(windowParams(courseId, asOf));
+  s.prepare(
+    `INSERT INTO course_state (course_id, as_of, ranges_stale) VALUES (?, ?, 1)
+     ON CONFLICT (course_id) DO UPDATE SET as_of = excluded.as_of, ranges_stale = 1`,
+  ).run(courseId, asOf);
+}
+
+/**
+ * Collects what a write touched and, on `flush`, brings the derived tables up to date: the
+ * touched learner-days, the touched learners' summaries, the course's `last_updated`, and marks
+ * the course's ranges for recomputing on the next read. Memory stays bounded: a course with more
+ * than PER_LEARNER_LIMIT touched learners is rebuilt whole.
+ */
+export class DerivedRefresher {
+  private readonly s: Sqlite;
+  private readonly days = new Map<string, Map<string, Set<string>>>(); // course → user → days
+  private readonly learners = new Map<string, Set<string>>(); // course → users
+  private readonly whole = new Set<string>();
+  private readonly courses = new Set<string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly perLearnerLimit = PER_LEARNER_LIMIT,
+  ) {
+    this.s = db.$client;
+  }
+
+  touchCourse(courseId: string): void {
+    this.courses.add(courseId);
+  }
+
+  touchLearner(courseId: string, userId: string): void {
+    this.courses.add(courseId);
+    if (this.whole.has(courseId)) return;
+    let set = this.learners.get(courseId);
+    if (!set) this.learners.set(courseId, (set = new Set()));
+    set.add(userId);
+    if (set.size > this.perLearnerLimit) this.goWhole(courseId);
+  }
+
+  touchDay(courseId: string, userId: string, day: string): void {
+    this.touchLearner(courseId, userId);
+    if (this.whole.has(courseId)) return;
+    let byUser = this.days.get(courseId);
+    if (!byUser) this.days.set(courseId, (byUser = new Map()));
+    let set = byUser.get(userId);
+    if (!set) byUser.set(userId, (set = new Set()));
+    set.add(day);
+  }
+
+  flush(now: Date = new Date()): void {
+    const asOf = asOfDay();
+    for (const courseId of this.whole) rebuildCourse(this.db, courseId, asOf);
+    this.refreshDays();
+    this.refreshLearners(asOf);
+    const stamp = this.s.prepare(`UPDATE courses SET last_updated_at = ? WHERE id = ?`);
+    const stale = this.s.prepare(`UPDATE course_state SET ranges_stale = 1 WHERE course_id = ?`);
+    for (const courseId of this.courses) {
+      stamp.run(now.toISOString(), courseId);
+      stale.run(courseId);
+    }
+    this.days.clear();
+    this.learners.clear();
+    this.whole.clear();
+    this.courses.clear();
+  }
+
+  private goWhole(courseId: string): void {
+    this.whole.add(courseId);
+    this.days.delete(courseId);
+    this.learners.delete(courseId);
+  }
+
+  private refreshDays(): void {
+    const prune = this.s.prepare(
+      `DELETE FROM learner_item_day WHERE course_id = ? AND user_id = ? AND day = ? AND events <= 0`,
+    );
+    const drop = this.s.prepare(`DELETE FROM learner_day WHERE course_id = ? AND user_id = ? AND day = ?`);
+    const insert = this.s.prepare(learnerDaySql("course_id = ? AND user_id = ? AND day = ?"));
+    for (const [courseId, byUser] of this.days) {
+      for (const [userId, days] of byUser) {
+        for (const day of days) {
+          prune.run(courseId, userId, day);
+          drop.run(courseId, userId, day);
+          insert.run(courseId, userId, day);
+        }
+      }
+    }
+  }
+
+  private refreshLearners(asOf: string): void {
+    const state = this.s.prepare(`SELECT as_of FROM course_state WHERE course_id = ?`);
+    const drop = this.s.prepare(`DELETE FROM learner_summary WHERE course_id = ? AND user_id = ?`);
+    const insert = this.s.prepare(summarySql("AND user_id = @user"));
+    for (const [courseId, users] of this.learners) {
+      const current = state.get(courseId) as { as_of: string } | undefined;
+      // A course without summaries at this as-of day is rebuilt whole on its next read.
+      if (!current || current.as_of !== asOf) continue;
+      const params = windowParams(courseId, asOf);
+      for (const userId of users) {
+        drop.run(courseId, userId);
+        insert.run({ ...params, user: userId });
+      }
+    }
+  }
+}
+
+interface SummaryFigures extends RangeInput, SegmentInput {
+  userId: string;
+  segments: number | null;
+}
+
+const FIGURES_SQL = `SELECT user_id AS userId, problems_attempted AS problemsAttempted,
+  problems_completed AS problemsCompleted, problem_attempts AS problemAttempts, videos_viewed AS videosViewed,
+  discussion_contributions AS discussionContributions, days_active AS daysActive,
+  days_active_prev AS daysActivePrev, is_active AS isActive, segments
+  FROM learner_summary WHERE course_id = ?`;
+
+/**
+ * Makes a course's summaries, ranges and segments current for the as-of day, and returns the
+ * ranges. Cheap when nothing changed; after an ingest it recomputes the ranges from the summaries
+ * (never from raw events) and the segments of the learners that need it.
+ */
+export function ensureCourseFresh(db: Db, courseId: string, asOf: string = asOfDay()): EngagementRanges {
+  const s = db.$client;
+  const read = () =>
+    s.prepare(`SELECT as_of AS asOf, ranges, ranges_stale AS rangesStale FROM course_state WHERE course_id = ?`).get(courseId) as
+      | { asOf: string; ranges: string | null; rangesStale: number }
+      | undefined;
+  const state = read();
+  if (state && state.asOf === asOf && !state.rangesStale && state.ranges) return JSON.parse(state.ranges) as EngagementRanges;
+
+  return db.$client.transaction(() => {
+    let current = read();
+    if (!current || current.asOf !== asOf) {
+      rebuildSummary(s, courseId, asOf);
+      current = read();
+    }
+    if (current && !current.rangesStale && current.ranges) return JSON.parse(current.ranges) as EngagementRanges;
+    const rows = (s.prepare(FIGURES_SQL).all(courseId) as SummaryFigures[]).map((r) => ({ ...r, isActive: Boolean(r.isActive) }));
+    const ranges = engagementRangesOf(rows);
+    const json = JSON.stringify(ranges);
+    const unchanged = current?.ranges === json;
+    const update = s.prepare(`UPDATE learner_summary SET segments = ? WHERE course_id = ? AND user_id = ?`);
+    for (const r of rows) {
+      if (unchanged && r.segments !== null) continue;
+      const mask = maskOf(segmentsOf(r, ranges));
+      if (mask !== r.segments) update.run(mask, courseId, r.userId);
+    }
+    s.prepare(`UPDATE course_state SET ranges = ?, ranges_stale = 0 WHERE course_id = ?`).run(json, courseId);
+    return ranges;
+  }).immediate();
+}

@@ -1,0 +1,4 @@
+export * from "./org";
+export * from "./courses";
+export * from "./activity";
+export * from "./derived";
