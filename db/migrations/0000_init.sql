@@ -39,6 +39,7 @@ CREATE TABLE `users` (
 	`name` text DEFAULT '' NOT NULL,
 	`email` text,
 	`email_lower` text,
+	`email_sha1` text,
 	`status` text DEFAULT 'active' NOT NULL,
 	`department_id` text,
 	`role` text DEFAULT 'user' NOT NULL,
@@ -55,6 +56,7 @@ CREATE TABLE `users` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_username_uq` ON `users` (`username`);--> statement-breakpoint
 CREATE UNIQUE INDEX `users_email_lower_uq` ON `users` (`email_lower`);--> statement-breakpoint
+CREATE INDEX `users_email_sha1_idx` ON `users` (`email_sha1`);--> statement-breakpoint
 CREATE INDEX `users_department_idx` ON `users` (`department_id`);--> statement-breakpoint
 CREATE TABLE `cohorts` (
 	`course_id` text NOT NULL,

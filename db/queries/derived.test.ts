@@ -166,7 +166,7 @@ describe("a new as-of day", () => {
     // Eight days later the event sits in the week before the default window: disengaging.
     ensureCourseFresh(t.db, courseId, addDays(AS_OF, 7));
     expect(read()).toMatchObject({ days_active: 0, days_active_prev: 1 });
-    expect(segmentsFromMask(read().segments)).toEqual(["disengaging"]);
+    expect(segmentsFromMask(read().segments ?? -1)).toEqual(["disengaging"]);
     process.env.LANTERN_AS_OF = prevAsOf;
     t.close();
   });

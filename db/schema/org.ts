@@ -26,6 +26,8 @@ export const users = sqliteTable(
     email: text("email"),
     // Emails compare case-insensitively; the lowered copy carries the unique index.
     emailLower: text("email_lower"),
+    // SHA-1 of `mailto:<email>`, so an xAPI actor given as `mbox_sha1sum` is found by index.
+    emailSha1: text("email_sha1"),
     status: text("status", { enum: USER_STATUSES }).notNull().default("active"),
     departmentId: text("department_id").references(() => departments.id),
     role: text("role", { enum: USER_ROLES }).notNull().default("user"),
@@ -41,6 +43,7 @@ export const users = sqliteTable(
   (t) => [
     uniqueIndex("users_username_uq").on(t.username),
     uniqueIndex("users_email_lower_uq").on(t.emailLower),
+    index("users_email_sha1_idx").on(t.emailSha1),
     index("users_department_idx").on(t.departmentId),
   ],
 );

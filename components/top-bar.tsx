@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+/** The bar at the top of every page: the product name (course switcher and user menu join it with sign-in). */
+export function TopBar() {
+  return (
+    <header className="top-bar">
+      <Link href="/" className="brand" aria-label="Lantern home">
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" className="brand-mark">
+          <path d="M9 2h6v2H9zM7 5h10l1 3v9a3 3 0 0 1-3 3H9a3 3 0 0 1-3-3V8z" fill="currentColor" opacity=".18" />
+          <path d="M9 2h6v2H9zM7 5h10l1 3v9a3 3 0 0 1-3 3H9a3 3 0 0 1-3-3V8zm5 4a3 3 0 0 0-2 5.2V16h4v-1.8A3 3 0 0 0 12 9z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+        </svg>
+        <span>Lantern</span>
+      </Link>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Db } from "../client";
+
+export interface LoadedSummary {
+  courses: number;
+  learners: number;
+  enrollments: number;
+  events: number;
+  lastUpdated: string | null;
+}
+
+/** What is loaded, for the first page: counts kept cheap (indexed COUNTs, no scans of events' columns). */
+export async function loadedSummary(db: Db): Promise<LoadedSummary> {
+  const row = db.$client
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM courses) AS courses,
+              (SELECT COUNT(DISTINCT user_id) FROM enrollments) AS learners,
+              (SELECT COUNT(*) FROM enrollments) AS enrollments,
+              (SELECT COUNT(*) FROM events) AS events,
+              (SELECT MAX(last_updated_at) FROM courses) AS lastUpdated`,
+    )
+    .get() as LoadedSummary;
+  return row;
+}

@@ -1,0 +1,41 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** A mistake in how a command was called: printed without a stack trace, exit code 2. */
+export class CliError extends Error {}
+
+export interface Command {
+  summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * Parses a command's arguments; `--help` prints `help` and returns null. Unknown options and
+ * missing values become CliErrors that name them.
+ */
+export function parseCommand(
+  argv: string[],
+  options: Options,
+  help: string,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } | null {
+  try {
+    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    const values = parsed.values as Record<string, string | boolean | undefined>;
+    if (values.help) {
+      console.log(help);
+      return null;
+    }
+    return { values, positionals: parsed.positionals };
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\n\n${help}`);
+  }
+}
+
+/** A whole number option ≥ `min`, or the default. */
+export function intOption(value: string | boolean | undefined, name: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (typeof value !== "string" || !Number.isInteger(n) || n < min) throw new CliError(`--${name} must be a whole number ≥ ${min}, got "${String(value)}"`);
+  return n;
+}

@@ -1,0 +1,33 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { databasePath, openDb } from "@/db/client";
+import { CliError, parseCommand, type Command } from "./args";
+
+const HELP = `Usage: npx lantern backup FILE
+
+Writes a consistent copy of the database to FILE while Lantern keeps running (SQLite's online
+backup: readers and writers carry on; the copy is the database as of one moment).
+Restore by stopping Lantern and putting FILE in place of DATABASE_URL's file.`;
+
+export const backupCommand: Command = {
+  summary: "copy the database to FILE, online and consistent",
+  async run(argv) {
+    const parsed = parseCommand(argv, {}, HELP);
+    if (!parsed) return 0;
+    const [file] = parsed.positionals;
+    if (!file) throw new CliError(`FILE is required\n\n${HELP}`);
+    const target = path.resolve(file);
+    if (existsSync(target)) throw new CliError(`${target} already exists; choose a new file`);
+    const source = databasePath();
+    if (!existsSync(source)) throw new CliError(`no database at ${source}`);
+    const db = openDb(source);
+    try {
+      const started = Date.now();
+      await db.$client.backup(target);
+      console.log(`Backed up ${source} to ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } finally {
+      db.$client.close();
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,29 @@
+import { createReadStream, statSync } from "node:fs";
+import type { Db } from "@/db/client";
+import { importJsonLines, type ImportResult } from "@/lib/ingest/jsonl";
+import { ProgressReporter } from "@/lib/ingest/progress";
+
+/**
+ * Imports a JSON Lines file through the one import path, with a progress bar on a terminal and a
+ * one-line summary otherwise. Prints the errors of a failed import.
+ */
+export async function importFile(db: Db, file: string): Promise<ImportResult> {
+  const totalBytes = statSync(file).size;
+  const progress = new ProgressReporter({ totalBytes, stream: process.stderr });
+  const result = await importJsonLines(db, createReadStream(file, { highWaterMark: 1 << 20 }), { onProgress: (p) => progress.update(p) });
+  progress.done(result);
+  return result;
+}
+
+const plural = (type: string, n: number) => {
+  const words = type.replace(/_/g, " ");
+  return n === 1 || words === "staff" ? words : `${words}s`;
+};
+
+/** "12 users, 3 courses, 1 goal, …" */
+export function formatCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([type, n]) => `${n.toLocaleString("en")} ${plural(type, n)}`)
+    .join(", ");
+}

@@ -1,0 +1,83 @@
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { databasePath, migrateDb, openDb } from "@/db/client";
+import { demoAccounts } from "@/lib/demo/accounts";
+import { intOption, parseCommand, type Command } from "./args";
+import { loadDemo, printDemoAccounts } from "./demo";
+
+const HELP = `Usage: npx lantern start [--port P] [--hostname H] [--demo-learners N]   (npm start)
+
+Migrates DATABASE_URL, loads the demo when the database is empty, builds the app when there is
+no build, and serves it (default http://localhost:3000; PORT also sets the port).`;
+
+const root = () => process.env.LANTERN_HOME ?? process.cwd();
+
+/** The session-signing secret: NEXTAUTH_SECRET, else one generated once and kept beside the database. */
+function sessionSecret(dbFile: string): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(path.dirname(dbFile), "session-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function nextBin(): string {
+  return createRequire(path.join(root(), "package.json")).resolve("next/dist/bin/next");
+}
+
+export const startCommand: Command = {
+  summary: "migrate, load the demo if empty, build if needed, serve",
+  async run(argv) {
+    const parsed = parseCommand(
+      argv,
+      { port: { type: "string" }, hostname: { type: "string" }, "demo-learners": { type: "string" } },
+      HELP,
+    );
+    if (!parsed) return 0;
+    const port = intOption(parsed.values.port ?? process.env.PORT, "port", 3000, 1);
+    const hostname = typeof parsed.values.hostname === "string" ? parsed.values.hostname : undefined;
+    const file = databasePath();
+
+    const db = openDb(file);
+    migrateDb(db);
+    const { courses } = db.$client.prepare(`SELECT COUNT(*) AS courses FROM courses`).get() as { courses: number };
+    if (courses === 0) {
+      console.log(`The database ${file} is empty: loading the demo.`);
+      const ok = await loadDemo(db, { learners: intOption(parsed.values["demo-learners"], "demo-learners", 3000, 1) });
+      if (!ok) return 1;
+    }
+    const admin = demoAccounts[0]!;
+    const isDemo = db.$client.prepare(`SELECT 1 FROM users WHERE username = ?`).get(admin.username) !== undefined;
+    db.$client.close();
+
+    if (!existsSync(path.join(root(), ".next", "BUILD_ID"))) {
+      console.log("No build yet: building the app (next build)…");
+      const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: root(), stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+      if (build.status !== 0) return build.status ?? 1;
+    }
+
+    const args = [nextBin(), "start", "--port", String(port), ...(hostname ? ["--hostname", hostname] : [])];
+    const child = spawn(process.execPath, args, {
+      cwd: root(),
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: file, NEXTAUTH_SECRET: sessionSecret(file), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+    });
+    let announced = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+        announced = true;
+        console.log(`\nLantern is running at http://${hostname ?? "localhost"}:${port}  (database ${file})`);
+        if (isDemo) printDemoAccounts();
+      }
+    });
+    for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    return code ?? 0;
+  },
+};

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import type { GoalRow } from "@/db/queries/catalog";
+import { IngestError } from "./errors";
+import type { IngestSession } from "./session";
+
+/**
+ * A Knewton scoped goal's fields (`domain.md` § goal), shared by the import's `goal` record and
+ * the scoped-goals API: targets are objective ids or item ids of the course (not both) and must
+ * exist; each topic's targets are among the goal's; completion criteria get their defaults.
+ */
+export const goalFieldsSchema = {
+  name: z.string().min(1, "must not be empty"),
+  targets: z.array(z.string().min(1)).min(1, "must name at least one target"),
+  topics: z
+    .array(z.strictObject({ topic_id: z.string().min(1), targets: z.array(z.string().min(1)).min(1, "must name at least one target") }))
+    .nullable()
+    .optional(),
+  completion_criteria: z
+    .strictObject({
+      min_predicted_mastery: z.number().min(0).max(1).optional(),
+      min_work_per_target: z.number().int().min(0).optional(),
+      max_work_on_goal: z.number().int().min(1).nullable().optional(),
+    })
+    .optional(),
+};
+
+export const goalBodySchema = z.strictObject(goalFieldsSchema);
+export type GoalBody = z.infer<typeof goalBodySchema>;
+
+/** Checks a goal's references and builds its row; throws an `invalid` IngestError naming the field. */
+export function buildGoal(session: IngestSession, id: string, courseId: string, body: GoalBody): GoalRow {
+  if (!session.courseExists(courseId)) throw new IngestError("not_found", "course_id", `no course ${courseId}`);
+  const targets = [...new Set(body.targets)];
+  const targetKind = targetKindOf(session, courseId, targets);
+  const topics = body.topics ?? null;
+  const targetSet = new Set(targets);
+  topics?.forEach((topic, i) => {
+    const stray = topic.targets.find((t) => !targetSet.has(t));
+    if (stray !== undefined) throw new IngestError("invalid", `topics[${i}].targets`, `${stray} is not one of the goal's targets`);
+  });
+  const criteria = body.completion_criteria ?? {};
+  return {
+    id,
+    course_id: courseId,
+    name: body.name,
+    target_kind: targetKind,
+    targets: JSON.stringify(targets),
+    topics: topics === null ? null : JSON.stringify(topics),
+    min_predicted_mastery: criteria.min_predicted_mastery ?? 0.95,
+    min_work_per_target: criteria.min_work_per_target ?? 0,
+    max_work_on_goal: criteria.max_work_on_goal ?? null,
+  };
+}
+
+function targetKindOf(session: IngestSession, courseId: string, targets: readonly string[]): "objective" | "item" {
+  const objectives = targets.filter((t) => session.catalog.objectiveExists(t));
+  if (objectives.length === targets.length) return "objective";
+  const items = targets.filter((t) => session.itemKind(courseId, t) !== undefined);
+  if (items.length === targets.length) return "item";
+  if (objectives.length > 0 && items.length > 0 && objectives.length + items.length >= targets.length) {
+    throw new IngestError("invalid", "targets", "must be objective ids or item ids, not both");
+  }
+  const missing = targets.find((t) => !session.catalog.objectiveExists(t) && session.itemKind(courseId, t) === undefined);
+  throw new IngestError("invalid", "targets", `no objective or item ${missing} in course ${courseId}`);
+}

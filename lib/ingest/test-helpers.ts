@@ -1,0 +1,52 @@
+import type { Db } from "@/db/client";
+import { importJsonLines, type ImportResult } from "./jsonl";
+import { runIngest } from "./session";
+import { ingestStatements, type StatementBatchOptions, type StatementBatchResult } from "./xapi";
+
+/** Small helpers for the ingest tests (real SQLite, no mocks). */
+
+export const NOW = new Date("2026-03-16T12:00:00.000Z");
+
+export function ingest(db: Db, statements: unknown[], opts: StatementBatchOptions = {}): StatementBatchResult {
+  return runIngest(db, (session) => ingestStatements(session, statements, opts), { now: NOW });
+}
+
+export function importRecords(db: Db, records: unknown[]): Promise<ImportResult> {
+  return importText(db, records.map((r) => JSON.stringify(r)).join("\n"));
+}
+
+export function importText(db: Db, text: string): Promise<ImportResult> {
+  return importJsonLines(db, [Buffer.from(text)], { now: NOW });
+}
+
+export interface EventRow {
+  statement_id: string | null;
+  user_id: string;
+  course_id: string;
+  item_id: string;
+  kind: string;
+  ts: number;
+  day: string;
+  success: number | null;
+  score: number | null;
+  duration_ms: number | null;
+  goal_id: string | null;
+}
+
+export function events(db: Db): EventRow[] {
+  return db.$client.prepare(`SELECT statement_id, user_id, course_id, item_id, kind, ts, day, success, score, duration_ms, goal_id FROM events ORDER BY id`).all() as EventRow[];
+}
+
+export function kinds(db: Db): string[] {
+  return events(db).map((e) => e.kind);
+}
+
+export function rows<T = Record<string, unknown>>(db: Db, sql: string, ...params: unknown[]): T[] {
+  return db.$client.prepare(sql).all(...params) as T[];
+}
+
+/** Every row of every table, to show that a failed import left the database exactly as it was. */
+export function dumpAll(db: Db): Record<string, unknown[]> {
+  const tables = rows<{ name: string }>(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
+  return Object.fromEntries(tables.map(({ name }) => [name, rows(db, `SELECT * FROM "${name}" ORDER BY rowid`)]));
+}
