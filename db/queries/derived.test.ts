@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/lib/testing/db";
-import { prng, seedCourse } from "@/lib/testing/factories";
+import { seedCourse } from "@/lib/testing/factories";
+import { Random } from "@/lib/demo/random";
 import { attemptRatioOrder, dailyValuesOf, windowMetricsOf } from "@/lib/analytics/engagement";
 import { engagementRangesOf } from "@/lib/analytics/ranges";
-import { segmentsFromMask, segmentsOf } from "@/lib/analytics/segments";
+import { segmentInputOf, segmentsFromMask, segmentsOf } from "@/lib/analytics/segments";
 import { addDays, defaultWindow } from "@/lib/time";
 import type { EventKind } from "@/db/schema";
 import { EventSink, type NormalisedEvent } from "./events";
@@ -14,7 +15,8 @@ const KINDS: EventKind[] = ["problem_attempt", "problem_attempt", "problem_attem
 
 /** Random activity over the 21 days before the as-of day; each event tagged with a statement id. */
 function randomEvents(userIds: string[], courseId: string, seed: number, count: number): NormalisedEvent[] {
-  const rnd = prng(seed);
+  const random = new Random(seed);
+  const rnd = () => random.float();
   const out: NormalisedEvent[] = [];
   for (let i = 0; i < count; i++) {
     // A third of the learners stay silent, so inactive learners exist.
@@ -43,18 +45,7 @@ function expectDerivedMatch(db: ReturnType<typeof createTestDb>["db"], courseId:
     const mine = events.filter((e) => e.userId === u);
     return { u, mine, m: windowMetricsOf(mine, window), prevDays: windowMetricsOf(mine, prev).days_active };
   });
-  expect(ranges).toEqual(
-    engagementRangesOf(
-      expected.map(({ m }) => ({
-        problemsAttempted: m.problems_attempted,
-        problemsCompleted: m.problems_completed,
-        problemAttempts: m.problem_attempts,
-        videosViewed: m.videos_viewed,
-        discussionContributions: m.discussion_contributions,
-        daysActive: m.days_active,
-      })),
-    ),
-  );
+  expect(ranges).toEqual(engagementRangesOf(expected.map(({ m, prevDays }) => segmentInputOf(m, prevDays, true))));
   for (const { u, mine, m, prevDays } of expected) {
     const days = db.$client
       .prepare(
@@ -75,19 +66,7 @@ function expectDerivedMatch(db: ReturnType<typeof createTestDb>["db"], courseId:
     }).toEqual(m);
     expect(s.days_active_prev).toBe(prevDays);
     expect(s.attempt_ratio_order).toBe(attemptRatioOrder(m.problem_attempts, m.problems_completed));
-    const segs = segmentsOf(
-      {
-        problemsAttempted: m.problems_attempted,
-        problemsCompleted: m.problems_completed,
-        problemAttempts: m.problem_attempts,
-        videosViewed: m.videos_viewed,
-        discussionContributions: m.discussion_contributions,
-        daysActive: m.days_active,
-        daysActivePrev: prevDays,
-        isActive: true,
-      },
-      ranges,
-    );
+    const segs = segmentsOf(segmentInputOf(m, prevDays, true), ranges);
     expect(segmentsFromMask(s.segments ?? -1)).toEqual(segs);
   }
 }

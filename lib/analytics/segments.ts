@@ -1,3 +1,4 @@
+import type { EngagementMetrics } from "./engagement";
 import { aboveAverageFloor, type EngagementRanges } from "./ranges";
 
 /** The five segments of `domain.md` § Segments, in the order they are listed. */
@@ -52,4 +53,18 @@ export function segmentsOf(x: SegmentInput, ranges: EngagementRanges): Segment[]
   if (x.daysActive === 0 && x.daysActivePrev === 0) out.push("inactive");
   if (!x.isActive) out.push("unenrolled");
   return out;
+}
+
+/** The segment rules' view of a learner's default-window metrics. */
+export function segmentInputOf(m: EngagementMetrics, daysActivePrev: number, isActive: boolean): SegmentInput {
+  return {
+    problemsAttempted: m.problems_attempted,
+    problemsCompleted: m.problems_completed,
+    problemAttempts: m.problem_attempts,
+    videosViewed: m.videos_viewed,
+    discussionContributions: m.discussion_contributions,
+    daysActive: m.days_active,
+    daysActivePrev,
+    isActive,
+  };
 }

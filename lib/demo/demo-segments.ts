@@ -1,6 +1,6 @@
 import { windowMetricsOf, type EngagementMetrics } from "@/lib/analytics/engagement";
 import { engagementRangesOf } from "@/lib/analytics/ranges";
-import { segmentsOf, SEGMENTS, type Segment } from "@/lib/analytics/segments";
+import { segmentInputOf, segmentsOf, SEGMENTS, type Segment } from "@/lib/analytics/segments";
 import { addDays, defaultWindow } from "@/lib/time";
 import type { DemoRead, ReadEnrollment } from "./read-demo";
 
@@ -27,16 +27,7 @@ export function segmentsByCourse(read: DemoRead, asOf: string): Map<string, Cour
   }
   const out = new Map<string, CourseSegments>();
   for (const [courseId, rows] of byCourse) {
-    const inputs = rows.map(({ e, m, prevDays }) => ({
-      problemsAttempted: m.problems_attempted,
-      problemsCompleted: m.problems_completed,
-      problemAttempts: m.problem_attempts,
-      videosViewed: m.videos_viewed,
-      discussionContributions: m.discussion_contributions,
-      daysActive: m.days_active,
-      daysActivePrev: prevDays,
-      isActive: e.isActive,
-    }));
+    const inputs = rows.map(({ e, m, prevDays }) => segmentInputOf(m, prevDays, e.isActive));
     const ranges = engagementRangesOf(inputs);
     const segments = Object.fromEntries(SEGMENTS.map((s) => [s, 0])) as Record<Segment, number>;
     for (const x of inputs) for (const s of segmentsOf(x, ranges)) segments[s]++;

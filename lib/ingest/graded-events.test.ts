@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { createTestDb } from "@/lib/testing/db";
+import { eachTestDb } from "@/lib/testing/db";
 import { IngestError } from "./errors";
 import { ingestGradedEvents } from "./graded-events";
 import { runIngest } from "./session";
@@ -10,11 +10,9 @@ const REG = "5e3f7c1a-2b4d-4e6f-8a9b-0c1d2e3f4a5b";
 const GOAL = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a";
 const COURSE = "9a7c2f1e-learning-instance";
 
-let t: ReturnType<typeof createTestDb>;
 let db: Db;
-beforeEach(async () => {
-  t = createTestDb();
-  db = t.db;
+eachTestDb(async (d) => {
+  db = d;
   const result = await importRecords(db, [
     { type: "course", id: COURSE, title: "Algebra" },
     { type: "course", id: "other-course", title: "Other" },
@@ -27,7 +25,6 @@ beforeEach(async () => {
   ]);
   expect(result).toMatchObject({ ok: true });
 });
-afterEach(() => t.close());
 
 const post = (body: unknown, reg = REG) => runIngest(db, (s) => ingestGradedEvents(s, reg, body), { now: NOW });
 const event = (over: Record<string, unknown> = {}) => ({ module_id: "mod-1", interaction_end_time: "2026-03-10T10:00:00Z", is_correct: true, ...over });

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { afterEach, beforeEach } from "vitest";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrateDb, openDb, type Db } from "@/db/client";
@@ -17,4 +18,14 @@ export function createTestDb(): { db: Db; file: string; close: () => void } {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh test database for every test of the file; `set` receives each one. */
+export function eachTestDb(set: (db: Db) => void | Promise<void>): void {
+  let t: ReturnType<typeof createTestDb> | undefined;
+  beforeEach(async () => {
+    t = createTestDb();
+    await set(t.db);
+  });
+  afterEach(() => t?.close());
 }

@@ -1,19 +1,17 @@
 import { Readable } from "node:stream";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { createTestDb } from "@/lib/testing/db";
+import { eachTestDb } from "@/lib/testing/db";
 import { dumpAll, importRecords, importText, NOW } from "../test-helpers";
 import { problemEvaluated } from "../xapi/test-statements";
 import { importJsonLines, MAX_ERRORS } from "./import";
 
 const COURSE = "course-v1:Org+CS101+2026_T1";
 
-let t: ReturnType<typeof createTestDb>;
 let db: Db;
 let before: Record<string, unknown[]>;
-beforeEach(async () => {
-  t = createTestDb();
-  db = t.db;
+eachTestDb(async (d) => {
+  db = d;
   // Something already in the database, with activity, so "exactly as it was" covers every table.
   const seeded = await importRecords(db, [
     { type: "course", id: COURSE, title: "CS101" },
@@ -24,7 +22,6 @@ beforeEach(async () => {
   expect(seeded.ok).toBe(true);
   before = dumpAll(db);
 });
-afterEach(() => t.close());
 
 const good = [
   JSON.stringify({ type: "user", id: "u2", username: "max" }),

@@ -1,17 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { verifyPassword } from "@/lib/auth/password";
-import { createTestDb } from "@/lib/testing/db";
+import { eachTestDb } from "@/lib/testing/db";
 import { events, importRecords, NOW, rows } from "../test-helpers";
 import { problemEvaluated } from "../xapi/test-statements";
 
-let t: ReturnType<typeof createTestDb>;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
+eachTestDb((d) => {
+  db = d;
 });
-afterEach(() => t.close());
 
 const COURSE = "course-v1:Org+CS101+2026_T1";
 

@@ -1,22 +1,19 @@
 import { createHash } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { createTestDb } from "@/lib/testing/db";
+import { eachTestDb } from "@/lib/testing/db";
 import { events, importRecords, ingest, rows } from "../test-helpers";
 import { LMS, videoPlayed } from "./test-statements";
 
-let t: ReturnType<typeof createTestDb>;
 let db: Db;
-beforeEach(async () => {
-  t = createTestDb();
-  db = t.db;
+eachTestDb(async (d) => {
+  db = d;
   const result = await importRecords(db, [
     { type: "user", id: "u-ana", username: "ana", email: "Ana.Lopez@Example.com", external_ids: ["anon-ana"] },
     { type: "user", id: "u-bo", username: "bo", email: "bo@example.com" },
   ]);
   expect(result.ok).toBe(true);
 });
-afterEach(() => t.close());
 
 const played = (actor: Record<string, unknown>) => videoPlayed("v1", { actor });
 const userOfLastEvent = () => events(db).at(-1)?.user_id;

@@ -1,19 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { findStatement } from "@/db/queries/statements";
-import { createTestDb } from "@/lib/testing/db";
+import { eachTestDb } from "@/lib/testing/db";
 import { IngestError } from "../errors";
 import { events, ingest, kinds, NOW, rows } from "../test-helpers";
 import { courseOutcome, forumPosted, problemEvaluated, registered, videoPlayed } from "./test-statements";
 
-let t: ReturnType<typeof createTestDb>;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
+eachTestDb((d) => {
+  db = d;
 });
-afterEach(() => t.close());
 
 const VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 function voiding(targetId: string, id: string = randomUUID()) {

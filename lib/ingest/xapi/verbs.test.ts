@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { createTestDb } from "@/lib/testing/db";
+import { eachTestDb } from "@/lib/testing/db";
 import { events, ingest, kinds, rows } from "../test-helpers";
 import {
   blockIri, blockProgressed, COURSE_KEY, courseLaunched, courseOutcome, forumPosted, gradeEarned, multiQuestionProblem,
   navigated, onItem, problemBrowserAttempted, problemEvaluated, problemSubmitted, registered, unregistered, videoCompleted, videoPlayed,
 } from "./test-statements";
 
-let t: ReturnType<typeof createTestDb>;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
+eachTestDb((d) => {
+  db = d;
 });
-afterEach(() => t.close());
 
 const enrollment = () => rows<Record<string, unknown>>(db, `SELECT * FROM enrollments`)[0];
 const ADL = "http://adlnet.gov/expapi/verbs";
