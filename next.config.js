@@ -6,6 +6,11 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project with tsc first; skipping it here halves build time.
   typescript: { ignoreBuildErrors: true },
+  // xAPI wants its version header on every response under /xapi, also on those Next.js answers
+  // itself (405, the automatic OPTIONS, 404 for the xAPI resources Lantern does not serve).
+  async headers() {
+    return [{ source: "/xapi/:path*", headers: [{ key: "X-Experience-API-Version", value: "1.0.3" }] }];
+  },
 };
 
 export default nextConfig;

@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { UserMenu } from "./user-menu";
 
-/** The bar at the top of every page: the product name (course switcher and user menu join it with sign-in). */
-export function TopBar() {
+const ROLE_LABEL = { admin: "Administrator", department_admin: "Department admin", user: "Member" } as const;
+
+/** The bar at the top of every signed-in page: product name and user menu. */
+export function TopBar({ user }: { user: { name: string; username: string; role: keyof typeof ROLE_LABEL } }) {
   return (
     <header className="top-bar">
       <Link href="/" className="brand" aria-label="Lantern home">
@@ -11,6 +14,9 @@ export function TopBar() {
         </svg>
         <span>Lantern</span>
       </Link>
+      <div className="top-bar-end">
+        <UserMenu name={user.name} username={user.username} role={ROLE_LABEL[user.role]} />
+      </div>
     </header>
   );
 }

@@ -4,15 +4,12 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { databasePath } from "./path";
+
+export { databasePath };
 
 export type Schema = typeof schema;
 export type Db = BetterSQLite3Database<Schema> & { $client: Database.Database };
-
-/** The database file: `DATABASE_URL` (a path, optionally `file:`-prefixed), default `./data/lantern.db`. */
-export function databasePath(url = process.env.DATABASE_URL): string {
-  const raw = url && url.trim() !== "" ? url.trim() : "./data/lantern.db";
-  return path.resolve(raw.replace(/^file:(\/\/)?/, ""));
-}
 
 /** The committed migrations, beside the package root (`LANTERN_HOME`, set by the CLI) or the working directory. */
 export const MIGRATIONS_DIR = path.resolve(process.env.LANTERN_HOME ?? process.cwd(), "db/migrations");

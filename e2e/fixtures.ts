@@ -39,8 +39,19 @@ export async function screenshotAll(page: Page, name: string): Promise<void> {
     await page.emulateMedia({ colorScheme: scheme });
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
+      // Usable at this width: nothing makes the page itself scroll sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width);
       await page.screenshot({ path: `test-results/screenshots/${name}-${width}-${scheme}.png`, fullPage: true });
     }
   }
   await page.emulateMedia({ colorScheme: null });
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, login: string, password: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Username or email").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }

@@ -1,4 +1,5 @@
-import { e2eDb, expect, expectAccessible, screenshotAll, test } from "./fixtures";
+import { demoAccounts } from "../lib/demo/accounts";
+import { e2eDb, expect, expectAccessible, screenshotAll, signIn, test } from "./fixtures";
 
 const fmt = new Intl.NumberFormat("en");
 
@@ -14,6 +15,8 @@ test("the first page names the product and summarises what is loaded", async ({ 
   expect(counts.courses).toBe(3);
   expect(counts.events).toBeGreaterThan(1000);
 
+  const admin = demoAccounts.find((a) => a.role === "admin")!;
+  await signIn(page, admin.username, admin.password);
   await page.goto("/");
   await expect(page).toHaveTitle(/Lantern/);
   await expect(page.getByRole("link", { name: "Lantern home" })).toBeVisible();

@@ -1,5 +1,6 @@
-// `npm test`: types, unit and integration tests (vitest), then the browser tests (Playwright
-// against a fresh production build). Ends with one line "N passed, N failed".
+// `npm test`: types, a fresh production build, unit/integration/HTTP tests (vitest; the HTTP
+// ones start the build on a temporary database), then the browser tests (Playwright). Ends with
+// one line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
 import { ensureChromium } from "./chromium.mjs";
@@ -26,6 +27,11 @@ if (!run("Type check", "npx", ["tsc", "--noEmit"])) {
   finish(1);
 }
 
+if (!run("Production build", "npx", ["next", "build"])) {
+  failed++;
+  finish(1);
+}
+
 const vitestOk = run("Unit and integration tests (vitest)", "npx", [
   "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`,
 ]);
@@ -45,10 +51,6 @@ try {
   finish(1);
 }
 
-if (!run("Production build", "npx", ["next", "build"])) {
-  failed++;
-  finish(1);
-}
 
 const e2eOk = run("Browser tests (Playwright)", "npx", ["playwright", "test"], { CHROMIUM_PATH: chromium });
 if (existsSync(`${results}/playwright.json`)) {

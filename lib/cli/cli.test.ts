@@ -30,7 +30,7 @@ describe("npx lantern", () => {
   it("prints its commands with --help, and each command's options", () => {
     const help = lantern("--help");
     expect(help.code).toBe(0);
-    for (const c of ["start", "migrate", "import", "demo", "user", "backup"]) expect(help.out).toContain(c);
+    for (const c of ["start", "migrate", "import", "demo", "user", "key", "backup"]) expect(help.out).toContain(c);
     expect(lantern("import", "--help").out).toMatch(/all or nothing/i);
   });
 
@@ -90,6 +90,17 @@ describe("npx lantern", () => {
     expect(row.role).toBe("admin");
     expect(row.password_hash).not.toContain(shown!);
     expect(lantern("user", "create", "--username", "x", "--email", "x@example.com", "--role", "emperor").code).not.toBe(0);
+  });
+
+  it("key create prints a key once and stores only its hash", () => {
+    const r = lantern("key", "create", "--username", "grace", "--name", "LMS");
+    expect(r.code, r.err).toBe(0);
+    const key = /(lk_\S+\.\S+)/.exec(r.out)?.[1];
+    expect(key).toBeTruthy();
+    const row = query<{ name: string; secret_hash: string }>(`SELECT name, secret_hash FROM api_keys`);
+    expect(row.name).toBe("LMS");
+    expect(row.secret_hash).not.toContain(key!.split(".")[1]!);
+    expect(lantern("key", "create", "--username", "nobody").code).toBe(2);
   });
 
   it("backup writes a consistent copy that opens on its own", () => {

@@ -1,6 +1,7 @@
 import { backupCommand } from "./backup";
 import { demoCommand } from "./demo";
 import { importCommand } from "./import";
+import { keyCommand } from "./key";
 import { migrateCommand } from "./migrate";
 import { startCommand } from "./start";
 import { userCommand } from "./user";
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   demo: demoCommand,
   user: userCommand,
+  key: keyCommand,
   backup: backupCommand,
 };
 

@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { databasePath, migrateDb, openDb } from "@/db/client";
 import { demoAccounts } from "@/lib/demo/accounts";
+import { sessionSecret } from "@/lib/auth/secret";
 import { intOption, parseCommand, type Command } from "./args";
 import { loadDemo, printDemoAccounts } from "./demo";
 
@@ -14,17 +14,6 @@ Migrates DATABASE_URL, loads the demo when the database is empty, builds the app
 no build, and serves it (default http://localhost:3000; PORT also sets the port).`;
 
 const root = () => process.env.LANTERN_HOME ?? process.cwd();
-
-/** The session-signing secret: NEXTAUTH_SECRET, else one generated once and kept beside the database. */
-function sessionSecret(dbFile: string): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(path.dirname(dbFile), "session-secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
-}
 
 function nextBin(): string {
   return createRequire(path.join(root(), "package.json")).resolve("next/dist/bin/next");

@@ -1,10 +1,6 @@
 import { getDb } from "@/db/client";
 import { loadedSummary } from "@/db/queries/overview";
-import { TopBar } from "@/components/top-bar";
 import { StatCard } from "@/components/stat-card";
-
-// Reads the database on every request: the counts change as data arrives.
-export const dynamic = "force-dynamic";
 
 const number = new Intl.NumberFormat("en");
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -13,8 +9,6 @@ export default async function HomePage() {
   const summary = await loadedSummary(getDb());
   const empty = summary.courses === 0;
   return (
-    <>
-      <TopBar />
       <main className="page">
         <header className="page-header">
           <h1>Your learners, at a glance</h1>
@@ -46,6 +40,5 @@ export default async function HomePage() {
           )}
         </section>
       </main>
-    </>
   );
 }

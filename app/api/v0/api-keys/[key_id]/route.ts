@@ -1,0 +1,11 @@
+// DELETE /api/v0/api-keys/{key_id} — revoke one of the caller's own keys.
+import { z } from "zod";
+import { revokeApiKey } from "@/db/queries/api-keys";
+import { ApiError } from "@/lib/api/errors";
+import { apiRoute } from "@/lib/api/handler";
+
+export const DELETE = apiRoute({ family: "lantern", params: z.object({ key_id: z.string() }) }, async ({ db, caller, params }) => {
+  // Only the caller's own keys are found, so another user's key id is indistinguishable from none.
+  if (!(await revokeApiKey(db, caller.userId, params.key_id))) throw new ApiError(404, "key_not_found", "You have no API key with that id.");
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/db/queries/api-keys";
+import { courseStaff, departments, managedDepartments } from "@/db/schema";
+import { seedCourse, seedUser } from "@/lib/testing/factories";
+import { startTestApp, type TestApp } from "@/lib/testing/app";
+import { problemEvaluated } from "@/lib/ingest/xapi/test-statements";
+
+/**
+ * Every route × every kind of caller, over HTTP against the running app. Later issues add their
+ * routes as rows. Cells are the expected status.
+ */
+const CALLERS = ["anonymous", "bad_key", "learner", "other_instructor", "instructor", "department_admin", "admin"] as const;
+type CallerKind = (typeof CALLERS)[number];
+
+interface Fixture {
+  courseId: string;
+  registrationId: string;
+  statementId: string;
+}
+
+interface Row {
+  name: string;
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: (f: Fixture) => string;
+  body?: (f: Fixture) => string;
+  headers?: Record<string, string>;
+  expect: Record<CallerKind, number>;
+}
+
+const XAPI = { "x-experience-api-version": "1.0.3", "content-type": "application/json" };
+const all = (status: number): Record<CallerKind, number> => ({
+  anonymous: 401,
+  bad_key: 401,
+  learner: status,
+  other_instructor: status,
+  instructor: status,
+  department_admin: status,
+  admin: status,
+});
+const adminOnly = (ok: number): Record<CallerKind, number> => ({ ...all(403), admin: ok });
+
+const ROWS: Row[] = [
+  { name: "GET /api/v0/api-keys", method: "GET", path: () => "/api/v0/api-keys", expect: all(200) },
+  { name: "POST /api/v0/api-keys", method: "POST", path: () => "/api/v0/api-keys/", body: () => JSON.stringify({ name: "matrix" }), headers: { "content-type": "application/json" }, expect: all(201) },
+  { name: "DELETE /api/v0/api-keys/{id} (not theirs)", method: "DELETE", path: () => "/api/v0/api-keys/lk_nosuchkey", expect: all(404) },
+  { name: "GET /xapi/about", method: "GET", path: () => "/xapi/about", expect: { ...all(200), anonymous: 200, bad_key: 200 } },
+  { name: "POST /xapi/statements", method: "POST", path: () => "/xapi/statements", body: () => JSON.stringify(problemEvaluated()), headers: XAPI, expect: adminOnly(200) },
+  { name: "PUT /xapi/statements", method: "PUT", path: (f) => `/xapi/statements?statementId=${f.statementId}`, body: (f) => JSON.stringify({ ...problemEvaluated(), id: f.statementId }), headers: XAPI, expect: adminOnly(204) },
+  { name: "GET /xapi/statements", method: "GET", path: (f) => `/xapi/statements?statementId=${f.statementId}`, headers: XAPI, expect: adminOnly(200) },
+  {
+    name: "POST /api/v0/import",
+    method: "POST",
+    path: () => "/api/v0/import",
+    body: () => `${JSON.stringify({ type: "objective", id: "lref-matrix", name: "Matrix" })}\n`,
+    headers: { "content-type": "application/x-ndjson" },
+    expect: adminOnly(200),
+  },
+  {
+    name: "POST /api/v0/registrations/{id}/graded-events",
+    method: "POST",
+    path: (f) => `/api/v0/registrations/${f.registrationId}/graded-events`,
+    body: () => JSON.stringify({ module_id: "problem-1", interaction_end_time: "2026-03-18T10:00:00Z", is_correct: true }),
+    headers: { "content-type": "application/json" },
+    expect: adminOnly(204),
+  },
+];
+
+let app: TestApp;
+const keys = {} as Record<CallerKind, string | null>;
+const fixture: Fixture = { courseId: "course-v1:Matrix+M1+2026", registrationId: "", statementId: randomUUID() };
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const db = app.db;
+  const { userIds } = seedCourse(db, { courseId: fixture.courseId, learners: 1 });
+  seedCourse(db, { courseId: "course-v1:Matrix+M2+2026", learners: 0 });
+  db.$client.prepare(`INSERT INTO items (course_id, id, kind) VALUES (?, 'problem-1', 'problem')`).run(fixture.courseId);
+  fixture.registrationId = (db.$client.prepare(`SELECT id FROM enrollments WHERE user_id = ?`).get(userIds[0]) as { id: string }).id;
+  db.insert(departments).values({ id: "dept", name: "Dept" }).run();
+  const ids: Record<Exclude<CallerKind, "anonymous" | "bad_key">, string> = {
+    learner: userIds[0]!,
+    other_instructor: seedUser(db, { username: "other-instructor" }),
+    instructor: seedUser(db, { username: "instructor" }),
+    department_admin: seedUser(db, { username: "dept-admin", role: "department_admin" }),
+    admin: seedUser(db, { username: "admin", role: "admin" }),
+  };
+  db.insert(courseStaff)
+    .values([
+      { courseId: fixture.courseId, userId: ids.instructor, role: "instructor" },
+      { courseId: "course-v1:Matrix+M2+2026", userId: ids.other_instructor, role: "instructor" },
+    ])
+    .run();
+  db.insert(managedDepartments).values({ userId: ids.department_admin, departmentId: "dept" }).run();
+  keys.anonymous = null;
+  keys.bad_key = "lk_doesnotexist.notasecret";
+  for (const [kind, id] of Object.entries(ids)) keys[kind as CallerKind] = (await createApiKey(db, id, "matrix")).key;
+  // The statement GET reads must exist.
+  const put = await fetch(`${app.url}/xapi/statements?statementId=${fixture.statementId}`, {
+    method: "PUT",
+    headers: { ...XAPI, authorization: `Bearer ${keys.admin}` },
+    body: JSON.stringify({ ...problemEvaluated(), id: fixture.statementId }),
+  });
+  expect(put.status).toBe(204);
+}, 120_000);
+
+afterAll(async () => app?.close());
+
+describe.each(ROWS)("$name", (row) => {
+  it.each(CALLERS)("as %s", async (kind) => {
+    const key = keys[kind];
+    const res = await fetch(app.url + row.path(fixture), {
+      method: row.method,
+      headers: { ...row.headers, ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: row.body?.(fixture),
+      redirect: "manual",
+    });
+    expect(res.status, await res.text()).toBe(row.expect[kind]);
+  });
+});

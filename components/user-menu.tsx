@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+
+/** The signed-in user's name, with their settings and sign-out. */
+export function UserMenu({ name, username, role }: { name: string; username: string; role: string }) {
+  const initials = name
+    .split(/\s+/)
+    .map((w) => w[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+  return (
+    <details className="user-menu">
+      <summary aria-label={`Account menu for ${name}`}>
+        <span className="avatar" aria-hidden="true">
+          {initials || "?"}
+        </span>
+        <span className="user-menu-name">{name}</span>
+      </summary>
+      <div className="user-menu-panel">
+        <div className="user-menu-who">
+          <strong>{name}</strong>
+          <span>
+            {username} · {role}
+          </span>
+        </div>
+        <Link href="/settings/api-keys">API keys</Link>
+        <button type="button" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
+          Sign out
+        </button>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Db } from "../client";
+import { generateKey, secretMatches } from "@/lib/auth/api-keys";
+import { activeUserById, type Caller } from "./access";
+
+export interface ApiKeyListing {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** Creates a key for a user; returns the listing and the whole key, which is never stored. */
+export async function createApiKey(db: Db, userId: string, name: string, now = new Date()): Promise<ApiKeyListing & { key: string }> {
+  const k = generateKey();
+  const createdAt = now.toISOString();
+  db.$client
+    .prepare(`INSERT INTO api_keys (id, user_id, name, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)`)
+    .run(k.id, userId, name, k.secretHash, createdAt);
+  return { id: k.id, name, createdAt, lastUsedAt: null, key: k.key };
+}
+
+/** A user's keys that are not revoked, newest first. */
+export async function listApiKeys(db: Db, userId: string): Promise<ApiKeyListing[]> {
+  return db.$client
+    .prepare(
+      `SELECT id, name, created_at AS createdAt, last_used_at AS lastUsedAt FROM api_keys
+       WHERE user_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, id`,
+    )
+    .all(userId) as ApiKeyListing[];
+}
+
+/** Revokes one of the user's own keys; false when they have no such key. */
+export async function revokeApiKey(db: Db, userId: string, keyId: string, now = new Date()): Promise<boolean> {
+  const r = db.$client
+    .prepare(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL`)
+    .run(now.toISOString(), keyId, userId);
+  return r.changes > 0;
+}
+
+// `last_used_at` is written at most once a minute per key, so reads stay reads.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** The caller a key acts as (its user's rights), or null for an unknown, revoked or wrong key. */
+export async function callerForKey(db: Db, id: string, secret: string, now = new Date()): Promise<Caller | null> {
+  const row = db.$client
+    .prepare(`SELECT user_id AS userId, secret_hash AS secretHash, last_used_at AS lastUsedAt FROM api_keys WHERE id = ? AND revoked_at IS NULL`)
+    .get(id) as { userId: string; secretHash: string; lastUsedAt: string | null } | undefined;
+  if (!row || !secretMatches(secret, row.secretHash)) return null;
+  const caller = await activeUserById(db, row.userId);
+  if (!caller) return null;
+  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= LAST_USED_RESOLUTION_MS) recordUse(db, id, now);
+  return { ...caller, keyId: id };
+}
+
+/**
+ * Best effort, never waiting: while an import holds the write lock (for minutes, across the
+ * awaits of its upload), SQLite's busy wait here would block the whole server (better-sqlite3 is
+ * synchronous) and then fail the request. The use is recorded by the next request instead.
+ */
+function recordUse(db: Db, id: string, now: Date): void {
+  const s = db.$client;
+  const timeout = s.pragma("busy_timeout", { simple: true }) as number;
+  s.pragma("busy_timeout = 0");
+  try {
+    s.prepare(`UPDATE api_keys SET last_used_at = ? WHERE id = ?`).run(now.toISOString(), id);
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== "SQLITE_BUSY") throw err;
+  } finally {
+    s.pragma(`busy_timeout = ${timeout}`);
+  }
+}

@@ -1,0 +1,60 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { userForSignIn } from "@/db/queries/access";
+import { hashPasswordSync, verifyPassword } from "./password";
+import { sessionSecret } from "./secret";
+import { SignInThrottle } from "./throttle";
+
+const throttle = new SignInThrottle();
+// Verified when the login matches nobody, so a wrong username takes as long as a wrong password.
+const DUMMY_HASH = hashPasswordSync("lantern-no-such-user");
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  return typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() ?? "") : "";
+}
+
+/** Checks a username-or-email and password; null for any failure (one message, no hint). */
+export async function authorizeCredentials(
+  login: string,
+  password: string,
+  address = "",
+): Promise<{ id: string; name: string } | null> {
+  const keys = [`login:${login.trim().toLowerCase()}`, ...(address ? [`addr:${address}`] : [])];
+  const wait = throttle.delayFor(keys);
+  if (wait > 0) await sleep(wait);
+  const user = login.trim() ? await userForSignIn(getDb(), login.trim()) : null;
+  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !ok || user.status !== "active") {
+    throttle.fail(keys);
+    return null;
+  }
+  throttle.succeed(keys);
+  return { id: user.id, name: user.name || user.username };
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: sessionSecret(),
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Lantern",
+      credentials: { login: { label: "Username or email", type: "text" }, password: { label: "Password", type: "password" } },
+      authorize: async (credentials, req) =>
+        authorizeCredentials(credentials?.login ?? "", credentials?.password ?? "", clientAddress(req?.headers)),
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, user: { ...session.user, id: token.sub } };
+    },
+  },
+};

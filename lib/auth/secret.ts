@@ -1,0 +1,23 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { databasePath } from "@/db/path";
+
+let cached: string | undefined;
+
+/**
+ * The session-signing secret: NEXTAUTH_SECRET, else one generated once and kept in
+ * `session-secret` beside the database (mode 600), so a fresh install needs no configuration and
+ * sessions survive restarts.
+ */
+export function sessionSecret(dbFile: string = databasePath()): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (cached) return cached;
+  const file = path.join(path.dirname(dbFile), "session-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  cached = readFileSync(file, "utf8").trim();
+  return cached;
+}
