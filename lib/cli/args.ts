@@ -39,3 +39,17 @@ export function intOption(value: string | boolean | undefined, name: string, fal
   if (typeof value !== "string" || !Number.isInteger(n) || n < min) throw new CliError(`--${name} must be a whole number ≥ ${min}, got "${String(value)}"`);
   return n;
 }
+
+/**
+ * For `<command> create …` commands: the arguments after `create`, or null when help was asked
+ * for (and printed). Any other subcommand is a CliError.
+ */
+export function createSubcommand(argv: string[], help: string): string[] | null {
+  const [sub, ...rest] = argv;
+  if (sub === "--help" || sub === "-h") {
+    console.log(help);
+    return null;
+  }
+  if (sub !== "create") throw new CliError(`unknown subcommand "${sub ?? ""}"\n\n${help}`);
+  return rest;
+}

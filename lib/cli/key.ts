@@ -1,6 +1,6 @@
 import { migrateDb, openDb } from "@/db/client";
 import { createApiKey } from "@/db/queries/api-keys";
-import { CliError, parseCommand, type Command } from "./args";
+import { CliError, createSubcommand, parseCommand, type Command } from "./args";
 
 const HELP = `Usage: npx lantern key create --username U [--name N]
 
@@ -11,12 +11,8 @@ user name and the rest as password — what an xAPI sender such as Open edX expe
 export const keyCommand: Command = {
   summary: "create an API key (key create …)",
   async run(argv) {
-    const [sub, ...rest] = argv;
-    if (sub === "--help" || sub === "-h") {
-      console.log(HELP);
-      return 0;
-    }
-    if (sub !== "create") throw new CliError(`unknown subcommand "${sub ?? ""}"\n\n${HELP}`);
+    const rest = createSubcommand(argv, HELP);
+    if (!rest) return 0;
     const parsed = parseCommand(rest, { username: { type: "string" }, name: { type: "string" } }, HELP);
     if (!parsed) return 0;
     const username = parsed.values.username;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { migrateDb, openDb } from "@/db/client";
 import { importJsonLines } from "@/lib/ingest/jsonl";
-import { CliError, parseCommand, type Command } from "./args";
+import { CliError, createSubcommand, parseCommand, type Command } from "./args";
 
 const HELP = `Usage: npx lantern user create --username U --email E --role R [--password P] [--name N]
                                 [--department D] [--manages D1,D2]
@@ -15,12 +15,8 @@ a department_admin manages (each with its whole subtree).`;
 export const userCommand: Command = {
   summary: "create or update a user (user create …)",
   async run(argv) {
-    const [sub, ...rest] = argv;
-    if (sub === "--help" || sub === "-h") {
-      console.log(HELP);
-      return 0;
-    }
-    if (sub !== "create") throw new CliError(`unknown subcommand "${sub ?? ""}"\n\n${HELP}`);
+    const rest = createSubcommand(argv, HELP);
+    if (!rest) return 0;
     const parsed = parseCommand(
       rest,
       {
