@@ -1,6 +1,7 @@
 import type { Caller } from "@/db/queries/access";
 import { uuid } from "@/lib/ingest/xapi/schema";
 import { ApiError } from "./errors";
+import { publicOrigin } from "./origin";
 
 /**
  * What the `/xapi` routes share (xAPI 1.0.3, Communication §2.1 and §3.3): the version header
@@ -40,17 +41,8 @@ export const statementHeaders = (): Record<string, string> => ({
  * address the request came to.
  */
 export function authorityOf(caller: Caller, req: Request, env: Record<string, string | undefined> = process.env): Record<string, unknown> {
-  const homePage = canonicalOrigin(env.NEXTAUTH_URL) ?? new URL(req.url).origin;
+  const homePage = publicOrigin(req, env);
   return { objectType: "Agent", name: caller.name, account: { homePage, name: caller.username } };
-}
-
-function canonicalOrigin(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface StatementLookup {

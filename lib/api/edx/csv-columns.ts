@@ -1,0 +1,74 @@
+import type { CsvValue } from "../csv";
+
+/** The learner object of api.md, as the list and detail endpoints answer it. */
+export interface LearnerObject {
+  username: string;
+  name: string;
+  email: string | null;
+  account_url: string | null;
+  enrollment_mode: string;
+  enrollment_date: string;
+  cohort: string | null;
+  segments: string[];
+  last_updated: string | null;
+  engagements: {
+    date_range: { start: string; end: string };
+    discussion_contributions: number;
+    problems_attempted: number;
+    problems_completed: number;
+    videos_viewed: number;
+    problem_attempts_per_completed: number | null;
+  };
+}
+
+/** CSV columns: the learner object flattened with dots, in api.md's order. */
+export const CSV_COLUMNS = [
+  "username",
+  "name",
+  "email",
+  "enrollment_mode",
+  "enrollment_date",
+  "cohort",
+  "segments",
+  "engagements.date_range.start",
+  "engagements.date_range.end",
+  "engagements.discussion_contributions",
+  "engagements.problems_attempted",
+  "engagements.problems_completed",
+  "engagements.videos_viewed",
+  "engagements.problem_attempts_per_completed",
+  "last_updated",
+  "account_url",
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+const PICK: Record<CsvColumn, (l: LearnerObject) => CsvValue> = {
+  username: (l) => l.username,
+  name: (l) => l.name,
+  email: (l) => l.email,
+  enrollment_mode: (l) => l.enrollment_mode,
+  enrollment_date: (l) => l.enrollment_date,
+  cohort: (l) => l.cohort,
+  segments: (l) => l.segments,
+  "engagements.date_range.start": (l) => l.engagements.date_range.start,
+  "engagements.date_range.end": (l) => l.engagements.date_range.end,
+  "engagements.discussion_contributions": (l) => l.engagements.discussion_contributions,
+  "engagements.problems_attempted": (l) => l.engagements.problems_attempted,
+  "engagements.problems_completed": (l) => l.engagements.problems_completed,
+  "engagements.videos_viewed": (l) => l.engagements.videos_viewed,
+  "engagements.problem_attempts_per_completed": (l) => l.engagements.problem_attempts_per_completed,
+  last_updated: (l) => l.last_updated,
+  account_url: (l) => l.account_url,
+};
+
+/** The columns `fields=` picks, in its order; unknown names are returned in `unknown`. */
+export function pickColumns(fields: string | undefined): { columns: CsvColumn[]; unknown: string[] } {
+  if (!fields?.trim()) return { columns: [...CSV_COLUMNS], unknown: [] };
+  const names = fields.split(",").map((f) => f.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
+  return { columns: names.filter((n): n is CsvColumn => !unknown.includes(n)), unknown };
+}
+
+export function csvValues(l: LearnerObject, columns: readonly CsvColumn[]): CsvValue[] {
+  return columns.map((c) => PICK[c](l));
+}
