@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/lib/testing/db";
+import { openDb } from "@/db/client";
 import { seedCourse } from "@/lib/testing/factories";
 import { Random } from "@/lib/demo/random";
 import { attemptRatioOrder, dailyValuesOf, windowMetricsOf } from "@/lib/analytics/engagement";
@@ -11,6 +12,8 @@ import { EventSink, type NormalisedEvent } from "./events";
 import { ensureCourseFresh } from "./derived";
 
 const AS_OF = "2026-03-20";
+// Each test file runs in its own process, so this setting stays within this file.
+process.env.LANTERN_AS_OF = AS_OF;
 const KINDS: EventKind[] = ["problem_attempt", "problem_attempt", "problem_attempt", "video_play", "discussion_post", "course_launch", "item_completed"];
 
 /** Random activity over the 21 days before the as-of day; each event tagged with a statement id. */
@@ -78,13 +81,8 @@ describe.each([
   const t = createTestDb();
   const { courseId, userIds } = seedCourse(t.db, { learners: 30 });
   let events: NormalisedEvent[] = [];
-  const prevAsOf = process.env.LANTERN_AS_OF;
 
-  beforeAll(() => {
-    process.env.LANTERN_AS_OF = AS_OF;
-  });
   afterAll(() => {
-    process.env.LANTERN_AS_OF = prevAsOf;
     t.close();
   });
 
@@ -132,8 +130,6 @@ describe("a new as-of day", () => {
   it("rebuilds the summaries for the new default window on the next read", () => {
     const t = createTestDb();
     const { courseId, userIds } = seedCourse(t.db, { learners: 1 });
-    const prevAsOf = process.env.LANTERN_AS_OF;
-    process.env.LANTERN_AS_OF = AS_OF;
     t.db.$client.transaction(() => {
       const sink = new EventSink(t.db);
       sink.add({ userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: Date.parse(`${addDays(AS_OF, -1)}T12:00:00Z`), success: true });
@@ -146,7 +142,32 @@ describe("a new as-of day", () => {
     ensureCourseFresh(t.db, courseId, addDays(AS_OF, 7));
     expect(read()).toMatchObject({ days_active: 0, days_active_prev: 1 });
     expect(segmentsFromMask(read().segments ?? -1)).toEqual(["disengaging"]);
-    process.env.LANTERN_AS_OF = prevAsOf;
+    t.close();
+  });
+});
+
+describe("a read while another connection holds the write lock", () => {
+  it("answers at once from the figures last refreshed instead of waiting", () => {
+    const t = createTestDb();
+    const { courseId, userIds } = seedCourse(t.db, { learners: 2 });
+    t.db.$client.transaction(() => {
+      const sink = new EventSink(t.db);
+      sink.add({ userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: Date.parse(`${addDays(AS_OF, -1)}T12:00:00Z`), success: true });
+      sink.finish();
+    })();
+    const before = ensureCourseFresh(t.db, courseId, AS_OF);
+    t.db.$client.prepare(`UPDATE course_state SET ranges_stale = 1`).run();
+    const writer = openDb(t.file);
+    writer.$client.exec("BEGIN IMMEDIATE");
+    try {
+      expect(ensureCourseFresh(t.db, courseId, AS_OF)).toEqual(before);
+    } finally {
+      writer.$client.exec("ROLLBACK");
+      writer.$client.close();
+    }
+    // Once the writer is gone, the refresh happens.
+    ensureCourseFresh(t.db, courseId, AS_OF);
+    expect((t.db.$client.prepare(`SELECT ranges_stale FROM course_state`).get() as { ranges_stale: number }).ranges_stale).toBe(0);
     t.close();
   });
 });

@@ -203,7 +203,7 @@ export function ensureCourseFresh(db: Db, courseId: string, asOf: string = asOfD
   const state = read();
   if (state && state.asOf === asOf && !state.rangesStale && state.ranges) return JSON.parse(state.ranges) as EngagementRanges;
 
-  return db.$client.transaction(() => {
+  const refresh = db.$client.transaction(() => {
     let current = read();
     if (!current || current.asOf !== asOf) {
       rebuildSummary(s, courseId, asOf);
@@ -222,5 +222,21 @@ export function ensureCourseFresh(db: Db, courseId: string, asOf: string = asOfD
     }
     s.prepare(`UPDATE course_state SET ranges = ?, ranges_stale = 0 WHERE course_id = ?`).run(json, courseId);
     return ranges;
-  }).immediate();
+  });
+
+  // A read must not wait for a long write (an import holds the write lock for its whole run):
+  // try the refresh without waiting, and when another writer holds the lock, answer from the
+  // figures as they were last refreshed; the next read after the write refreshes them.
+  const timeout = s.pragma("busy_timeout", { simple: true }) as number;
+  s.pragma("busy_timeout = 0");
+  try {
+    return refresh.immediate();
+  } catch (err) {
+    if ((err as { code?: string }).code !== "SQLITE_BUSY") throw err;
+    if (state?.ranges) return JSON.parse(state.ranges) as EngagementRanges;
+    const rows = (s.prepare(FIGURES_SQL).all(courseId) as SummaryFigures[]).map((r) => ({ ...r, isActive: Boolean(r.isActive) }));
+    return engagementRangesOf(rows);
+  } finally {
+    s.pragma(`busy_timeout = ${timeout}`);
+  }
 }
