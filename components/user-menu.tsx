@@ -19,7 +19,13 @@ export function UserMenu({ name, username, role }: { name: string; username: str
         </span>
         <span className="user-menu-name">{name}</span>
       </summary>
-      <div className="user-menu-panel">
+      {/* A link followed inside the app keeps this layout mounted: close the menu behind it. */}
+      <div
+        className="user-menu-panel"
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest("a")) e.currentTarget.closest("details")?.removeAttribute("open");
+        }}
+      >
         <div className="user-menu-who">
           <strong>{name}</strong>
           <span>
@@ -27,6 +33,7 @@ export function UserMenu({ name, username, role }: { name: string; username: str
           </span>
         </div>
         <Link href="/settings/api-keys">API keys</Link>
+        <Link href="/api-docs">API reference</Link>
         <button type="button" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
           Sign out
         </button>

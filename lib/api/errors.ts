@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { IngestError } from "@/lib/ingest/errors";
 
 /** The API families: each formats errors its own way (`api.md`). */
@@ -39,6 +40,24 @@ function isBusy(err: unknown): boolean {
   const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
+
+const codedError = z.object({
+  error_code: z.string().describe("What went wrong, as a stable code (`course_not_found`, `illegal_parameter_values`, …)."),
+  developer_message: z.string().describe("What went wrong, in words for the developer."),
+});
+
+/** The shape of each family's error body (`errorBody`), for the OpenAPI document. */
+export const ERROR_BODY_SCHEMAS = {
+  lantern: codedError,
+  edx: codedError,
+  knewton: codedError,
+  xapi: codedError,
+  ispring: z.object({ code: z.string().describe("What went wrong, as a stable code."), message: z.string().describe("What went wrong, in words.") }),
+  "360learning": z.object({
+    error: z.string().describe("What went wrong, as a stable code (`path_session_not_found`, `user_not_found`, …)."),
+    message: z.string().describe("What went wrong, in words."),
+  }),
+} satisfies Record<Family, z.ZodType>;
 
 /** The error body of a family. */
 export function errorBody(family: Family, err: ApiError): unknown {

@@ -5,6 +5,7 @@ import { resolveCaller } from "./caller";
 import { ApiError, errorResponse, toApiError, type Family } from "./errors";
 import { mediaType, readBody } from "./body";
 import { fieldProblems, ingestErrorMap } from "@/lib/ingest/zod-issues";
+import type { OperationDoc } from "./openapi";
 
 export interface RouteContext<P, Q, B> {
   req: Request;
@@ -39,7 +40,18 @@ export interface RouteSpec<P, Q, B> {
   authorize?: (caller: Caller) => void;
   /** The body's accepted media types; any other (or none) is a 400 naming it, before the body is read. */
   contentTypes?: readonly string[];
+  /**
+   * The operation in the OpenAPI document (`/api/openapi.json`, `/api-docs`): summary, responses and
+   * what the schemas above do not say. Parameters and body come from the schemas themselves; the
+   * route is listed in `lib/api/routes.ts`.
+   */
+  doc?: OperationDoc;
 }
+
+/** A route handler made by `apiRoute`, carrying its spec so the OpenAPI document can describe it. */
+export type ApiHandler = ((req: Request, ctx: NextContext) => Promise<Response>) & {
+  readonly spec: RouteSpec<unknown, unknown, unknown>;
+};
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -75,9 +87,9 @@ function checkContentType(req: Request, accepted: readonly string[], code: strin
 export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
   spec: RouteSpec<P, Q, B>,
   handler: (ctx: RouteContext<P, Q, B>) => Promise<Response>,
-): (req: Request, ctx: NextContext) => Promise<Response> {
+): ApiHandler {
   const code = spec.invalidCode ?? "invalid_request";
-  return async (req, ctx) => {
+  const handle = async (req: Request, ctx: NextContext): Promise<Response> => {
     let response: Response;
     try {
       spec.precheck?.(req);
@@ -96,4 +108,5 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
     for (const [k, v] of Object.entries(headers ?? {})) response.headers.set(k, v);
     return response;
   };
+  return Object.assign(handle, { spec: spec as RouteSpec<unknown, unknown, unknown> });
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Caller } from "@/db/queries/access";
 import { uuid } from "@/lib/ingest/xapi/schema";
 import { ApiError } from "./errors";
@@ -23,6 +24,14 @@ export function requireXapiVersion(req: Request): void {
     throw new ApiError(400, "unsupported_version", `X-Experience-API-Version ${version} is not supported: send 1.0.x (Lantern speaks ${XAPI_VERSION}).`);
   }
 }
+
+/** The version header of every xAPI request but `/about`, for the OpenAPI document (`requireXapiVersion` checks it). */
+export const xapiVersionHeader = z.object({
+  "X-Experience-API-Version": z
+    .string()
+    .regex(ACCEPTED_VERSION)
+    .meta({ description: `The xAPI version of the request: 1.0.x (Lantern speaks ${XAPI_VERSION}).`, examples: [XAPI_VERSION] }),
+});
 
 export const xapiHeaders = (): Record<string, string> => ({ "X-Experience-API-Version": XAPI_VERSION });
 
@@ -52,11 +61,24 @@ export interface StatementLookup {
 }
 
 /**
+ * The query of `GET /xapi/statements` as parsed: every parameter is taken, so that `statementLookup`
+ * can name what is wrong with it; the named ones are those it accepts.
+ */
+export const statementQuery = z
+  .object({
+    statementId: z.string().optional().describe("The id (a UUID) of the statement to fetch; it must not be voided."),
+    voidedStatementId: z.string().optional().describe("The id of a voided statement to fetch, instead of statementId."),
+    format: z.string().optional().describe("`exact` only: statements are served as they were received."),
+    attachments: z.string().optional().describe("`false` only: Lantern keeps no attachment data."),
+  })
+  .catchall(z.string());
+
+/**
  * The query of `GET /xapi/statements`: exactly one of `statementId` and `voidedStatementId`, plus
  * optionally `format=exact` and `attachments=false` (what Lantern serves); anything else is a 400,
  * as xAPI asks of an LRS for parameters it does not recognise.
  */
-export function statementLookup(query: Record<string, string>): StatementLookup {
+export function statementLookup(query: Record<string, string | undefined>): StatementLookup {
   const { statementId, voidedStatementId, format, attachments, ...rest } = query;
   if (statementId === undefined && voidedStatementId === undefined) {
     throw new ApiError(

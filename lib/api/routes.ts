@@ -1,0 +1,62 @@
+/**
+ * Every API route, for the OpenAPI document (`GET /api/openapi.json`, rendered at `/api-docs`).
+ *
+ * How a new route adds itself:
+ *
+ * 1. In its `route.ts`, give `apiRoute` a `doc` beside the schemas it already parses with:
+ *
+ *        export const GET = apiRoute(
+ *          { family: "edx", query: learnerListQuery, doc: {
+ *              summary: "List a course's learners",
+ *              description: "Who may call it and anything the schemas do not say (Markdown).",
+ *              responses: {
+ *                200: { description: "One page of learners.", schema: learnerPage, contentType: ["application/json", "text/csv"] },
+ *                404: { description: "`course_not_found`, `segment_not_found`, `page_not_found`." },
+ *              } } },
+ *          handler);
+ *
+ *    Parameters and the request body are generated from `params`, `query` and `body` (describe a
+ *    field with zod's `.describe()`, give an example with `.meta({ examples: [...] })`). 400, 401,
+ *    403 and 413 are added from the spec; an error status without a schema gets the family's error
+ *    body. Response schemas are zod too: type the JSON the handler sends with their `z.infer` so the
+ *    document cannot drift from it. `named("Learner", schema)` puts a schema used in several places
+ *    under `components.schemas` once.
+ * 2. Import the module below and add `{ path, module }`, the path in OpenAPI form: the folders under
+ *    `app/` with route groups left out and `[x]` (or `[...x]`) as `{x}`. A route served at two paths
+ *    (edX's `/api/learner_analytics/v0/` prefix) is two entries.
+ *
+ * `lib/api/routes.test.ts` fails while a route file under `app/` is missing here, or one of its
+ * methods has no `doc`.
+ */
+import * as openapi from "@/app/api/openapi.json/route";
+import * as apiKeys from "@/app/api/v0/api-keys/route";
+import * as apiKey from "@/app/api/v0/api-keys/[key_id]/route";
+import * as importRoute from "@/app/api/v0/import/route";
+import * as gradedEvents from "@/app/api/v0/registrations/[reg_id]/graded-events/route";
+import * as xapiAbout from "@/app/xapi/about/route";
+import * as xapiStatements from "@/app/xapi/statements/route";
+import pkg from "@/package.json";
+import { buildOpenApiDocument, type OpenApiDocument, type RouteEntry } from "./openapi";
+
+export const ROUTES: readonly RouteEntry[] = [
+  { path: "/api/v0/api-keys", module: apiKeys },
+  { path: "/api/v0/api-keys/{key_id}", module: apiKey },
+  { path: "/api/v0/import", module: importRoute },
+  { path: "/api/openapi.json", module: openapi },
+  { path: "/xapi/statements", module: xapiStatements },
+  { path: "/xapi/about", module: xapiAbout },
+  { path: "/api/v0/registrations/{reg_id}/graded-events", module: gradedEvents },
+];
+
+/** Route files that are not part of the API, with the reason. */
+export const UNDOCUMENTED_ROUTE_FILES: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in, sign-out and session endpoints, used by the dashboard",
+};
+
+let cached: OpenApiDocument | undefined;
+
+/** The document, built once per process (it changes only with the code). */
+export function apiDocument(): OpenApiDocument {
+  cached ??= buildOpenApiDocument(ROUTES, { version: pkg.version });
+  return cached;
+}
