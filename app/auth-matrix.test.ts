@@ -40,7 +40,21 @@ const all = (status: number): Record<CallerKind, number> => ({
 });
 const adminOnly = (ok: number): Record<CallerKind, number> => ({ ...all(403), admin: ok });
 
+/** Course learner data: admins and the course's staff. */
+const courseReaders = (ok: number): Record<CallerKind, number> => ({ ...all(403), instructor: ok, admin: ok });
+const C = (f: Fixture) => encodeURIComponent(f.courseId);
+const EDX_ROWS: Row[] = ["/api/v0", "/api/learner_analytics/v0"].flatMap((prefix): Row[] => [
+  { name: `GET ${prefix}/learners/`, method: "GET", path: (f) => `${prefix}/learners/?course_id=${C(f)}`, expect: courseReaders(200) },
+  { name: `GET ${prefix}/learners/ (CSV)`, method: "GET", path: (f) => `${prefix}/learners/?course_id=${C(f)}&format=csv`, expect: courseReaders(200) },
+  { name: `GET ${prefix}/learners/{username}/`, method: "GET", path: (f) => `${prefix}/learners/learner000/?course_id=${C(f)}`, expect: courseReaders(200) },
+  { name: `GET ${prefix}/engagement_timelines/{username}/`, method: "GET", path: (f) => `${prefix}/engagement_timelines/learner000/?course_id=${C(f)}`, expect: courseReaders(200) },
+  { name: `GET ${prefix}/course_learner_metadata/{course_id}/`, method: "GET", path: (f) => `${prefix}/course_learner_metadata/${f.courseId}/`, expect: courseReaders(200) },
+  // A course that does not exist: only an admin learns so (404); everyone else gets 403.
+  { name: `GET ${prefix}/learners/ (no such course)`, method: "GET", path: () => `${prefix}/learners/?course_id=course-v1:No+Such+Course`, expect: { ...all(403), admin: 404 } },
+]);
+
 const ROWS: Row[] = [
+  ...EDX_ROWS,
   { name: "GET /api/v0/api-keys", method: "GET", path: () => "/api/v0/api-keys", expect: all(200) },
   { name: "POST /api/v0/api-keys", method: "POST", path: () => "/api/v0/api-keys/", body: () => JSON.stringify({ name: "matrix" }), headers: { "content-type": "application/json" }, expect: all(201) },
   { name: "DELETE /api/v0/api-keys/{id} (not theirs)", method: "DELETE", path: () => "/api/v0/api-keys/lk_nosuchkey", expect: all(404) },

@@ -2,6 +2,8 @@ import type { Db } from "../client";
 import { asOfDay, addDays, defaultWindow } from "@/lib/time";
 import { engagementRangesOf, type EngagementRanges, type RangeInput } from "@/lib/analytics/ranges";
 import { maskOf, segmentsOf, type SegmentInput } from "@/lib/analytics/segments";
+import { writeGroupCounts } from "./learners/course-read";
+import { SummaryWriter } from "./summary-rows";
 
 type Sqlite = Db["$client"];
 
@@ -18,43 +20,6 @@ const learnerDaySql = (where: string) => `
   FROM learner_item_day WHERE ${where}
   GROUP BY course_id, user_id, day`;
 
-// One summary row per enrollment over the default window `[start, end)` and the week before it
-// (`prev`). `{user}` narrows to one learner.
-const summarySql = (user: string) => `
-  INSERT INTO learner_summary (course_id, user_id, enrollment_id, username, name, email, mode, cohort,
-    enrolled_at, is_active, problems_attempted, problems_completed, problem_attempts, attempt_ratio,
-    attempt_ratio_order, videos_viewed, discussion_contributions, days_active, days_active_prev,
-    last_active_day, segments)
-  SELECT e.course_id, e.user_id, e.id, u.username, u.name, u.email, e.mode, e.cohort, e.enrolled_at, e.is_active,
-    COALESCE(w.attempted, 0), COALESCE(w.completed, 0), COALESCE(w.attempts, 0),
-    CASE WHEN w.completed > 0 THEN CAST(w.attempts AS REAL) / w.completed END,
-    CASE WHEN w.completed > 0 THEN w.attempts ELSE -COALESCE(w.attempts, 0) END,
-    COALESCE(w.videos, 0), COALESCE(w.posts, 0), COALESCE(d.cur, 0), COALESCE(d.prev, 0),
-    (SELECT MAX(x.day) FROM learner_day x WHERE x.course_id = e.course_id AND x.user_id = e.user_id),
-    NULL
-  FROM enrollments e
-  JOIN users u ON u.id = e.user_id
-  LEFT JOIN (
-    SELECT user_id,
-      COUNT(DISTINCT CASE WHEN attempts > 0 THEN item_id END) AS attempted,
-      COUNT(DISTINCT CASE WHEN successes > 0 THEN item_id END) AS completed,
-      SUM(attempts) AS attempts,
-      COUNT(DISTINCT CASE WHEN plays > 0 THEN item_id END) AS videos,
-      SUM(posts) AS posts
-    FROM learner_item_day
-    WHERE course_id = @course AND day >= @start AND day < @end ${user}
-    GROUP BY user_id
-  ) w ON w.user_id = e.user_id
-  LEFT JOIN (
-    SELECT user_id,
-      SUM(CASE WHEN day >= @start THEN 1 ELSE 0 END) AS cur,
-      SUM(CASE WHEN day < @start THEN 1 ELSE 0 END) AS prev
-    FROM learner_day
-    WHERE course_id = @course AND day >= @prevStart AND day < @end ${user}
-    GROUP BY user_id
-  ) d ON d.user_id = e.user_id
-  WHERE e.course_id = @course ${user.replace("user_id", "e.user_id")}`;
-
 const windowParams = (courseId: string, asOf: string) => {
   const w = defaultWindow(asOf);
   return { course: courseId, start: w.start, end: w.end, prevStart: addDays(asOf, -14) };
@@ -70,8 +35,7 @@ export function rebuildCourse(db: Db, courseId: string, asOf: string): void {
 }
 
 function rebuildSummary(s: Sqlite, courseId: string, asOf: string): void {
-  s.prepare(`DELETE FROM learner_summary WHERE course_id = ?`).run(courseId);
-  s.prepare(summarySql("")).run(windowParams(courseId, asOf));
+  new SummaryWriter(s).refreshCourse(windowParams(courseId, asOf));
   s.prepare(
     `INSERT INTO course_state (course_id, as_of, ranges_stale) VALUES (?, ?, 1)
      ON CONFLICT (course_id) DO UPDATE SET as_of = excluded.as_of, ranges_stale = 1`,
@@ -163,17 +127,12 @@ export class DerivedRefresher {
 
   private refreshLearners(asOf: string): void {
     const state = this.s.prepare(`SELECT as_of FROM course_state WHERE course_id = ?`);
-    const drop = this.s.prepare(`DELETE FROM learner_summary WHERE course_id = ? AND user_id = ?`);
-    const insert = this.s.prepare(summarySql("AND user_id = @user"));
+    const writer = new SummaryWriter(this.s);
     for (const [courseId, users] of this.learners) {
       const current = state.get(courseId) as { as_of: string } | undefined;
       // A course without summaries at this as-of day is rebuilt whole on its next read.
       if (!current || current.as_of !== asOf) continue;
-      const params = windowParams(courseId, asOf);
-      for (const userId of users) {
-        drop.run(courseId, userId);
-        insert.run({ ...params, user: userId });
-      }
+      writer.refresh(windowParams(courseId, asOf), users);
     }
   }
 }
@@ -181,12 +140,14 @@ export class DerivedRefresher {
 interface SummaryFigures extends RangeInput, SegmentInput {
   userId: string;
   segments: number | null;
+  cohort: string | null;
+  mode: string;
 }
 
 const FIGURES_SQL = `SELECT user_id AS userId, problems_attempted AS problemsAttempted,
   problems_completed AS problemsCompleted, problem_attempts AS problemAttempts, videos_viewed AS videosViewed,
   discussion_contributions AS discussionContributions, days_active AS daysActive,
-  days_active_prev AS daysActivePrev, is_active AS isActive, segments
+  days_active_prev AS daysActivePrev, is_active AS isActive, segments, cohort, mode
   FROM learner_summary WHERE course_id = ?`;
 
 /**
@@ -219,7 +180,9 @@ export function ensureCourseFresh(db: Db, courseId: string, asOf: string = asOfD
       if (unchanged && r.segments !== null) continue;
       const mask = maskOf(segmentsOf(r, ranges));
       if (mask !== r.segments) update.run(mask, courseId, r.userId);
+      r.segments = mask;
     }
+    writeGroupCounts(s, courseId, rows as (SummaryFigures & { segments: number })[]);
     s.prepare(`UPDATE course_state SET ranges = ?, ranges_stale = 0 WHERE course_id = ?`).run(json, courseId);
     return ranges;
   });

@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql, type SQL } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /**
  * Derived tables. They are maintained when data arrives (lib/analytics/derived.ts) so that no
@@ -72,12 +73,75 @@ export const learnerSummary = sqliteTable(
     lastActiveDay: text("last_active_day"),
     /** Bit set of segments (lib/analytics/segments.ts); null while it needs recomputing. */
     segments: integer("segments"),
+    /** The UTC date of `enrolled_at` (stored normalised to `…Z`): the roster's `enrollment_date` sort key. */
+    enrollmentDay: text("enrollment_day").generatedAlwaysAs(sql`substr(enrolled_at, 1, 10)`, { mode: "virtual" }),
+    /**
+     * Sort key for email: a missing email becomes a BLOB, which SQLite orders after every text,
+     * so nulls come last ascending and first descending (api.md) with a plain index.
+     */
+    emailSort: text("email_sort").generatedAlwaysAs(sql`coalesce(email, x'')`, { mode: "virtual" }),
+    /** Sort key for the ratio: null (nothing completed) as +∞, last ascending and first descending. */
+    ratioSort: real("ratio_sort").generatedAlwaysAs(sql`coalesce(attempt_ratio, 9e999)`, { mode: "virtual" }),
   },
   (t) => [
     primaryKey({ columns: [t.courseId, t.userId] }),
-    index("learner_summary_username_idx").on(t.courseId, t.username),
+    // Covers the search's check of terms too short for the trigram index (learners/text-search.ts).
+    index("learner_summary_username_idx").on(t.courseId, t.username, t.name, t.email),
     index("learner_summary_segments_idx").on(t.courseId, t.segments),
+    index("learner_summary_cohort_idx").on(t.courseId, t.cohort, t.mode),
+    index("learner_summary_mode_idx").on(t.courseId, t.mode),
+    // Every roster sort (api.md) in both directions, each ending with username ascending, so a
+    // page is read off an index in order whatever the direction.
+    ...sortIndexes("email", [t.emailSort], t.username, t.courseId),
+    ...sortIndexes("name", [t.name], t.username, t.courseId),
+    ...sortIndexes("enrollment_day", [t.enrollmentDay], t.username, t.courseId),
+    ...sortIndexes("discussion_contributions", [t.discussionContributions], t.username, t.courseId),
+    ...sortIndexes("problems_attempted", [t.problemsAttempted], t.username, t.courseId),
+    ...sortIndexes("problems_completed", [t.problemsCompleted], t.username, t.courseId),
+    ...sortIndexes("videos_viewed", [t.videosViewed], t.username, t.courseId),
+    // Ratio ties break on attempt_ratio_order in the opposite direction.
+    ...sortIndexes("ratio", [t.ratioSort, flip(t.attemptRatioOrder)], t.username, t.courseId),
   ],
+);
+
+type Keyed = SQLiteColumn | { flipped: SQLiteColumn };
+const flip = (column: SQLiteColumn): Keyed => ({ flipped: column });
+const asc = (k: Keyed): SQLiteColumn | SQL => ("flipped" in k ? sql`${k.flipped} desc` : k);
+const desc = (k: Keyed): SQLiteColumn | SQL => ("flipped" in k ? k.flipped : sql`${k} desc`);
+
+/** The ascending and descending index of one roster sort: `(course, keys…, username)`. */
+function sortIndexes(name: string, keys: Keyed[], username: SQLiteColumn, courseId: SQLiteColumn) {
+  return [
+    index(`learner_summary_${name}_asc_idx`).on(courseId, ...keys.map(asc), username),
+    index(`learner_summary_${name}_desc_idx`).on(courseId, ...keys.map(desc), username),
+  ];
+}
+
+/**
+ * A stable integer key per user for the search index (`user_search`, an FTS5 trigram table over
+ * username, name and email kept in step by triggers on `users`; see the custom migration). The
+ * users table's own rowid is not stable across VACUUM, so it cannot key the index.
+ */
+export const userSearchKey = sqliteTable("user_search_key", {
+  id: integer("id").primaryKey(),
+  userId: text("user_id").notNull().unique(),
+});
+
+/**
+ * Learners of a course per (segments, cohort, mode) combination, written with the ranges in
+ * `ensureCourseFresh` and valid while `course_state.ranges_stale` is 0: exact roster counts for
+ * any segment/cohort/mode filter, and the course metadata, without scanning the roster.
+ */
+export const learnerGroupCount = sqliteTable(
+  "learner_group_count",
+  {
+    courseId: text("course_id").notNull(),
+    segments: integer("segments").notNull(),
+    cohort: text("cohort"),
+    mode: text("mode").notNull(),
+    learners: integer("learners").notNull(),
+  },
+  (t) => [index("learner_group_count_course_idx").on(t.courseId)],
 );
 
 /** Per course: which as-of day the summaries are for, and the cached engagement ranges. */

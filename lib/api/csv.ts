@@ -30,14 +30,19 @@ export function safeFileName(text: string): string {
  * chunks, so memory stays flat however many rows there are. `rows` must not hold a database
  * statement open between chunks (other requests share the connection): yield from batches.
  */
-export function csvResponse(fileName: string, header: readonly string[], rows: Iterable<readonly CsvValue[]>): Response {
+export function csvResponse(
+  fileName: string,
+  header: readonly string[],
+  rows: Iterable<readonly CsvValue[]> | AsyncIterable<readonly CsvValue[]>,
+): Response {
   const encoder = new TextEncoder();
-  const iterator = rows[Symbol.iterator]();
+  const iterator: Iterator<readonly CsvValue[]> | AsyncIterator<readonly CsvValue[]> =
+    Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
   let chunk = csvRow(header);
   const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       for (;;) {
-        const next = iterator.next();
+        const next = await iterator.next();
         if (next.done) {
           if (chunk) controller.enqueue(encoder.encode(chunk));
           controller.close();
@@ -51,8 +56,8 @@ export function csvResponse(fileName: string, header: readonly string[], rows: I
         }
       }
     },
-    cancel() {
-      iterator.return?.();
+    async cancel() {
+      await iterator.return?.();
     },
   });
   return new Response(stream, {

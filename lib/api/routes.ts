@@ -35,6 +35,14 @@ import * as importRoute from "@/app/api/v0/import/route";
 import * as gradedEvents from "@/app/api/v0/registrations/[reg_id]/graded-events/route";
 import * as xapiAbout from "@/app/xapi/about/route";
 import * as xapiStatements from "@/app/xapi/statements/route";
+import * as edxLearners from "@/app/api/v0/learners/route";
+import * as edxLearner from "@/app/api/v0/learners/[username]/route";
+import * as edxTimeline from "@/app/api/v0/engagement_timelines/[username]/route";
+import * as edxMetadata from "@/app/api/v0/course_learner_metadata/[...course_id]/route";
+import * as insightsLearners from "@/app/api/learner_analytics/v0/learners/route";
+import * as insightsLearner from "@/app/api/learner_analytics/v0/learners/[username]/route";
+import * as insightsTimeline from "@/app/api/learner_analytics/v0/engagement_timelines/[username]/route";
+import * as insightsMetadata from "@/app/api/learner_analytics/v0/course_learner_metadata/[...course_id]/route";
 import pkg from "@/package.json";
 import { buildOpenApiDocument, type OpenApiDocument, type RouteEntry } from "./openapi";
 
@@ -46,6 +54,14 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: "/xapi/statements", module: xapiStatements },
   { path: "/xapi/about", module: xapiAbout },
   { path: "/api/v0/registrations/{reg_id}/graded-events", module: gradedEvents },
+  { path: "/api/v0/learners", module: edxLearners },
+  { path: "/api/v0/learners/{username}", module: edxLearner },
+  { path: "/api/v0/engagement_timelines/{username}", module: edxTimeline },
+  { path: "/api/v0/course_learner_metadata/{course_id}", module: edxMetadata },
+  { path: "/api/learner_analytics/v0/learners", module: insightsLearners },
+  { path: "/api/learner_analytics/v0/learners/{username}", module: insightsLearner },
+  { path: "/api/learner_analytics/v0/engagement_timelines/{username}", module: insightsTimeline },
+  { path: "/api/learner_analytics/v0/course_learner_metadata/{course_id}", module: insightsMetadata },
 ];
 
 /** Route files that are not part of the API, with the reason. */

@@ -47,6 +47,7 @@ export function rows<T = Record<string, unknown>>(db: Db, sql: string, ...params
 
 /** Every row of every table, to show that a failed import left the database exactly as it was. */
 export function dumpAll(db: Db): Record<string, unknown[]> {
-  const tables = rows<{ name: string }>(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
+  // Plain tables only: a search index's virtual and shadow tables (some WITHOUT ROWID) follow users.
+  const tables = rows<{ name: string }>(db, `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
   return Object.fromEntries(tables.map(({ name }) => [name, rows(db, `SELECT * FROM "${name}" ORDER BY rowid`)]));
 }

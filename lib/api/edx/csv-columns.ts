@@ -1,25 +1,5 @@
 import type { CsvValue } from "../csv";
-
-/** The learner object of api.md, as the list and detail endpoints answer it. */
-export interface LearnerObject {
-  username: string;
-  name: string;
-  email: string | null;
-  account_url: string | null;
-  enrollment_mode: string;
-  enrollment_date: string;
-  cohort: string | null;
-  segments: string[];
-  last_updated: string | null;
-  engagements: {
-    date_range: { start: string; end: string };
-    discussion_contributions: number;
-    problems_attempted: number;
-    problems_completed: number;
-    videos_viewed: number;
-    problem_attempts_per_completed: number | null;
-  };
-}
+import type { LearnerObject } from "@/db/queries/learners";
 
 /** CSV columns: the learner object flattened with dots, in api.md's order. */
 export const CSV_COLUMNS = [

@@ -1,0 +1,2 @@
+// GET /api/v0/course_learner_metadata/{course_id}/ — cohorts, segments, modes and engagement ranges.
+export { metadataRoute as GET } from "@/lib/api/edx/routes";

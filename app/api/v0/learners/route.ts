@@ -1,0 +1,2 @@
+// GET /api/v0/learners/?course_id= — the course roster, filtered, sorted, paged; JSON or CSV.
+export { listLearnersRoute as GET } from "@/lib/api/edx/routes";

@@ -1,0 +1,6 @@
+/** The data layer of the Open edX learner analytics API (api.md): roster, learner, timeline, metadata. */
+export { listLearners, iterateLearners, type LearnerQuery, type LearnerPage } from "./learners/list";
+export { getLearner, enrolledLearnerId, learnerTimelineByUsername } from "./learners/detail";
+export { courseLearnerMetadata, courseExists, cohortExists, modeExists, type CourseLearnerMetadata } from "./learners/metadata";
+export type { LearnerObject } from "./learners/learner-object";
+export type { LearnerFilters, LearnerOrderBy, LearnerSelection, SortOrder } from "./learners/query";

@@ -1,0 +1,50 @@
+import type { Db } from "../../client";
+import type { DayValues } from "@/lib/analytics/engagement";
+import type { DayWindow } from "@/lib/time";
+import { learnerTimeline } from "../engagement";
+import { readCourse } from "./course-read";
+import { SUMMARY_COLUMNS, toLearnerObject, type LearnerObject, type SummaryRow } from "./learner-object";
+import { windowFiguresOf } from "./window";
+
+/**
+ * One learner of a course (api.md § GET /api/v0/learners/{username}/): null when the user does not
+ * exist or never enrolled in the course (an unenrolled learner is still found).
+ */
+export async function getLearner(
+  db: Db,
+  courseId: string,
+  username: string,
+  opts: { asOf: string; window?: DayWindow | null },
+): Promise<LearnerObject | null> {
+  const course = readCourse(db, courseId, opts.asOf, opts.window);
+  if (!course) return null;
+  const row = db.$client
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM learner_summary s WHERE s.course_id = ? AND s.username = ?`)
+    .get(courseId, username) as SummaryRow | undefined;
+  if (!row) return null;
+  const figures = opts.window ? windowFiguresOf(db, courseId, [row.userId], opts.window).get(row.userId) : undefined;
+  return toLearnerObject(row, course, figures);
+}
+
+/** The user id of `username` when that user ever enrolled in the course, else null. */
+export async function enrolledLearnerId(db: Db, courseId: string, username: string): Promise<string | null> {
+  const id = db.$client
+    .prepare(`SELECT e.user_id FROM users u JOIN enrollments e ON e.user_id = u.id AND e.course_id = ? WHERE u.username = ?`)
+    .pluck()
+    .get(courseId, username) as string | undefined;
+  return id ?? null;
+}
+
+/**
+ * The engagement timeline of an enrolled learner (api.md § GET /api/v0/engagement_timelines/), or
+ * null when the user does not exist or never enrolled in the course.
+ */
+export async function learnerTimelineByUsername(
+  db: Db,
+  courseId: string,
+  username: string,
+  window?: DayWindow | null,
+): Promise<DayValues[] | null> {
+  const userId = await enrolledLearnerId(db, courseId, username);
+  return userId === null ? null : learnerTimeline(db, courseId, userId, window ?? undefined);
+}

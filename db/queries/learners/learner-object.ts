@@ -1,0 +1,92 @@
+import { attemptsPerCompleted } from "@/lib/analytics/engagement";
+import type { EngagementRanges } from "@/lib/analytics/ranges";
+import { segmentsFromMask, segmentsOf, type Segment, type SegmentInput } from "@/lib/analytics/segments";
+import type { DayWindow } from "@/lib/time";
+
+/** The learner object of api.md § Open edX Learner Analytics v0 (detail, and each list result). */
+export interface LearnerObject {
+  username: string;
+  name: string;
+  email: string | null;
+  account_url: string | null;
+  enrollment_mode: string;
+  enrollment_date: string;
+  cohort: string | null;
+  segments: Segment[];
+  last_updated: string | null;
+  engagements: {
+    date_range: { start: string; end: string };
+    discussion_contributions: number;
+    problems_attempted: number;
+    problems_completed: number;
+    videos_viewed: number;
+    problem_attempts_per_completed: number | null;
+  };
+}
+
+/** The columns of `learner_summary s` a learner object is built from. */
+export const SUMMARY_COLUMNS = `s.user_id AS userId, s.username, s.name, s.email, s.mode, s.cohort,
+  s.enrolled_at AS enrolledAt, s.is_active AS isActive, s.segments, s.problems_attempted AS problemsAttempted,
+  s.problems_completed AS problemsCompleted, s.problem_attempts AS problemAttempts,
+  s.videos_viewed AS videosViewed, s.discussion_contributions AS discussionContributions,
+  s.days_active AS daysActive, s.days_active_prev AS daysActivePrev`;
+
+/** Engagement figures over one window (the default one comes from the summary row itself). */
+export type WindowFigures = Pick<SegmentInput, "problemsAttempted" | "problemsCompleted" | "problemAttempts" | "videosViewed" | "discussionContributions">;
+
+/** A summary row as SUMMARY_COLUMNS reads it: the default window's figures, and what the object shows. */
+export interface SummaryRow extends Omit<SegmentInput, "isActive"> {
+  userId: string;
+  username: string;
+  name: string;
+  email: string | null;
+  mode: string;
+  cohort: string | null;
+  enrolledAt: string;
+  isActive: number;
+  segments: number | null;
+}
+
+/** What every learner object of one answer shares. */
+export interface LearnerContext {
+  window: DayWindow;
+  lastUpdated: string | null;
+  /** The course's ranges, for a row whose segments are still to be recomputed (a read during a long write). */
+  ranges: EngagementRanges;
+  accountUrlBase: string | null;
+}
+
+/** `LANTERN_LMS_ACCOUNT_URL` without a trailing slash, or null when unset. */
+export function accountUrlBase(env: NodeJS.ProcessEnv = process.env): string | null {
+  const base = env.LANTERN_LMS_ACCOUNT_URL?.trim();
+  return base ? base.replace(/\/+$/, "") : null;
+}
+
+function segmentNames(row: SummaryRow, ranges: EngagementRanges): Segment[] {
+  if (row.segments !== null) return segmentsFromMask(row.segments);
+  return segmentsOf({ ...row, isActive: Boolean(row.isActive) }, ranges);
+}
+
+/** A learner object from a summary row; `figures` replaces the default-window figures for a custom window. */
+export function toLearnerObject(row: SummaryRow, ctx: LearnerContext, figures: WindowFigures = row): LearnerObject {
+  return {
+    username: row.username,
+    name: row.name,
+    email: row.email,
+    account_url: ctx.accountUrlBase === null ? null : `${ctx.accountUrlBase}/${row.username}`,
+    enrollment_mode: row.mode,
+    // enrolled_at is stored as ISO 8601 UTC (`…Z`), so its first ten characters are its UTC date.
+    enrollment_date: row.enrolledAt.slice(0, 10),
+    cohort: row.cohort,
+    segments: segmentNames(row, ctx.ranges),
+    last_updated: ctx.lastUpdated,
+    engagements: {
+      date_range: { start: ctx.window.start, end: ctx.window.end },
+      discussion_contributions: figures.discussionContributions,
+      problems_attempted: figures.problemsAttempted,
+      problems_completed: figures.problemsCompleted,
+      videos_viewed: figures.videosViewed,
+      problem_attempts_per_completed: attemptsPerCompleted(figures.problemAttempts, figures.problemsCompleted),
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { Statement } from "better-sqlite3";
+import type { Db } from "../client";
+
+type Sqlite = Db["$client"];
+type Row = Record<string, string | number | null>;
+
+/** The stored values of a summary row (besides its key and `segments`). */
+const VALUES = [
+  "enrollment_id", "username", "name", "email", "mode", "cohort", "enrolled_at", "is_active", "problems_attempted",
+  "problems_completed", "problem_attempts", "attempt_ratio", "attempt_ratio_order", "videos_viewed",
+  "discussion_contributions", "days_active", "days_active_prev", "last_active_day",
+] as const;
+
+/** The values the segment rules read: when one changes, the row's segments are recomputed. */
+const SEGMENT_INPUTS = new Set<string>([
+  "problems_attempted", "problems_completed", "problem_attempts", "videos_viewed", "discussion_contributions",
+  "days_active", "days_active_prev", "is_active",
+]);
+
+const USERS = "SELECT value FROM json_each(@users)";
+
+// The summary values of some enrollments of a course over the default window `[start, end)` and the
+// week before it (`prev`). The per-item counts are read learner by learner (index seeks on each
+// one's window), never through every day of the course.
+const SELECT_SQL = `
+  SELECT e.user_id, e.id AS enrollment_id, u.username, u.name, u.email, e.mode, e.cohort, e.enrolled_at, e.is_active,
+    COALESCE(w.attempted, 0) AS problems_attempted, COALESCE(w.completed, 0) AS problems_completed,
+    COALESCE(w.attempts, 0) AS problem_attempts,
+    CASE WHEN w.completed > 0 THEN CAST(w.attempts AS REAL) / w.completed END AS attempt_ratio,
+    CASE WHEN w.completed > 0 THEN w.attempts ELSE -COALESCE(w.attempts, 0) END AS attempt_ratio_order,
+    COALESCE(w.videos, 0) AS videos_viewed, COALESCE(w.posts, 0) AS discussion_contributions,
+    COALESCE(d.cur, 0) AS days_active, COALESCE(d.prev, 0) AS days_active_prev,
+    (SELECT MAX(x.day) FROM learner_day x WHERE x.course_id = e.course_id AND x.user_id = e.user_id) AS last_active_day
+  FROM enrollments e
+  JOIN users u ON u.id = e.user_id
+  LEFT JOIN (
+    SELECT user_id,
+      COUNT(DISTINCT CASE WHEN attempts > 0 THEN item_id END) AS attempted,
+      COUNT(DISTINCT CASE WHEN successes > 0 THEN item_id END) AS completed,
+      SUM(attempts) AS attempts,
+      COUNT(DISTINCT CASE WHEN plays > 0 THEN item_id END) AS videos,
+      SUM(posts) AS posts
+    FROM learner_item_day
+    WHERE course_id = @course AND user_id IN (${USERS}) AND day >= @start AND day < @end
+    GROUP BY user_id
+  ) w ON w.user_id = e.user_id
+  LEFT JOIN (
+    SELECT user_id,
+      SUM(CASE WHEN day >= @start THEN 1 ELSE 0 END) AS cur,
+      SUM(CASE WHEN day < @start THEN 1 ELSE 0 END) AS prev
+    FROM learner_day
+    WHERE course_id = @course AND user_id IN (${USERS}) AND day >= @prevStart AND day < @end
+    GROUP BY user_id
+  ) d ON d.user_id = e.user_id
+  WHERE e.course_id = @course AND e.user_id IN (${USERS})`;
+
+/** Course, default window and the week before it, as SELECT_SQL binds them. */
+export interface SummaryWindow {
+  course: string;
+  start: string;
+  end: string;
+  prevStart: string;
+}
+
+const CHUNK = 1_000;
+
+/**
+ * Writes `learner_summary` rows, touching only what changed: a new enrollment is inserted, a
+ * gone one deleted, and a row whose values changed gets an UPDATE of exactly those columns. Every
+ * roster sort has an index on this table (db/schema/derived.ts), and SQLite rewrites each index
+ * whose columns an UPDATE sets, so this keeps an ingest or a new as-of day from rewriting ~20
+ * index entries for each learner it touches. Learners are handled a chunk at a time, so memory
+ * stays bounded.
+ */
+export class SummaryWriter {
+  private readonly select: Statement;
+  private readonly stored: Statement;
+  private readonly insert: Statement;
+  private readonly remove: Statement;
+  private readonly updates = new Map<string, Statement>();
+
+  constructor(private readonly s: Sqlite) {
+    this.select = s.prepare(SELECT_SQL);
+    this.stored = s.prepare(
+      `SELECT user_id, ${VALUES.join(", ")} FROM learner_summary WHERE course_id = @course AND user_id IN (${USERS})`,
+    );
+    this.insert = s.prepare(
+      `INSERT INTO learner_summary (course_id, user_id, ${VALUES.join(", ")}, segments)
+       VALUES (@course, @user_id, ${VALUES.map((c) => `@${c}`).join(", ")}, NULL)`,
+    );
+    this.remove = s.prepare(`DELETE FROM learner_summary WHERE course_id = ? AND user_id = ?`);
+  }
+
+  /** Brings the summaries of these learners of a course up to date. */
+  refresh(window: SummaryWindow, userIds: Iterable<string>): void {
+    let chunk: string[] = [];
+    for (const id of userIds) {
+      chunk.push(id);
+      if (chunk.length === CHUNK) (this.refreshChunk(window, chunk), (chunk = []));
+    }
+    if (chunk.length) this.refreshChunk(window, chunk);
+  }
+
+  /** Brings every summary of a course up to date: each enrollment's, and none for a gone one. */
+  refreshCourse(window: SummaryWindow): void {
+    const next = this.s.prepare(`SELECT user_id FROM enrollments WHERE course_id = ? AND user_id > ? ORDER BY user_id LIMIT ${CHUNK}`).pluck();
+    for (let chunk = next.all(window.course, "") as string[]; chunk.length; chunk = next.all(window.course, chunk.at(-1)) as string[]) {
+      this.refreshChunk(window, chunk);
+    }
+    this.s
+      .prepare(`DELETE FROM learner_summary WHERE course_id = ? AND user_id NOT IN (SELECT user_id FROM enrollments WHERE course_id = ?)`)
+      .run(window.course, window.course);
+  }
+
+  private refreshChunk(window: SummaryWindow, userIds: string[]): void {
+    const params = { ...window, users: JSON.stringify(userIds) };
+    const stored = new Map((this.stored.all(params) as Row[]).map((r) => [r.user_id as string, r]));
+    for (const row of this.select.all(params) as Row[]) {
+      const old = stored.get(row.user_id as string);
+      stored.delete(row.user_id as string);
+      if (!old) {
+        this.insert.run({ ...row, course: window.course });
+        continue;
+      }
+      const changed = VALUES.filter((c) => old[c] !== row[c]);
+      if (changed.length) this.update(changed).run({ ...row, course: window.course });
+    }
+    for (const gone of stored.keys()) this.remove.run(window.course, gone);
+  }
+
+  private update(columns: readonly string[]): Statement {
+    const key = columns.join(",");
+    let stmt = this.updates.get(key);
+    if (!stmt) {
+      const stale = columns.some((c) => SEGMENT_INPUTS.has(c)) ? ", segments = NULL" : "";
+      stmt = this.s.prepare(
+        `UPDATE learner_summary SET ${columns.map((c) => `${c} = @${c}`).join(", ")}${stale}
+         WHERE course_id = @course AND user_id = @user_id`,
+      );
+      this.updates.set(key, stmt);
+    }
+    return stmt;
+  }
+}
