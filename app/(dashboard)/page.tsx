@@ -1,44 +1,104 @@
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { courseCards } from "@/db/queries/course-list";
 import { loadedSummary } from "@/db/queries/overview";
+import { sessionCaller } from "@/lib/api/caller";
+import { asOfDay } from "@/lib/time";
 import { StatCard } from "@/components/stat-card";
 
 const number = new Intl.NumberFormat("en");
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export default async function HomePage() {
-  const summary = await loadedSummary(getDb());
-  const empty = summary.courses === 0;
+/** Courses: the courses the user may read, searchable by title or id; for admins, what is loaded. */
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const db = getDb();
+  const caller = await sessionCaller(db);
+  if (!caller) redirect("/sign-in");
+  const q = (await searchParams).q;
+  const search = typeof q === "string" ? q : "";
+  const [cards, summary] = await Promise.all([
+    courseCards(db, caller, { asOf: asOfDay(), search }),
+    caller.role === "admin" ? loadedSummary(db) : null,
+  ]);
   return (
-      <main className="page">
-        <header className="page-header">
-          <h1>Your learners, at a glance</h1>
-          <p className="lede">
-            Lantern turns what your learning platform records into a clear picture of who is thriving, who is
-            struggling and who has gone quiet.
+    <main className="page">
+      <header className="page-header">
+        <h1>Courses</h1>
+        <p className="lede">
+          {caller.role === "admin" ? "Every course in Lantern." : "The courses you teach."} Learners enrolled, and how many were active in the
+          last 7 days.
+        </p>
+      </header>
+
+      <section aria-labelledby="courses-heading" className="section">
+        <h2 id="courses-heading" className="visually-hidden">
+          Course list
+        </h2>
+        <form className="search-form" role="search" action="/" method="get">
+          <label htmlFor="course-search" className="visually-hidden">
+            Search courses by title or id
+          </label>
+          <input id="course-search" name="q" type="search" placeholder="Search by title or id" defaultValue={search} />
+          <button type="submit" className="button">
+            Search
+          </button>
+        </form>
+        {cards.length === 0 ? (
+          <p className="empty">
+            {search ? `No course matches “${search}”.` : "No courses yet. Courses appear here once they are imported or an LMS sends activity."}
           </p>
-        </header>
+        ) : (
+          <div className="table-scroll card flush">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Course</th>
+                  <th scope="col" className="num">
+                    Enrolled
+                  </th>
+                  <th scope="col" className="num">
+                    Active<span className="wide-only">, last 7 days</span>
+                  </th>
+                  <th scope="col" className="wide-only">
+                    Last updated
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {cards.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <div className="course-title">{c.title || c.id}</div>
+                      <div className="course-id">{c.id}</div>
+                    </td>
+                    <td className="num">{number.format(c.enrolled)}</td>
+                    <td className="num">{number.format(c.activeLastWeek)}</td>
+                    <td className="wide-only">{c.lastUpdated ? `${when.format(new Date(c.lastUpdated))} UTC` : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {summary && (
         <section aria-labelledby="loaded-heading" className="section">
           <h2 id="loaded-heading" className="section-title">
             What is loaded
           </h2>
-          {empty ? (
-            <p className="empty">
-              Nothing is loaded yet. Run <code>npx lantern demo</code> for demo data, or <code>npx lantern import FILE</code>{" "}
-              to load your own.
-            </p>
-          ) : (
-            <div className="stats">
-              <StatCard label="Courses" value={number.format(summary.courses)} />
-              <StatCard label="Learners" value={number.format(summary.learners)} hint={`${number.format(summary.enrollments)} enrollments`} />
-              <StatCard label="Learning events" value={number.format(summary.events)} />
-            </div>
-          )}
+          <div className="stats">
+            <StatCard label="Courses" value={number.format(summary.courses)} />
+            <StatCard label="Learners" value={number.format(summary.learners)} hint={`${number.format(summary.enrollments)} enrollments`} />
+            <StatCard label="Learning events" value={number.format(summary.events)} />
+          </div>
           {summary.lastUpdated && (
             <p className="meta">
               Last data received <time dateTime={summary.lastUpdated}>{when.format(new Date(summary.lastUpdated))} UTC</time>
             </p>
           )}
         </section>
-      </main>
+      )}
+    </main>
   );
 }

@@ -1,0 +1,36 @@
+import type { Db } from "../client";
+import type { Caller } from "./access";
+import { ensureCourseFresh } from "./derived";
+
+export interface CourseCard {
+  id: string;
+  title: string;
+  /** Active enrollments. */
+  enrolled: number;
+  /** Learners active in the default window (the 7 days before the as-of day). */
+  activeLastWeek: number;
+  lastUpdated: string | null;
+}
+
+/**
+ * The courses a caller may read (all for an admin, else those they are staff of), by title,
+ * optionally only those whose title or id contains `search` (case-insensitive).
+ */
+export async function courseCards(db: Db, caller: Caller, opts: { asOf: string; search?: string }): Promise<CourseCard[]> {
+  const s = db.$client;
+  const like = opts.search?.trim() ? `%${opts.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const filter = like ? `AND (lower(c.title) LIKE @like ESCAPE '\\' OR lower(c.id) LIKE @like ESCAPE '\\')` : "";
+  const scope = caller.role === "admin" ? "" : `AND c.id IN (SELECT course_id FROM course_staff WHERE user_id = @user)`;
+  const courses = s
+    .prepare(`SELECT c.id, c.title, c.last_updated_at AS lastUpdated FROM courses c WHERE 1 = 1 ${scope} ${filter} ORDER BY c.title, c.id`)
+    .all({ user: caller.userId, like }) as { id: string; title: string; lastUpdated: string | null }[];
+  const counts = s.prepare(
+    `SELECT COUNT(CASE WHEN is_active THEN 1 END) AS enrolled, COUNT(CASE WHEN days_active > 0 THEN 1 END) AS active
+     FROM learner_summary WHERE course_id = ?`,
+  );
+  return courses.map((c) => {
+    ensureCourseFresh(db, c.id, opts.asOf);
+    const n = counts.get(c.id) as { enrolled: number; active: number };
+    return { ...c, enrolled: n.enrolled, activeLastWeek: n.active };
+  });
+}
