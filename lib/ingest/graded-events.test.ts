@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { eachTestDb } from "@/lib/testing/db";
-import { IngestError } from "./errors";
 import { ingestGradedEvents } from "./graded-events";
 import { runIngest } from "./session";
-import { events, importRecords, NOW } from "./test-helpers";
+import { events, importRecords, NOW, thrown } from "./test-helpers";
 
 const REG = "5e3f7c1a-2b4d-4e6f-8a9b-0c1d2e3f4a5b";
 const GOAL = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a";
@@ -28,16 +27,6 @@ eachTestDb(async (d) => {
 
 const post = (body: unknown, reg = REG) => runIngest(db, (s) => ingestGradedEvents(s, reg, body), { now: NOW });
 const event = (over: Record<string, unknown> = {}) => ({ module_id: "mod-1", interaction_end_time: "2026-03-10T10:00:00Z", is_correct: true, ...over });
-
-function thrown(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error("expected an IngestError");
-}
 
 describe("Knewton graded events", () => {
   it("are problem attempts on the module of the registration's course", () => {

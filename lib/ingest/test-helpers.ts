@@ -1,3 +1,4 @@
+import { IngestError } from "./errors";
 import type { Db } from "@/db/client";
 import { importJsonLines, type ImportResult } from "./jsonl";
 import { runIngest } from "./session";
@@ -50,4 +51,15 @@ export function dumpAll(db: Db): Record<string, unknown[]> {
   // Plain tables only: a search index's virtual and shadow tables (some WITHOUT ROWID) follow users.
   const tables = rows<{ name: string }>(db, `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
   return Object.fromEntries(tables.map(({ name }) => [name, rows(db, `SELECT * FROM "${name}" ORDER BY rowid`)]));
+}
+
+/** The IngestError `fn` throws; fails the test when it throws nothing or something else. */
+export function thrown(fn: () => unknown): IngestError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof IngestError) return err;
+    throw err;
+  }
+  throw new Error("expected an IngestError");
 }

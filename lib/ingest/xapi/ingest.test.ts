@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { findStatement } from "@/db/queries/statements";
 import { eachTestDb } from "@/lib/testing/db";
-import { IngestError } from "../errors";
-import { events, ingest, kinds, NOW, rows } from "../test-helpers";
+import { events, ingest, kinds, NOW, rows, thrown } from "../test-helpers";
 import { courseOutcome, forumPosted, problemEvaluated, registered, videoPlayed } from "./test-statements";
 
 let db: Db;
@@ -15,16 +14,6 @@ eachTestDb((d) => {
 const VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 function voiding(targetId: string, id: string = randomUUID()) {
   return { id, actor: { mbox: "mailto:admin@example.com" }, verb: { id: VOIDED, display: { "en-US": "voided" } }, object: { objectType: "StatementRef", id: targetId } };
-}
-
-function thrown(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error("expected an IngestError");
 }
 
 describe("storing", () => {
