@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/lib/testing/db";
 import { openDb } from "@/db/client";
 import { seedCourse } from "@/lib/testing/factories";
+import { addEvents, daysBefore } from "@/lib/testing/roster";
 import { Random } from "@/lib/demo/random";
 import { attemptRatioOrder, dailyValuesOf, windowMetricsOf } from "@/lib/analytics/engagement";
 import { engagementRangesOf } from "@/lib/analytics/ranges";
@@ -130,11 +131,7 @@ describe("a new as-of day", () => {
   it("rebuilds the summaries for the new default window on the next read", () => {
     const t = createTestDb();
     const { courseId, userIds } = seedCourse(t.db, { learners: 1 });
-    t.db.$client.transaction(() => {
-      const sink = new EventSink(t.db);
-      sink.add({ userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: Date.parse(`${addDays(AS_OF, -1)}T12:00:00Z`), success: true });
-      sink.finish();
-    })();
+    addEvents(t.db, [{ userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: daysBefore(AS_OF, 1), success: true }]);
     ensureCourseFresh(t.db, courseId, AS_OF);
     const read = () => t.db.$client.prepare(`SELECT days_active, days_active_prev, segments FROM learner_summary`).get() as Record<string, number>;
     expect(read().days_active).toBe(1);
@@ -150,11 +147,7 @@ describe("a read while another connection holds the write lock", () => {
   it("answers at once from the figures last refreshed instead of waiting", () => {
     const t = createTestDb();
     const { courseId, userIds } = seedCourse(t.db, { learners: 2 });
-    t.db.$client.transaction(() => {
-      const sink = new EventSink(t.db);
-      sink.add({ userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: Date.parse(`${addDays(AS_OF, -1)}T12:00:00Z`), success: true });
-      sink.finish();
-    })();
+    addEvents(t.db, [{ userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: daysBefore(AS_OF, 1), success: true }]);
     const before = ensureCourseFresh(t.db, courseId, AS_OF);
     t.db.$client.prepare(`UPDATE course_state SET ranges_stale = 1`).run();
     const writer = openDb(t.file);

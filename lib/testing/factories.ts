@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { courses, enrollments, users } from "@/db/schema";
+import { users } from "@/db/schema";
+import { enrollLearners } from "./roster";
 
 /** A course with `learners` enrolled users named learner000…, for tests. */
 export function seedCourse(
@@ -9,18 +10,14 @@ export function seedCourse(
 ): { courseId: string; userIds: string[] } {
   const courseId = opts.courseId ?? "course-v1:Test+T101+2026";
   const prefix = opts.prefix ?? "learner";
-  db.insert(courses).values({ id: courseId, title: `Course ${courseId}` }).onConflictDoNothing().run();
-  const userIds: string[] = [];
-  for (let i = 0; i < (opts.learners ?? 10); i++) {
-    const id = randomUUID();
-    const username = `${prefix}${String(i).padStart(3, "0")}`;
-    db.insert(users).values({ id, username, name: `Learner ${i}`, email: `${username}@example.com`, emailLower: `${username}@example.com` }).run();
-    db.insert(enrollments)
-      .values({ id: randomUUID(), courseId, userId: id, mode: i % 2 ? "verified" : "audit", enrolledAt: opts.enrolledAt ?? "2026-01-05T10:00:00.000Z" })
-      .run();
-    userIds.push(id);
-  }
-  return { courseId, userIds };
+  const specs = Array.from({ length: opts.learners ?? 10 }, (_, i) => ({
+    username: `${prefix}${String(i).padStart(3, "0")}`,
+    name: `Learner ${i}`,
+    mode: i % 2 ? "verified" : "audit",
+    enrolledAt: opts.enrolledAt,
+  }));
+  const ids = enrollLearners(db, courseId, specs);
+  return { courseId, userIds: specs.map((l) => ids.get(l.username)!) };
 }
 
 /** A user with a role (and optionally a password hash), returning its id. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EventSink, type NormalisedEvent } from "@/db/queries/events";
+import type { NormalisedEvent } from "@/db/queries/events";
+import { addEvents, daysBefore } from "@/lib/testing/roster";
 import { cohorts, courseStaff, courses, enrollments, users } from "@/db/schema";
 import { bearer, seedKeys } from "@/lib/testing/http";
 import { seedUser } from "@/lib/testing/factories";
@@ -16,14 +17,14 @@ let admin: string;
 let instructor: string;
 let outsider: string;
 
-const at = (daysBefore: number, hour = 12) => Date.parse(`${addDays(TEST_AS_OF, -daysBefore)}T${String(hour).padStart(2, "0")}:00:00Z`);
+const at = (days: number, hour = 12) => daysBefore(TEST_AS_OF, days, hour);
 
 /** `attempts` tries at problem items, `correct` of them succeeding on distinct problems. */
-function problemWork(userId: string, problems: number, attempts: number, correct: number, daysBefore = 2): NormalisedEvent[] {
+function problemWork(userId: string, problems: number, attempts: number, correct: number, daysAgo = 2): NormalisedEvent[] {
   const out: NormalisedEvent[] = [];
   for (let i = 0; i < attempts; i++) {
     const item = `p${i % problems}`;
-    out.push({ userId, courseId: COURSE, itemId: item, kind: "problem_attempt", ts: at(daysBefore, 8) + i * 60_000, success: i < correct && i < problems });
+    out.push({ userId, courseId: COURSE, itemId: item, kind: "problem_attempt", ts: at(daysAgo, 8) + i * 60_000, success: i < correct && i < problems });
   }
   return out;
 }
@@ -80,11 +81,7 @@ beforeAll(async () => {
     { userId: ids[SORT_CASE.d]!, courseId: COURSE, itemId: "v1", kind: "video_play" as const, ts: at(20) }, // older activity
     { userId: ids[SORT_CASE.a]!, courseId: COURSE, itemId: "d1", kind: "discussion_post" as const, ts: at(5) },
   ];
-  db.$client.transaction(() => {
-    const sink = new EventSink(db);
-    events.forEach((e) => sink.add(e));
-    sink.finish();
-  })();
+  addEvents(db, events);
 }, 120_000);
 
 afterAll(async () => app?.close());
