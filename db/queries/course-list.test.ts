@@ -5,7 +5,7 @@ import { courseStaff, courses } from "@/db/schema";
 import { eachTestDb } from "@/lib/testing/db";
 import { seedUser } from "@/lib/testing/factories";
 import { addEvents, daysBefore, enrollLearners, fixAsOf } from "@/lib/testing/roster";
-import { courseCards } from "./course-list";
+import { courseCards, readableCourses } from "./course-list";
 
 const AS_OF = fixAsOf();
 let db: Db;
@@ -41,5 +41,15 @@ describe("courseCards", () => {
     expect((await courseCards(db, who, { asOf: AS_OF, search: "ALGE" })).map((c) => c.title)).toEqual(["Algebra"]);
     expect((await courseCards(db, who, { asOf: AS_OF, search: "org+bio" })).map((c) => c.title)).toEqual(["Biology"]);
     expect(await courseCards(db, who, { asOf: AS_OF, search: "%" })).toEqual([]);
+  });
+});
+
+describe("readableCourses", () => {
+  it("gives an admin every course and an instructor theirs, by title", async () => {
+    expect(await readableCourses(db, (await activeUserById(db, admin))!)).toEqual([
+      { id: "course-v1:Org+ALG+2026", title: "Algebra" },
+      { id: "course-v1:Org+BIO+2026", title: "Biology" },
+    ]);
+    expect(await readableCourses(db, (await activeUserById(db, teacher))!)).toEqual([{ id: "course-v1:Org+BIO+2026", title: "Biology" }]);
   });
 });

@@ -34,3 +34,28 @@ export async function courseCards(db: Db, caller: Caller, opts: { asOf: string; 
     return { ...c, enrolled: n.enrolled, activeLastWeek: n.active };
   });
 }
+
+export interface CourseRef {
+  id: string;
+  title: string;
+}
+
+/** The courses a caller may read, id and title only (the course switcher), by title. */
+export async function readableCourses(db: Db, caller: Caller): Promise<CourseRef[]> {
+  const scope = caller.role === "admin" ? "" : `WHERE c.id IN (SELECT course_id FROM course_staff WHERE user_id = @user)`;
+  return db.$client.prepare(`SELECT c.id, c.title FROM courses c ${scope} ORDER BY c.title, c.id`).all({ user: caller.userId }) as CourseRef[];
+}
+
+export interface CourseHead extends CourseRef {
+  startsAt: string | null;
+  endsAt: string | null;
+  lastUpdated: string | null;
+}
+
+/** A course's heading fields, or null when there is none. */
+export async function courseHead(db: Db, courseId: string): Promise<CourseHead | null> {
+  const row = db.$client
+    .prepare(`SELECT id, title, starts_at AS startsAt, ends_at AS endsAt, last_updated_at AS lastUpdated FROM courses WHERE id = ?`)
+    .get(courseId) as CourseHead | undefined;
+  return row ?? null;
+}

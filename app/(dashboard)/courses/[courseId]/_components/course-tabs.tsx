@@ -1,0 +1,26 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { coursePath, rosterPath, segmentValue } from "@/lib/dashboard/paths";
+
+/** The course's sections; the current one is marked for the eye and for screen readers. */
+export function CourseTabs({ courseId }: { courseId: string }) {
+  // Compared decoded: the router may hand back the path with or without its escapes.
+  const pathname = segmentValue(usePathname());
+  const overview = coursePath(courseId);
+  const roster = rosterPath(courseId);
+  const tabs = [
+    { href: overview, label: "Overview", current: pathname === segmentValue(overview) },
+    { href: roster, label: "Learners", current: pathname.startsWith(segmentValue(roster)) },
+  ];
+  return (
+    <nav aria-label="Course sections" className="course-tabs">
+      {tabs.map((t) => (
+        <Link key={t.href} href={t.href} aria-current={t.current ? "page" : undefined} className="course-tab">
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
