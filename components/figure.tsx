@@ -13,15 +13,18 @@ export function Figure({
   range,
   problemsAttempted,
   formats,
+  bands = true,
 }: {
   metric: RangeMetric;
   value: number | null;
   range: EngagementRange;
   problemsAttempted: number;
   formats: Formats;
+  /** False shows the figure plain (the ranges are the default window's; this figure is another window's). */
+  bands?: boolean;
 }) {
   const text = metric === "problem_attempts_per_completed" ? formats.ratio(value) : formats.count(value ?? 0);
-  const band = figureBand(metric, value, range, { problemsAttempted });
+  const band = bands ? figureBand(metric, value, range, { problemsAttempted }) : null;
   if (band === null || band === "average") {
     return <span className={value === null ? "figure na" : "figure"}>{text}</span>;
   }

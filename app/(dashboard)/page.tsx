@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { courseCards } from "@/db/queries/course-list";
@@ -5,9 +6,9 @@ import { loadedSummary } from "@/db/queries/overview";
 import { sessionCaller } from "@/lib/api/caller";
 import { asOfDay } from "@/lib/time";
 import { StatCard } from "@/components/stat-card";
+import { coursePath } from "@/lib/dashboard/paths";
+import { requestFormats } from "./_lib/locale";
 
-const number = new Intl.NumberFormat("en");
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** Courses: the courses the user may read, searchable by title or id; for admins, what is loaded. */
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -16,6 +17,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (!caller) redirect("/sign-in");
   const q = (await searchParams).q;
   const search = typeof q === "string" ? q : "";
+  const f = await requestFormats();
   const [cards, summary] = await Promise.all([
     courseCards(db, caller, { asOf: asOfDay(), search }),
     caller.role === "admin" ? loadedSummary(db) : null,
@@ -68,12 +70,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 {cards.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <div className="course-title">{c.title || c.id}</div>
+                      <Link href={coursePath(c.id)} className="course-title">
+                        {c.title || c.id}
+                      </Link>
                       <div className="course-id">{c.id}</div>
                     </td>
-                    <td className="num">{number.format(c.enrolled)}</td>
-                    <td className="num">{number.format(c.activeLastWeek)}</td>
-                    <td className="wide-only">{c.lastUpdated ? `${when.format(new Date(c.lastUpdated))} UTC` : "—"}</td>
+                    <td className="num">{f.count(c.enrolled)}</td>
+                    <td className="num">{f.count(c.activeLastWeek)}</td>
+                    <td className="wide-only">{c.lastUpdated ? f.dateTime(c.lastUpdated) : "—"}</td>
                   </tr>
                 ))}
               </tbody>
@@ -88,13 +92,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             What is loaded
           </h2>
           <div className="stats">
-            <StatCard label="Courses" value={number.format(summary.courses)} />
-            <StatCard label="Learners" value={number.format(summary.learners)} hint={`${number.format(summary.enrollments)} enrollments`} />
-            <StatCard label="Learning events" value={number.format(summary.events)} />
+            <StatCard label="Courses" value={f.count(summary.courses)} />
+            <StatCard label="Learners" value={f.count(summary.learners)} hint={`${f.count(summary.enrollments)} enrollments`} />
+            <StatCard label="Learning events" value={f.count(summary.events)} />
           </div>
           {summary.lastUpdated && (
             <p className="meta">
-              Last data received <time dateTime={summary.lastUpdated}>{when.format(new Date(summary.lastUpdated))} UTC</time>
+              Last data received <time dateTime={summary.lastUpdated}>{f.dateTime(summary.lastUpdated)}</time>
             </p>
           )}
         </section>

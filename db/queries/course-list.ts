@@ -24,15 +24,18 @@ export async function courseCards(db: Db, caller: Caller, opts: { asOf: string; 
   const courses = s
     .prepare(`SELECT c.id, c.title, c.last_updated_at AS lastUpdated FROM courses c WHERE 1 = 1 ${scope} ${filter} ORDER BY c.title, c.id`)
     .all({ user: caller.userId, like }) as { id: string; title: string; lastUpdated: string | null }[];
-  const counts = s.prepare(
-    `SELECT COUNT(CASE WHEN is_active THEN 1 END) AS enrolled, COUNT(CASE WHEN days_active > 0 THEN 1 END) AS active
-     FROM learner_summary WHERE course_id = ?`,
-  );
-  return courses.map((c) => {
-    ensureCourseFresh(db, c.id, opts.asOf);
-    const n = counts.get(c.id) as { enrolled: number; active: number };
-    return { ...c, enrolled: n.enrolled, activeLastWeek: n.active };
-  });
+  return Promise.all(courses.map(async (c) => ({ ...c, ...(await courseCounts(db, c.id, opts.asOf)) })));
+}
+
+/** A course's active enrollments and learners active in the default window, made current for `asOf`. */
+export async function courseCounts(db: Db, courseId: string, asOf: string): Promise<{ enrolled: number; activeLastWeek: number }> {
+  ensureCourseFresh(db, courseId, asOf);
+  return db.$client
+    .prepare(
+      `SELECT COUNT(CASE WHEN is_active THEN 1 END) AS enrolled, COUNT(CASE WHEN days_active > 0 THEN 1 END) AS activeLastWeek
+       FROM learner_summary WHERE course_id = ?`,
+    )
+    .get(courseId) as { enrolled: number; activeLastWeek: number };
 }
 
 export interface CourseRef {

@@ -2,27 +2,15 @@ import { z } from "zod";
 import { SEGMENTS, type Segment } from "@/lib/analytics/segments";
 import { daysBetween, type DayWindow } from "@/lib/time";
 import { ApiError } from "../errors";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ORDER_BY } from "./constants";
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ORDER_BY, type OrderBy } from "./constants";
 
 /**
  * Query parameters of the Open edX learner analytics API (api.md), as zod schemas shared by the
  * route handlers, the OpenAPI document and the dashboard's client code.
  */
 
-export const ORDER_BY = [
-  "username",
-  "email",
-  "name",
-  "enrollment_date",
-  "discussion_contributions",
-  "problems_attempted",
-  "problems_completed",
-  "problem_attempts_per_completed",
-  "videos_viewed",
-] as const;
-export type OrderBy = (typeof ORDER_BY)[number];
-
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 25;
 const MAX_WINDOW_DAYS = 366;
 
 // The seed's own examples write `2015-10-6`; both that and `2015-10-06` are read as the same day.

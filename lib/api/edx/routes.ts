@@ -1,12 +1,10 @@
 import { z } from "zod";
 import {
-  cohortExists,
   courseLearnerMetadata,
   getLearner,
   iterateLearners,
   learnerTimelineByUsername,
   listLearners,
-  modeExists,
   type LearnerObject,
   type LearnerSelection,
 } from "@/db/queries/learners";
@@ -18,7 +16,8 @@ import { requireCourseReader } from "../guards";
 import { apiRoute } from "../handler";
 import { csvValues, pickColumns, type CsvColumn } from "./csv-columns";
 import { pagedBody, pageOf } from "./paging";
-import { knownSegments, learnerListQuery, requireCourseId, windowOf, windowQuery, type LearnerListQuery } from "./query";
+import { learnerListQuery, requireCourseId, windowOf, windowQuery, type LearnerListQuery } from "./query";
+import { learnerSelectionOf } from "./selection";
 import { learnerPageSchema, learnerSchema, metadataSchema, timelineSchema } from "./schemas";
 
 /**
@@ -34,29 +33,6 @@ const learnerNotFound = (username: string) => new ApiError(404, "learner_not_fou
 function wantsCsv(req: Request, q: LearnerListQuery): boolean {
   if (q.format) return q.format === "csv";
   return /\btext\/csv\b/i.test(req.headers.get("accept") ?? "");
-}
-
-async function listQuery(db: Db, q: LearnerListQuery, courseId: string): Promise<LearnerSelection> {
-  const segments = knownSegments(q.segments);
-  const ignoreSegments = knownSegments(q.ignore_segments);
-  if (segments.length && ignoreSegments.length) {
-    throw new ApiError(400, "illegal_parameter_values", "segments and ignore_segments cannot be used together.");
-  }
-  const cohort = q.cohort || undefined;
-  const mode = q.enrollment_mode || undefined;
-  if (cohort && !(await cohortExists(db, courseId, cohort))) throw new ApiError(404, "cohort_not_found", `No cohort "${cohort}" in this course.`);
-  if (mode && !(await modeExists(db, courseId, mode))) throw new ApiError(404, "enrollment_mode_not_found", `No enrollment mode "${mode}" in this course.`);
-  return {
-    asOf: asOfDay(),
-    window: windowOf(q),
-    textSearch: q.text_search?.trim() || undefined,
-    segments,
-    ignoreSegments,
-    cohort,
-    enrollmentMode: mode,
-    orderBy: q.order_by ?? "username",
-    sortOrder: q.sort_order ?? "asc",
-  };
 }
 
 /** Every learner of a selection as CSV rows, batch by batch from the export iterator. */
@@ -89,7 +65,7 @@ export const listLearnersRoute = apiRoute(
   async ({ req, db, caller, query }) => {
     const courseId = requireCourseId(query);
     await requireCourseReader(db, caller, courseId);
-    const sel = await listQuery(db, query, courseId);
+    const sel = await learnerSelectionOf(db, query, courseId);
     if (wantsCsv(req, query)) {
       const { columns, unknown } = pickColumns(query.fields);
       if (unknown.length) throw new ApiError(400, "illegal_parameter_values", `Unknown fields: ${unknown.join(", ")}.`);

@@ -1,0 +1,97 @@
+"use client";
+
+import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useFormats } from "@/components/locale";
+import type { CourseDay } from "@/db/queries/course-trend";
+
+type Series = Exclude<keyof CourseDay, "date">;
+
+const FIGURES: { key: Series; label: string }[] = [
+  { key: "problems_attempted", label: "Problems tried" },
+  { key: "problems_completed", label: "Problems correct" },
+  { key: "problem_attempts", label: "Problem attempts" },
+  { key: "videos_viewed", label: "Videos" },
+  { key: "discussion_contributions", label: "Discussion posts" },
+];
+
+const AXIS = { stroke: "var(--muted)", fontSize: 12 };
+
+function dayTooltip({ label, day }: { label: string; day: (d: string) => string }) {
+  return (
+    <Tooltip
+      labelFormatter={(d) => day(String(d))}
+      formatter={(v) => [String(v), label]}
+      contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--text)" }}
+    />
+  );
+}
+
+/**
+ * The course so far: learners active each day, and each figure per day (summed over learners),
+ * as charts — with the same numbers as a table for screen readers and keyboard users.
+ */
+export function TrendCharts({ days }: { days: CourseDay[] }) {
+  const f = useFormats();
+  if (!days.length) return <p className="empty">No activity yet. Charts appear once learners start working.</p>;
+  return (
+    <div className="trends">
+      <figure className="card trend-main">
+        <figcaption className="trend-title">Active learners per day</figcaption>
+        <AreaChart responsive style={{ width: "100%", height: 220 }} data={days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer>
+          <CartesianGrid stroke="var(--border)" vertical={false} />
+          <XAxis dataKey="date" tickFormatter={f.shortDay} tick={AXIS} stroke="var(--border)" minTickGap={24} />
+          <YAxis allowDecimals={false} tick={AXIS} stroke="var(--border)" />
+          {dayTooltip({ label: "Active learners", day: f.day })}
+          <Area type="monotone" dataKey="active_learners" name="Active learners" stroke="var(--accent)" fill="var(--accent-soft)" strokeWidth={2} isAnimationActive={false} />
+        </AreaChart>
+      </figure>
+      <div className="trend-grid">
+        {FIGURES.map((s) => (
+          <figure key={s.key} className="card trend-small">
+            <figcaption className="trend-title">{s.label}</figcaption>
+            <LineChart responsive style={{ width: "100%", height: 120 }} data={days} margin={{ top: 6, right: 6, bottom: 0, left: 0 }}>
+              <XAxis dataKey="date" tickFormatter={f.shortDay} tick={AXIS} stroke="var(--border)" minTickGap={32} />
+              <YAxis allowDecimals={false} tick={AXIS} stroke="var(--border)" width={34} />
+              {dayTooltip({ label: s.label, day: f.day })}
+              <Line type="monotone" dataKey={s.key} name={s.label} stroke="var(--info)" dot={false} strokeWidth={1.8} isAnimationActive={false} />
+            </LineChart>
+          </figure>
+        ))}
+      </div>
+      <details className="trend-table">
+        <summary>Show the numbers as a table</summary>
+        <div className="table-scroll card flush">
+          <table className="table">
+            <caption className="visually-hidden">The course day by day</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col" className="num">
+                  Active learners
+                </th>
+                {FIGURES.map((s) => (
+                  <th key={s.key} scope="col" className="num">
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d) => (
+                <tr key={d.date}>
+                  <th scope="row">{f.day(d.date)}</th>
+                  <td className="num">{f.count(d.active_learners)}</td>
+                  {FIGURES.map((s) => (
+                    <td key={s.key} className="num">
+                      {f.count(d[s.key])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useFormats } from "@/components/locale";
+import { SEGMENTS, type Segment } from "@/lib/analytics/segments";
+import { SEGMENT_LABELS } from "@/lib/dashboard/labels";
+
+type Mode = "include" | "exclude";
+
+/**
+ * The segment filter: show only learners in some segments, or hide learners in some (the API's
+ * `segments` and `ignore_segments`, which cannot be combined), with each segment's count.
+ */
+export function SegmentFilter({
+  segments,
+  ignoreSegments,
+  counts,
+  onChange,
+}: {
+  segments: Segment[];
+  ignoreSegments: Segment[];
+  counts: Record<Segment, number>;
+  onChange: (change: { segments: Segment[]; ignoreSegments: Segment[] }) => void;
+}) {
+  const formats = useFormats();
+  const urlMode: Mode | null = segments.length ? "include" : ignoreSegments.length ? "exclude" : null;
+  const [mode, setMode] = useState<Mode>(urlMode ?? "include");
+  useEffect(() => {
+    if (urlMode) setMode(urlMode);
+  }, [urlMode]);
+  const chosen = mode === "include" ? segments : ignoreSegments;
+  const apply = (m: Mode, list: Segment[]) => onChange(m === "include" ? { segments: list, ignoreSegments: [] } : { segments: [], ignoreSegments: list });
+  const summary = chosen.length ? `${mode === "include" ? "Only" : "Hiding"} ${chosen.length}` : "All";
+
+  return (
+    <details className="filter-menu">
+      <summary className="filter-field">
+        <span className="filter-label">Segments</span>
+        <span className="filter-menu-value">{summary}</span>
+      </summary>
+      <div className="filter-menu-panel">
+        <fieldset>
+          <legend className="visually-hidden">How segments filter</legend>
+          {(["include", "exclude"] as const).map((m) => (
+            <label key={m} className="radio">
+              <input
+                type="radio"
+                name="segment-mode"
+                checked={mode === m}
+                onChange={() => {
+                  setMode(m);
+                  if (chosen.length) apply(m, chosen);
+                }}
+              />
+              {m === "include" ? "Show only learners in" : "Hide learners in"}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend className="visually-hidden">Segments</legend>
+          {SEGMENTS.map((s) => (
+            <label key={s} className="check" title={SEGMENT_LABELS[s].description}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(s)}
+                onChange={(e) => apply(mode, e.target.checked ? SEGMENTS.filter((x) => x === s || chosen.includes(x)) : chosen.filter((x) => x !== s))}
+              />
+              <span className={`badge badge-${s}`}>{SEGMENT_LABELS[s].label}</span>
+              <span className="check-count">{formats.count(counts[s])}</span>
+            </label>
+          ))}
+        </fieldset>
+      </div>
+    </details>
+  );
+}

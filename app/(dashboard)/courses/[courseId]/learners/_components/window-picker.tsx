@@ -1,0 +1,89 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { addDays, daysBetween } from "@/lib/time";
+
+/** Longest window the API takes (api.md). */
+const MAX_DAYS = 366;
+const PRESETS = [7, 14, 30, 90] as const;
+
+export type Window = { start: string; end: string } | null;
+
+/** The preset a window is (its length in days ending the day before the as-of day), or "custom". */
+function presetOf(window: Window, asOf: string): string {
+  if (!window) return "7";
+  const days = daysBetween(window.start, window.end);
+  return window.end === asOf && (PRESETS as readonly number[]).includes(days) && days !== 7 ? String(days) : "custom";
+}
+
+/**
+ * The engagement window: the last 7 days (the default, which the course's ranges and segments
+ * describe), a longer preset, or a custom range of days. People pick the last day inclusive;
+ * the API's `end_date` is exclusive, so it is the day after.
+ */
+export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf: string; onChange: (w: Window) => void }) {
+  const preset = presetOf(window, asOf);
+  const [choice, setChoice] = useState(preset);
+  const [from, setFrom] = useState(window?.start ?? addDays(asOf, -7));
+  const [to, setTo] = useState(window ? addDays(window.end, -1) : addDays(asOf, -1));
+  useEffect(() => {
+    setChoice(preset);
+    if (window) {
+      setFrom(window.start);
+      setTo(addDays(window.end, -1));
+    }
+  }, [preset, window]);
+
+  const span = from && to ? daysBetween(from, to) + 1 : 0;
+  const problem = !from || !to ? "Pick both days." : span < 1 ? "The last day is before the first." : span > MAX_DAYS ? `At most ${MAX_DAYS} days.` : null;
+
+  return (
+    <div className="window-picker">
+      <label className="filter-field">
+        <span className="filter-label">Window</span>
+        <select
+          value={choice}
+          onChange={(e) => {
+            const v = e.target.value;
+            setChoice(v);
+            if (v === "7") onChange(null);
+            else if (v !== "custom") onChange({ start: addDays(asOf, -Number(v)), end: asOf });
+          }}
+        >
+          {PRESETS.map((n) => (
+            <option key={n} value={String(n)}>
+              Last {n} days
+            </option>
+          ))}
+          <option value="custom">Custom range…</option>
+        </select>
+      </label>
+      {choice === "custom" && (
+        <form
+          className="window-custom"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!problem) onChange({ start: from, end: addDays(to, 1) });
+          }}
+        >
+          <label className="filter-field">
+            <span className="filter-label">From</span>
+            <input type="date" value={from} max={addDays(asOf, -1)} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label className="filter-field">
+            <span className="filter-label">To (inclusive)</span>
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <button type="submit" className="button" disabled={Boolean(problem)} aria-describedby={problem ? "window-problem" : undefined}>
+            Apply
+          </button>
+          {problem && (
+            <span id="window-problem" className="field-problem" role="status">
+              {problem}
+            </span>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { getDb, type Db } from "@/db/client";
+import { courseLearnerMetadata, listLearners } from "@/db/queries/learners";
+import { pageOf } from "@/lib/api/edx/paging";
+import { learnerListQuery } from "@/lib/api/edx/query";
+import { learnerSelectionOf } from "@/lib/api/edx/selection";
+import { ApiError } from "@/lib/api/errors";
+import { learnersApiUrl, rosterParamsOf } from "@/lib/dashboard/roster-state";
+import { asOfDay } from "@/lib/time";
+import { loadCourse } from "../../../_lib/course";
+import { Roster, type RosterPage } from "./_components/roster";
+import type { RosterMeta } from "./_components/roster-meta";
+
+export const metadata: Metadata = { title: "Learners" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function urlParams(sp: SearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, one);
+  return out;
+}
+
+/**
+ * The first page of the roster the URL asks for, read as the API would read it; null when the
+ * API would refuse the URL, in which case the page asks the API and shows what it says.
+ */
+async function firstPage(db: Db, courseId: string, params: URLSearchParams): Promise<RosterPage | null> {
+  const q = learnerListQuery.safeParse(Object.fromEntries(params));
+  if (!q.success) return null;
+  try {
+    const sel = await learnerSelectionOf(db, q.data, courseId);
+    const page = pageOf(q.data);
+    const { count, results } = await listLearners(db, courseId, { ...sel, ...page });
+    const numPages = Math.max(1, Math.ceil(count / page.pageSize));
+    return page.page > numPages ? null : { count, num_pages: numPages, results };
+  } catch (err) {
+    if (err instanceof ApiError) return null;
+    throw err;
+  }
+}
+
+/** Roster: every learner who ever enrolled, filtered, sorted and paged on the server, state in the URL. */
+export default async function RosterPage({ params, searchParams }: { params: Promise<{ courseId: string }>; searchParams: Promise<SearchParams> }) {
+  const load = await loadCourse((await params).courseId);
+  if (!load.ok) return null;
+  const courseId = load.course.id;
+  const db = getDb();
+  const asOf = asOfDay();
+  const rosterParams = rosterParamsOf(urlParams(await searchParams));
+  const [metadata, initial] = await Promise.all([courseLearnerMetadata(db, courseId, asOf), firstPage(db, courseId, rosterParams)]);
+  const meta: RosterMeta = {
+    asOf,
+    cohorts: metadata!.cohorts,
+    modes: metadata!.enrollment_modes,
+    segments: metadata!.segments,
+    ranges: metadata!.engagement_ranges,
+    total: Object.values(metadata!.enrollment_modes).reduce((a, b) => a + b, 0),
+  };
+  return <Roster courseId={courseId} meta={meta} initial={initial} initialUrl={learnersApiUrl(courseId, rosterParams)} />;
+}

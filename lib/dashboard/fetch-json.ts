@@ -1,0 +1,24 @@
+/** An API answer that was not a success: its status and the message the API gave. */
+export class ApiFetchError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * GETs one of Lantern's own API routes with the page's session, for react-query. A failure
+ * carries the API's message (every family's error body names the problem).
+ */
+export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
+  if (res.ok) return (await res.json()) as T;
+  const body = (await res.json().catch(() => null)) as { developer_message?: string; message?: string; error?: string } | null;
+  const message =
+    res.status === 401
+      ? "Your session has ended. Sign in again to continue."
+      : (body?.developer_message ?? body?.message ?? body?.error ?? `The server answered ${res.status}.`);
+  throw new ApiFetchError(res.status, message);
+}
