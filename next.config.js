@@ -8,6 +8,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // xAPI wants its version header on every response under /xapi, also on those Next.js answers
   // itself (405, the automatic OPTIONS, 404 for the xAPI resources Lantern does not serve).
+  // Browsers ask for /favicon.ico whatever the page declares; the app's icon is app/icon.svg.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [{ source: "/xapi/:path*", headers: [{ key: "X-Experience-API-Version", value: "1.0.3" }] }];
   },

@@ -14,7 +14,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on("console", (msg) => {
-        if (msg.type() === "error") errors.push(msg.text());
+        // A failed request's message does not say which; its location does.
+        if (msg.type() === "error") errors.push(msg.location().url ? `${msg.text()} ${msg.location().url}` : msg.text());
       });
       page.on("pageerror", (err) => errors.push(err.message));
       await use(errors);
@@ -25,6 +26,13 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/** Takes out of `errors` the failed requests a test provoked on purpose (the browser logs each), and checks they happened. */
+export function expectFailedRequests(errors: string[], url: RegExp): void {
+  const provoked = errors.filter((e) => e.startsWith("Failed to load resource") && url.test(e));
+  expect(provoked.length, `a failed request to ${url}`).toBeGreaterThan(0);
+  for (const e of provoked) errors.splice(errors.indexOf(e), 1);
+}
 
 /** No serious or critical axe violation on the page as it is. */
 export async function expectAccessible(page: Page): Promise<void> {

@@ -5,6 +5,7 @@ import { courseCards } from "@/db/queries/course-list";
 import { loadedSummary } from "@/db/queries/overview";
 import { sessionCaller } from "@/lib/api/caller";
 import { asOfDay } from "@/lib/time";
+import { ScrollRegion } from "@/components/scroll-region";
 import { StatCard } from "@/components/stat-card";
 import { coursePath } from "@/lib/dashboard/paths";
 import { requestFormats } from "./_lib/locale";
@@ -50,7 +51,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             {search ? `No course matches “${search}”.` : "No courses yet. Courses appear here once they are imported or an LMS sends activity."}
           </p>
         ) : (
-          <div className="table-scroll card flush">
+          <ScrollRegion label="Courses">
             <table className="table">
               <thead>
                 <tr>
@@ -82,7 +83,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 

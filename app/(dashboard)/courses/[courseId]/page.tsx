@@ -8,6 +8,7 @@ import { FIGURE_LABELS, FIGURE_ORDER, SEGMENT_LABELS } from "@/lib/dashboard/lab
 import { rosterPath } from "@/lib/dashboard/paths";
 import { rangeText } from "@/lib/dashboard/range-text";
 import { addDays, asOfDay } from "@/lib/time";
+import { ScrollRegion } from "@/components/scroll-region";
 import { StatCard } from "@/components/stat-card";
 import { loadCourse } from "../../_lib/course";
 import { requestFormats } from "../../_lib/locale";
@@ -81,7 +82,7 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
         <h2 id="ranges-heading" className="section-title">
           Engagement ranges <span className="section-title-note">(learners active in the last 7 days)</span>
         </h2>
-        <div className="table-scroll card flush">
+        <ScrollRegion label="Engagement ranges">
           <table className="table ranges-table">
             <caption className="visually-hidden">What counts as below average, average and above average in this course</caption>
             <thead>
@@ -106,7 +107,7 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p className="meta">Each range includes its lower bound and stops just below its upper bound.</p>
       </section>
 

@@ -2,6 +2,7 @@
 
 import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { useFormats } from "@/components/locale";
+import { ScrollRegion } from "@/components/scroll-region";
 import type { CourseDay } from "@/db/queries/course-trend";
 
 type Series = Exclude<keyof CourseDay, "date">;
@@ -60,7 +61,7 @@ export function TrendCharts({ days }: { days: CourseDay[] }) {
       </div>
       <details className="trend-table">
         <summary>Show the numbers as a table</summary>
-        <div className="table-scroll card flush">
+        <ScrollRegion label="The course day by day">
           <table className="table">
             <caption className="visually-hidden">The course day by day</caption>
             <thead>
@@ -90,7 +91,7 @@ export function TrendCharts({ days }: { days: CourseDay[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </div>
   );

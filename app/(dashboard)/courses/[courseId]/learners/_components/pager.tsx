@@ -37,7 +37,7 @@ export function Pager({
         {formats.count(first)}–{formats.count(last)} of {formats.count(count)}
       </span>
       <span className="pager-buttons">
-        <button type="button" className="button" onClick={() => onPage(1)} disabled={page <= 1} aria-label="First page">
+        <button type="button" className="button pager-end" onClick={() => onPage(1)} disabled={page <= 1} aria-label="First page">
           «
         </button>
         <button type="button" className="button" onClick={() => onPage(page - 1)} disabled={page <= 1}>
@@ -49,7 +49,7 @@ export function Pager({
         <button type="button" className="button" onClick={() => onPage(page + 1)} disabled={page >= pages}>
           Next
         </button>
-        <button type="button" className="button" onClick={() => onPage(pages)} disabled={page >= pages} aria-label="Last page">
+        <button type="button" className="button pager-end" onClick={() => onPage(pages)} disabled={page >= pages} aria-label="Last page">
           »
         </button>
       </span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { useFormats } from "@/components/locale";
 import type { RosterChange, RosterState } from "@/lib/dashboard/roster-state";
 import type { RosterMeta } from "./roster-meta";
@@ -9,13 +10,16 @@ import { WindowPicker } from "./window-picker";
 /** A select of a course's groups (cohorts or tracks) with their learner counts. */
 function GroupSelect({ label, all, value, counts, onChange }: { label: string; all: string; value: string; counts: Record<string, number>; onChange: (v: string) => void }) {
   const formats = useFormats();
+  const id = useId();
   const names = Object.keys(counts);
   // A value the course does not have (a pasted link) stays selectable, so the select shows the URL.
   if (value && !names.includes(value)) names.push(value);
   return (
-    <label className="filter-field">
-      <span className="filter-label">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+    <div className="filter-field">
+      <label htmlFor={id} className="filter-label">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{all}</option>
         {names.map((n) => (
           <option key={n} value={n}>
@@ -23,7 +27,7 @@ function GroupSelect({ label, all, value, counts, onChange }: { label: string; a
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { useFormats } from "@/components/locale";
+import { ScrollRegion } from "@/components/scroll-region";
 import type { LearnerObject } from "@/db/queries/learners/learner-object";
 import { fetchJson } from "@/lib/dashboard/fetch-json";
 import { isFiltered, learnersApiUrl, rosterParamsOf } from "@/lib/dashboard/roster-state";
@@ -98,7 +99,7 @@ export function Roster({ courseId, meta, initial, initialUrl }: { courseId: stri
         </div>
       ) : (
         <>
-          <div className={query.isPlaceholderData ? "table-scroll card flush stale" : "table-scroll card flush"}>
+          <ScrollRegion label="Learners table" className={query.isPlaceholderData ? "stale" : ""}>
             <RosterTable
               courseId={courseId}
               rows={data.results}
@@ -110,7 +111,7 @@ export function Roster({ courseId, meta, initial, initialUrl }: { courseId: stri
               busy={query.isFetching}
               onSort={(orderBy, sortOrder) => update({ orderBy, sortOrder })}
             />
-          </div>
+          </ScrollRegion>
           <Pager page={state.page} pageSize={state.pageSize} count={data.count} onPage={(page) => update({ page })} onPageSize={(pageSize) => update({ pageSize })} />
         </>
       )}

@@ -30,7 +30,8 @@ export function SegmentFilter({
   }, [urlMode]);
   const chosen = mode === "include" ? segments : ignoreSegments;
   const apply = (m: Mode, list: Segment[]) => onChange(m === "include" ? { segments: list, ignoreSegments: [] } : { segments: [], ignoreSegments: list });
-  const summary = chosen.length ? `${mode === "include" ? "Only" : "Hiding"} ${chosen.length}` : "All";
+  const which = chosen.length === 1 ? SEGMENT_LABELS[chosen[0]!].label : `${chosen.length} segments`;
+  const summary = chosen.length ? `${mode === "include" ? "Only" : "Hiding"} ${which.toLowerCase()}` : "All";
 
   return (
     <details className="filter-menu">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { addDays, daysBetween } from "@/lib/time";
 
 /** Longest window the API takes (api.md). */
@@ -22,6 +22,7 @@ function presetOf(window: Window, asOf: string): string {
  * the API's `end_date` is exclusive, so it is the day after.
  */
 export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf: string; onChange: (w: Window) => void }) {
+  const id = useId();
   const preset = presetOf(window, asOf);
   const [choice, setChoice] = useState(preset);
   const [from, setFrom] = useState(window?.start ?? addDays(asOf, -7));
@@ -39,9 +40,12 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
 
   return (
     <div className="window-picker">
-      <label className="filter-field">
-        <span className="filter-label">Window</span>
+      <div className="filter-field">
+        <label htmlFor={`${id}-choice`} className="filter-label">
+          Window
+        </label>
         <select
+          id={`${id}-choice`}
           value={choice}
           onChange={(e) => {
             const v = e.target.value;
@@ -57,7 +61,7 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
           ))}
           <option value="custom">Custom range…</option>
         </select>
-      </label>
+      </div>
       {choice === "custom" && (
         <form
           className="window-custom"
@@ -66,14 +70,18 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
             if (!problem) onChange({ start: from, end: addDays(to, 1) });
           }}
         >
-          <label className="filter-field">
-            <span className="filter-label">From</span>
-            <input type="date" value={from} max={addDays(asOf, -1)} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label className="filter-field">
-            <span className="filter-label">To (inclusive)</span>
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
+          <div className="filter-field">
+            <label htmlFor={`${id}-from`} className="filter-label">
+              From
+            </label>
+            <input id={`${id}-from`} type="date" value={from} max={addDays(asOf, -1)} onChange={(e) => setFrom(e.target.value)} />
+          </div>
+          <div className="filter-field">
+            <label htmlFor={`${id}-to`} className="filter-label">
+              To (inclusive)
+            </label>
+            <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </div>
           <button type="submit" className="button" disabled={Boolean(problem)} aria-describedby={problem ? "window-problem" : undefined}>
             Apply
           </button>
