@@ -38,6 +38,7 @@ test("a course one does not teach is refused without saying whether it exists; a
     await expect(page.locator(".roster-table, .segment-cards")).toHaveCount(0);
   }
   await expectAccessible(page);
+  await screenshotAll(page, "course-refused");
   await page.context().clearCookies();
   await signIn(page, admin.username, admin.password);
   await page.goto(overviewUrl("course-v1:Nowhere+X+1"));
