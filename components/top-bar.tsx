@@ -15,7 +15,7 @@ export function TopBar({ user }: { user: { name: string; username: string; role:
         <span>Lantern</span>
       </Link>
       <div className="top-bar-end">
-        <UserMenu name={user.name} username={user.username} role={ROLE_LABEL[user.role]} />
+        <UserMenu name={user.name} username={user.username} role={ROLE_LABEL[user.role]} canImport={user.role === "admin"} />
       </div>
     </header>
   );
