@@ -18,7 +18,7 @@ export function TopBar({ user, courses }: { user: { name: string; username: stri
       </Link>
       {(courses.length > 0 || user.role === "admin") && <CourseSwitcher courses={courses} />}
       <div className="top-bar-end">
-        <UserMenu name={user.name} username={user.username} role={ROLE_LABEL[user.role]} />
+        <UserMenu name={user.name} username={user.username} role={ROLE_LABEL[user.role]} canImport={user.role === "admin"} />
       </div>
     </header>
   );

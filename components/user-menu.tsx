@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 
-/** The signed-in user's name, with their settings and sign-out. */
-export function UserMenu({ name, username, role }: { name: string; username: string; role: string }) {
+/** The signed-in user's name, with their settings, the Import page for those who may import, and sign-out. */
+export function UserMenu({ name, username, role, canImport = false }: { name: string; username: string; role: string; canImport?: boolean }) {
   const initials = name
     .split(/\s+/)
     .map((w) => w[0] ?? "")
@@ -34,6 +34,7 @@ export function UserMenu({ name, username, role }: { name: string; username: str
         </div>
         <Link href="/settings/api-keys">API keys</Link>
         <Link href="/api-docs">API reference</Link>
+        {canImport && <Link href="/admin/import">Import data</Link>}
         <button type="button" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
           Sign out
         </button>

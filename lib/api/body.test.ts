@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chunkedBody } from "@/lib/testing/http";
-import { bodyChunks, maxBodyBytes, mediaType, readBody } from "./body";
+import { bodyChunks, maxBodyBytes, maxImportBytes, mediaType, readBody } from "./body";
 
 const request = (parts: string[], pauseMs = 0, headers: Record<string, string> = {}) =>
   new Request("http://lantern.test/", { method: "POST", headers, ...chunkedBody(parts, pauseMs) });
@@ -41,6 +41,13 @@ describe("maxBodyBytes", () => {
   it("is LANTERN_MAX_BODY_BYTES when that is a positive whole number, else 10 MB", () => {
     expect(maxBodyBytes({ LANTERN_MAX_BODY_BYTES: "2048" })).toBe(2048);
     for (const bad of [undefined, "", "0", "-5", "1e6", "ten"]) expect(maxBodyBytes({ LANTERN_MAX_BODY_BYTES: bad })).toBe(10 * 1024 * 1024);
+  });
+});
+
+describe("maxImportBytes", () => {
+  it("is LANTERN_MAX_IMPORT_BYTES when that is a positive whole number, else 1 GiB", () => {
+    expect(maxImportBytes({ LANTERN_MAX_IMPORT_BYTES: "50000" })).toBe(50_000);
+    for (const bad of [undefined, "0", "lots"]) expect(maxImportBytes({ LANTERN_MAX_IMPORT_BYTES: bad })).toBe(1024 ** 3);
   });
 });
 

@@ -1,6 +1,7 @@
 import { ApiError } from "./errors";
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_IMPORT_BYTES = 1024 ** 3;
 /** How long a sender may go quiet in the middle of a body before the request is dropped. */
 export const DEFAULT_BODY_IDLE_MS = 30_000;
 
@@ -10,6 +11,14 @@ export const DEFAULT_BODY_IDLE_MS = 30_000;
  */
 export function maxBodyBytes(env: Record<string, string | undefined> = process.env): number {
   return positiveBytes(env.LANTERN_MAX_BODY_BYTES) ?? DEFAULT_MAX_BODY_BYTES;
+}
+
+/**
+ * The largest import body (`POST /api/v0/import`): `LANTERN_MAX_IMPORT_BYTES` when set, else 1 GiB.
+ * The body streams, so this bounds the upload, not memory; bigger files go through the CLI.
+ */
+export function maxImportBytes(env: Record<string, string | undefined> = process.env): number {
+  return positiveBytes(env.LANTERN_MAX_IMPORT_BYTES) ?? DEFAULT_MAX_IMPORT_BYTES;
 }
 
 /** A positive whole number of bytes, or undefined for unset or nonsense. */

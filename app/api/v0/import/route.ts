@@ -2,7 +2,7 @@
 // 400 {"error_code": "invalid_import", "errors": [...]} with nothing changed.
 import { z } from "zod";
 import { databasePath, openDb } from "@/db/client";
-import { bodyChunks, positiveBytes } from "@/lib/api/body";
+import { bodyChunks, maxImportBytes } from "@/lib/api/body";
 import { ERROR_BODY_SCHEMAS } from "@/lib/api/errors";
 import { requireWriter } from "@/lib/api/guards";
 import { apiRoute } from "@/lib/api/handler";
@@ -12,8 +12,6 @@ import { importJsonLines, MAX_ERRORS, RECORD_SCHEMAS, type RecordType } from "@/
 
 /** Media types taken as JSON Lines. Not text/plain: a cross-site form may send that, JSON Lines types need CORS. */
 const JSON_LINES_TYPES = ["application/x-ndjson", "application/jsonl", "application/x-jsonlines"];
-/** The body limit of imports: `LANTERN_MAX_IMPORT_BYTES`, else 1 GiB (the body streams; bigger files: the CLI). */
-const DEFAULT_MAX_IMPORT_BYTES = 1024 ** 3;
 
 const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
 const pascal = (type: string) => type.replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase());
@@ -50,7 +48,7 @@ export const POST = apiRoute(
     },
   },
   async ({ req }) => {
-    const max = positiveBytes(process.env.LANTERN_MAX_IMPORT_BYTES) ?? DEFAULT_MAX_IMPORT_BYTES;
+    const max = maxImportBytes();
     // The body streams straight into the import, whose transaction stays open across the reads:
     // it gets a connection of its own, and this process's other writes wait their turn.
     const result = await withWriteTurn(async () => {
