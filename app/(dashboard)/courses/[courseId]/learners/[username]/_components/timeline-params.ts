@@ -17,10 +17,10 @@ export const SERIES: readonly SeriesKey[] = ["problems_attempted", "problems_com
 export const DEFAULT_SERIES: readonly SeriesKey[] = SERIES.filter((s) => s !== "problem_attempts");
 
 /** The page's own parameters; every other one belongs to the roster. */
-export const TIMELINE_PARAMS = ["from", "to", "series"] as const;
+const TIMELINE_PARAMS = ["from", "to", "series"] as const;
 
 /** The API's limit on a window (api.md). */
-export const MAX_RANGE_DAYS = 366;
+const MAX_RANGE_DAYS = 366;
 
 /** Inclusive first and last day. */
 export interface DayRange {
