@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { formatsFor, localeFrom } from "./format";
-import { rangeText } from "./range-text";
 
 describe("localeFrom", () => {
   it("takes the first supported tag of Accept-Language, else English", () => {
@@ -29,12 +28,3 @@ describe("formatsFor", () => {
   });
 });
 
-describe("rangeText", () => {
-  const en = formatsFor("en-US");
-  it("writes a bounded range, an open one, and a missing one", () => {
-    expect(rangeText([0, 13], en)).toBe("0–13");
-    expect(rangeText([2.05, 6.95], en)).toBe("2.05–6.95");
-    expect(rangeText([50, null], en)).toBe("50 or more");
-    expect(rangeText(null, en)).toBe("none");
-  });
-});

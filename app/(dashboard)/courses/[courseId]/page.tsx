@@ -6,8 +6,8 @@ import { courseLearnerMetadata } from "@/db/queries/learners";
 import { SEGMENTS } from "@/lib/analytics/segments";
 import { FIGURE_LABELS, FIGURE_ORDER, SEGMENT_LABELS } from "@/lib/dashboard/labels";
 import { rosterPath } from "@/lib/dashboard/paths";
-import { rangeText } from "@/lib/dashboard/range-text";
-import { addDays, asOfDay } from "@/lib/time";
+import { rangeText, windowText } from "@/lib/dashboard/range-text";
+import { asOfDay } from "@/lib/time";
 import { ScrollRegion } from "@/components/scroll-region";
 import { StatCard } from "@/components/stat-card";
 import { loadCourse } from "../../_lib/course";
@@ -36,13 +36,12 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
   ]);
   const ranges = meta!.engagement_ranges;
   const roster = (q: Record<string, string>) => rosterPath(course.id, new URLSearchParams(q));
-  const windowText = `${f.day(ranges.date_range.start)} – ${f.day(addDays(ranges.date_range.end, -1))}`;
 
   return (
     <div className="overview">
       <section aria-labelledby="now-heading">
         <h2 id="now-heading" className="section-title">
-          The last 7 days <span className="section-title-note">({windowText})</span>
+          The last 7 days <span className="section-title-note">({windowText(ranges.date_range, f)})</span>
         </h2>
         <div className="stats">
           <StatCard label="Enrolled" value={f.count(counts.enrolled)} />

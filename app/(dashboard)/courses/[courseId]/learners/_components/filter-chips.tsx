@@ -3,7 +3,8 @@
 import { useFormats } from "@/components/locale";
 import { SEGMENT_LABELS } from "@/lib/dashboard/labels";
 import type { RosterChange, RosterState } from "@/lib/dashboard/roster-state";
-import { addDays } from "@/lib/time";
+import type { Formats } from "@/lib/dashboard/format";
+import { windowText } from "@/lib/dashboard/range-text";
 
 interface Chip {
   key: string;
@@ -11,7 +12,7 @@ interface Chip {
   remove: RosterChange;
 }
 
-function chipsOf(s: RosterState, day: (d: string) => string): Chip[] {
+function chipsOf(s: RosterState, formats: Formats): Chip[] {
   const chips: Chip[] = [];
   if (s.textSearch.trim()) chips.push({ key: "q", label: `Search: “${s.textSearch.trim()}”`, remove: { textSearch: "" } });
   for (const seg of s.segments) {
@@ -22,14 +23,14 @@ function chipsOf(s: RosterState, day: (d: string) => string): Chip[] {
   }
   if (s.cohort) chips.push({ key: "cohort", label: `Cohort: ${s.cohort}`, remove: { cohort: "" } });
   if (s.mode) chips.push({ key: "mode", label: `Track: ${s.mode}`, remove: { mode: "" } });
-  if (s.window) chips.push({ key: "window", label: `Window: ${day(s.window.start)} – ${day(addDays(s.window.end, -1))}`, remove: { window: null } });
+  if (s.window) chips.push({ key: "window", label: `Window: ${windowText(s.window, formats)}`, remove: { window: null } });
   return chips;
 }
 
 /** The active filters as removable chips, with "Clear all" (sorting and page size stay). */
 export function FilterChips({ state, onChange }: { state: RosterState; onChange: (change: RosterChange) => void }) {
   const formats = useFormats();
-  const chips = chipsOf(state, formats.day);
+  const chips = chipsOf(state, formats);
   if (!chips.length) return null;
   return (
     <div className="chips" role="group" aria-label="Active filters">

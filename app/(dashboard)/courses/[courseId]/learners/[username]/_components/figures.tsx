@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { Figure } from "@/components/figure";
+import type { LearnerObject } from "@/db/queries/learners";
+import type { EngagementRanges } from "@/lib/analytics/ranges";
+import type { Formats } from "@/lib/dashboard/format";
+import { FIGURE_LABELS, FIGURE_ORDER } from "@/lib/dashboard/labels";
+import { rangeText, windowText } from "@/lib/dashboard/range-text";
+import { defaultWindow } from "@/lib/time";
+import type { FigureWindow } from "./figure-window";
+
+const BANDS = [
+  { key: "below_average", label: "Below average" },
+  { key: "average", label: "Average" },
+  { key: "above_average", label: "Above average" },
+] as const;
+
+/**
+ * The learner's five figures over the window, each beside the course's ranges for it (which are
+ * always the default window's: that is what the course's ranges are, domain.md § Engagement ranges).
+ */
+export function Figures({
+  engagements,
+  ranges,
+  window,
+  asOf,
+  defaultWindowHref,
+  formats: f,
+}: {
+  engagements: LearnerObject["engagements"];
+  ranges: EngagementRanges;
+  window: FigureWindow;
+  asOf: string;
+  /** This page over the default window (the URL without start_date/end_date). */
+  defaultWindowHref: string;
+  formats: Formats;
+}) {
+  const usual = windowText(defaultWindow(asOf), f);
+  return (
+    <section aria-labelledby="figures-heading" className="section">
+      <h2 id="figures-heading" className="section-title">
+        Engagement
+      </h2>
+      {window.problem && (
+        <p className="figures-note" role="note">
+          The window in the address was set aside ({window.problem}); these are the last 7 days.
+        </p>
+      )}
+      <p className="figures-window">
+        {window.custom ? (
+          <>
+            <strong>{windowText(window.window, f)}</strong>, the window chosen in the address. The course’s ranges are always those of the last 7
+            days ({usual}). <Link href={defaultWindowHref}>Show the last 7 days</Link>
+          </>
+        ) : (
+          <>
+            <strong>Last 7 days</strong> ({usual}), beside the course’s ranges for the same days.
+          </>
+        )}
+      </p>
+      <div className="table-scroll card flush">
+        <table className="table figures-table">
+          <caption className="visually-hidden">The learner’s figures and the course’s ranges</caption>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col" className="num">
+                This learner
+              </th>
+              {BANDS.map((b) => (
+                <th key={b.key} scope="col" className="num">
+                  {b.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {FIGURE_ORDER.map((metric) => {
+              const label = FIGURE_LABELS[metric];
+              return (
+                <tr key={metric} data-metric={metric}>
+                  <th scope="row" abbr={label.label}>
+                    <span className="figure-name">{label.label}</span>
+                    <span className="figure-help">{label.description}</span>
+                  </th>
+                  <td className="num figure-value">
+                    <Figure
+                      metric={metric}
+                      value={engagements[metric]}
+                      range={ranges[metric]}
+                      problemsAttempted={engagements.problems_attempted}
+                      formats={f}
+                    />
+                  </td>
+                  {BANDS.map((b) => (
+                    // The label again, for narrow screens, where each row stacks (learner.css).
+                    <td key={b.key} className={ranges[metric][b.key] ? "num range" : "num range muted"} data-label={b.label}>
+                      {rangeText(ranges[metric][b.key], f)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="figures-footnote muted">A range includes its first number but not its last: in “13–50”, 13 is in and 50 is not.</p>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { SegmentBadges } from "@/components/segment-badges";
+import type { LearnerObject } from "@/db/queries/learners";
+import type { LearnerStanding } from "@/db/queries/learners/standing";
+import type { Formats } from "@/lib/dashboard/format";
+
+/** Who the learner is in this course: contact, track, cohort, enrollment, segments and last activity. */
+export function Profile({ learner, standing, formats: f }: { learner: LearnerObject; standing: LearnerStanding; formats: Formats }) {
+  return (
+    <section aria-labelledby="learner-name" className="card learner-profile">
+      <h2 id="learner-name" className="learner-name">
+        {learner.name || learner.username}
+      </h2>
+      <p className="learner-username">{learner.username}</p>
+      {!standing.enrolled && (
+        <p className="learner-left" role="note">
+          {/* Stored as ISO 8601 UTC, so the first ten characters are the UTC day. */}
+          {standing.unenrolledAt ? `Unenrolled on ${f.day(standing.unenrolledAt.slice(0, 10))}.` : "No longer enrolled in this course."} What they
+          did while enrolled is still shown.
+        </p>
+      )}
+      <dl className="learner-facts">
+        <div className="learner-fact-wide">
+          <dt>Email</dt>
+          <dd>{learner.email ? <a href={`mailto:${learner.email}`}>{learner.email}</a> : <span className="muted">None</span>}</dd>
+        </div>
+        <div>
+          <dt>Track</dt>
+          <dd className="learner-track">{learner.enrollment_mode}</dd>
+        </div>
+        <div>
+          <dt>Cohort</dt>
+          <dd>{learner.cohort ?? <span className="muted">None</span>}</dd>
+        </div>
+        <div>
+          <dt>Enrolled on</dt>
+          <dd>
+            <time dateTime={learner.enrollment_date}>{f.day(learner.enrollment_date)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>Last active</dt>
+          <dd>
+            {standing.lastActiveDay ? <time dateTime={standing.lastActiveDay}>{f.day(standing.lastActiveDay)}</time> : <span className="muted">Never</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Segments</dt>
+          <dd>
+            <SegmentBadges segments={learner.segments} />
+          </dd>
+        </div>
+        {learner.account_url && (
+          <div>
+            <dt>In the LMS</dt>
+            <dd>
+              <a href={learner.account_url}>Account page</a>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}
