@@ -63,7 +63,7 @@ export function parseCsv(text: string): string[][] {
 
 /** The usernames of the roster's visible rows, in order. */
 export async function visibleUsernames(page: Page): Promise<string[]> {
-  return page.locator(".roster-table tbody .learner-username").allTextContents();
+  return page.locator(".roster-table tbody .roster-username").allTextContents();
 }
 
 /** Waits until the roster shows the API's answer for the current URL (no fetch in flight). */

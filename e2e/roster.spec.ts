@@ -32,6 +32,18 @@ test("who is struggling this week, what they did, and the list as a spreadsheet"
   const ordered = await allLearners(page.request, CS101, "segments=struggling&order_by=problem_attempts_per_completed&sort_order=desc");
   expect(await visibleUsernames(page)).toEqual(ordered.slice(0, 25).map((l) => l.username));
 
+  // What the first of them has been doing, and back to the same list.
+  const rosterAt = page.url();
+  const first = ordered[0]!;
+  await page.getByRole("link", { name: new RegExp(first.username) }).click();
+  await expect(page.getByRole("heading", { level: 2, name: first.name })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Daily activity" })).toBeVisible();
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await page.getByRole("link", { name: "Back to learners" }).click();
+  await expect(page).toHaveURL(rosterAt);
+  await settled(page);
+  expect(await visibleUsernames(page)).toEqual(ordered.slice(0, 25).map((l) => l.username));
+
   // The whole list, every page of it, in that order.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
   expect(download.suggestedFilename()).toBe("course-v1_LanternU_CS101_2026_T1--2026-03-20--learners.csv");

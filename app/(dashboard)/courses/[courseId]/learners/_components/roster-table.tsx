@@ -55,8 +55,8 @@ export function RosterTable({ courseId, rows, count, state, ranges, showBands, b
         sortDescFirst: false,
         cell: ({ row }) => (
           <Link className="learner-link" href={learnerPath(courseId, row.original.username, backQuery)} prefetch={false}>
-            <span className="learner-name">{row.original.name || row.original.username}</span>
-            <span className="learner-username">{row.original.username}</span>
+            <span className="roster-name">{row.original.name || row.original.username}</span>
+            <span className="roster-username">{row.original.username}</span>
           </Link>
         ),
       }),
