@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/db/queries/api-keys";
-import { courseStaff, departments, managedDepartments } from "@/db/schema";
+import { courseStaff, departments, goals, managedDepartments } from "@/db/schema";
 import { seedCourse, seedUser } from "@/lib/testing/factories";
 import { startTestApp, type TestApp } from "@/lib/testing/app";
 import { problemEvaluated } from "@/lib/ingest/xapi/test-statements";
@@ -17,6 +17,7 @@ interface Fixture {
   courseId: string;
   registrationId: string;
   statementId: string;
+  goalId: string;
 }
 
 interface Row {
@@ -53,8 +54,19 @@ const EDX_ROWS: Row[] = ["/api/v0", "/api/learner_analytics/v0"].flatMap((prefix
   { name: `GET ${prefix}/learners/ (no such course)`, method: "GET", path: () => `${prefix}/learners/?course_id=course-v1:No+Such+Course`, expect: { ...all(403), admin: 404 } },
 ]);
 
+const JSON_BODY = { "content-type": "application/json" };
+const GOALS = (f: Fixture) => `/api/v0/learning-instances/${C(f)}/scoped-goals`;
+const KNEWTON_ROWS: Row[] = [
+  { name: "GET …/scoped-goals", method: "GET", path: GOALS, expect: courseReaders(200) },
+  { name: "POST …/scoped-goals", method: "POST", path: GOALS, body: () => JSON.stringify({ name: "Matrix", targets: ["problem-1"] }), headers: JSON_BODY, expect: courseReaders(201) },
+  { name: "GET …/scoped-goals/{goal_id}", method: "GET", path: (f) => `${GOALS(f)}/${f.goalId}`, expect: courseReaders(200) },
+  { name: "PUT …/scoped-goals/{goal_id}", method: "PUT", path: (f) => `${GOALS(f)}/${f.goalId}`, body: () => JSON.stringify({ name: "Matrix", targets: ["problem-1"] }), headers: JSON_BODY, expect: courseReaders(200) },
+  { name: "DELETE …/scoped-goals/{goal_id} (none such)", method: "DELETE", path: (f) => `${GOALS(f)}/00000000-0000-4000-8000-000000000000`, expect: courseReaders(404) },
+];
+
 const ROWS: Row[] = [
   ...EDX_ROWS,
+  ...KNEWTON_ROWS,
   { name: "GET /api/v0/api-keys", method: "GET", path: () => "/api/v0/api-keys", expect: all(200) },
   { name: "POST /api/v0/api-keys", method: "POST", path: () => "/api/v0/api-keys/", body: () => JSON.stringify({ name: "matrix" }), headers: { "content-type": "application/json" }, expect: all(201) },
   { name: "DELETE /api/v0/api-keys/{id} (not theirs)", method: "DELETE", path: () => "/api/v0/api-keys/lk_nosuchkey", expect: all(404) },
@@ -83,7 +95,7 @@ const ROWS: Row[] = [
 
 let app: TestApp;
 const keys = {} as Record<CallerKind, string | null>;
-const fixture: Fixture = { courseId: "course-v1:Matrix+M1+2026", registrationId: "", statementId: randomUUID() };
+const fixture: Fixture = { courseId: "course-v1:Matrix+M1+2026", registrationId: "", statementId: randomUUID(), goalId: randomUUID() };
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -91,6 +103,7 @@ beforeAll(async () => {
   const { userIds } = seedCourse(db, { courseId: fixture.courseId, learners: 1 });
   seedCourse(db, { courseId: "course-v1:Matrix+M2+2026", learners: 0 });
   db.$client.prepare(`INSERT INTO items (course_id, id, kind) VALUES (?, 'problem-1', 'problem')`).run(fixture.courseId);
+  db.insert(goals).values({ id: fixture.goalId, courseId: fixture.courseId, name: "Matrix", targetKind: "item", targets: ["problem-1"] }).run();
   fixture.registrationId = (db.$client.prepare(`SELECT id FROM enrollments WHERE user_id = ?`).get(userIds[0]) as { id: string }).id;
   db.insert(departments).values({ id: "dept", name: "Dept" }).run();
   const ids: Record<Exclude<CallerKind, "anonymous" | "bad_key">, string> = {

@@ -43,6 +43,8 @@ import * as insightsLearners from "@/app/api/learner_analytics/v0/learners/route
 import * as insightsLearner from "@/app/api/learner_analytics/v0/learners/[username]/route";
 import * as insightsTimeline from "@/app/api/learner_analytics/v0/engagement_timelines/[username]/route";
 import * as insightsMetadata from "@/app/api/learner_analytics/v0/course_learner_metadata/[...course_id]/route";
+import * as scopedGoals from "@/app/api/v0/learning-instances/[li_id]/scoped-goals/route";
+import * as scopedGoal from "@/app/api/v0/learning-instances/[li_id]/scoped-goals/[goal_id]/route";
 import pkg from "@/package.json";
 import { buildOpenApiDocument, type OpenApiDocument, type RouteEntry } from "./openapi";
 
@@ -62,6 +64,8 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: "/api/learner_analytics/v0/learners/{username}", module: insightsLearner },
   { path: "/api/learner_analytics/v0/engagement_timelines/{username}", module: insightsTimeline },
   { path: "/api/learner_analytics/v0/course_learner_metadata/{course_id}", module: insightsMetadata },
+  { path: "/api/v0/learning-instances/{li_id}/scoped-goals", module: scopedGoals },
+  { path: "/api/v0/learning-instances/{li_id}/scoped-goals/{goal_id}", module: scopedGoal },
 ];
 
 /** Route files that are not part of the API, with the reason. */

@@ -1,0 +1,52 @@
+import type { Db } from "../client";
+import type { GoalRow } from "./catalog";
+
+/** A scoped goal as the Knewton family's API shows it (api.md § Scoped goals). */
+export interface GoalObject {
+  id: string;
+  learning_instance_id: string;
+  name: string;
+  targets: string[];
+  /** Whether the targets are learning objectives or items (modules). */
+  target_type: "learning_objective" | "module";
+  topics: { topic_id: string; targets: string[] }[] | null;
+  completion_criteria: { min_predicted_mastery: number; min_work_per_target: number; max_work_on_goal: number | null };
+}
+
+const COLUMNS = `id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_work_per_target, max_work_on_goal`;
+
+export function goalObject(row: GoalRow): GoalObject {
+  return {
+    id: row.id,
+    learning_instance_id: row.course_id,
+    name: row.name,
+    targets: JSON.parse(row.targets) as string[],
+    target_type: row.target_kind === "objective" ? "learning_objective" : "module",
+    topics: row.topics === null ? null : (JSON.parse(row.topics) as GoalObject["topics"]),
+    completion_criteria: {
+      min_predicted_mastery: row.min_predicted_mastery,
+      min_work_per_target: row.min_work_per_target,
+      max_work_on_goal: row.max_work_on_goal,
+    },
+  };
+}
+
+/** The goals of a course, by name. */
+export async function listGoals(db: Db, courseId: string): Promise<GoalObject[]> {
+  const rows = db.$client.prepare(`SELECT ${COLUMNS} FROM goals WHERE course_id = ? ORDER BY name, id`).all(courseId) as GoalRow[];
+  return rows.map(goalObject);
+}
+
+/** One goal of a course; null when there is none with that id in that course. */
+export async function getGoal(db: Db, courseId: string, goalId: string): Promise<GoalObject | null> {
+  const row = db.$client.prepare(`SELECT ${COLUMNS} FROM goals WHERE id = ? AND course_id = ?`).get(goalId.toLowerCase(), courseId) as GoalRow | undefined;
+  return row ? goalObject(row) : null;
+}
+
+/**
+ * Deletes a goal; true when there was one. Events that carried its id keep it (they are history),
+ * and count for nothing once the goal is gone.
+ */
+export async function deleteGoal(db: Db, courseId: string, goalId: string): Promise<boolean> {
+  return db.$client.prepare(`DELETE FROM goals WHERE id = ? AND course_id = ?`).run(goalId.toLowerCase(), courseId).changes > 0;
+}
