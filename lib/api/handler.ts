@@ -62,7 +62,8 @@ function queryObject(url: URL): Record<string, string> {
   return out;
 }
 
-function parse<T>(schema: ZodType<T> | undefined, value: unknown, what: string, code: string): T {
+/** Parses `value` with `schema`, or throws the 400 `code` naming each field that is wrong (`what` for the value itself). */
+export function parse<T>(schema: ZodType<T> | undefined, value: unknown, what: string, code: string): T {
   if (!schema) return value as T;
   const r = schema.safeParse(value, { error: ingestErrorMap });
   if (!r.success) {

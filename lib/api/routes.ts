@@ -45,6 +45,8 @@ import * as insightsTimeline from "@/app/api/learner_analytics/v0/engagement_tim
 import * as insightsMetadata from "@/app/api/learner_analytics/v0/course_learner_metadata/[...course_id]/route";
 import * as scopedGoals from "@/app/api/v0/learning-instances/[li_id]/scoped-goals/route";
 import * as scopedGoal from "@/app/api/v0/learning-instances/[li_id]/scoped-goals/[goal_id]/route";
+import * as liStatus from "@/app/api/v0/learning-instances/[li_id]/metrics/status-and-progress/route";
+import * as regStatus from "@/app/api/v0/registrations/[reg_id]/metrics/status-and-progress/route";
 import pkg from "@/package.json";
 import { buildOpenApiDocument, type OpenApiDocument, type RouteEntry } from "./openapi";
 
@@ -66,6 +68,8 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: "/api/learner_analytics/v0/course_learner_metadata/{course_id}", module: insightsMetadata },
   { path: "/api/v0/learning-instances/{li_id}/scoped-goals", module: scopedGoals },
   { path: "/api/v0/learning-instances/{li_id}/scoped-goals/{goal_id}", module: scopedGoal },
+  { path: "/api/v0/learning-instances/{li_id}/metrics/status-and-progress", module: liStatus },
+  { path: "/api/v0/registrations/{reg_id}/metrics/status-and-progress", module: regStatus },
 ];
 
 /** Route files that are not part of the API, with the reason. */

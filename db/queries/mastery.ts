@@ -1,0 +1,119 @@
+import type { Db } from "../client";
+import { DEFAULT_PARAMS, fitObjective, type BktParams } from "@/lib/analytics/mastery";
+
+/**
+ * The mastery model's stored parameters, the attempt sequences it is fitted on and traces, and its
+ * refit (domain.md § Status and progress).
+ */
+
+export interface ObjectiveModel {
+  params: BktParams;
+  fitted: boolean;
+}
+
+const NOT_FITTED: ObjectiveModel = Object.freeze({ params: DEFAULT_PARAMS, fitted: false });
+
+/** Graded problem attempts: the responses BKT reads. */
+const GRADED = `e.kind = 'problem_attempt' AND e.success IS NOT NULL`;
+const ON_OBJECTIVES = `JOIN item_objectives io ON io.course_id = e.course_id AND io.item_id = e.item_id`;
+
+/** The model of each objective: its stored fit, or the defaults (not fitted). */
+export async function objectiveModels(db: Db, objectiveIds: readonly string[]): Promise<Map<string, ObjectiveModel>> {
+  const out = new Map<string, ObjectiveModel>(objectiveIds.map((id) => [id, NOT_FITTED]));
+  if (!objectiveIds.length) return out;
+  const rows = db.$client
+    .prepare(`SELECT objective_id AS id, prior, learn, guess, slip, forget, fitted FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(objectiveIds)) as (BktParams & { id: string; fitted: number })[];
+  for (const r of rows) {
+    out.set(r.id, { params: { prior: r.prior, learn: r.learn, guess: r.guess, slip: r.slip, forget: r.forget }, fitted: r.fitted === 1 });
+  }
+  return out;
+}
+
+/**
+ * Each user's graded attempts on each objective, in every course, in time order: user → objective
+ * → responses (true = correct). One read of the users' events (an index on user and time).
+ */
+export async function attemptSequences(db: Db, userIds: readonly string[], objectiveIds: readonly string[]): Promise<Map<string, Map<string, boolean[]>>> {
+  const out = new Map<string, Map<string, boolean[]>>();
+  if (!userIds.length || !objectiveIds.length) return out;
+  const rows = db.$client
+    .prepare(
+      `SELECT e.user_id AS userId, io.objective_id AS objectiveId, e.success FROM events e ${ON_OBJECTIVES}
+       WHERE e.user_id IN (SELECT value FROM json_each(@users)) AND ${GRADED}
+         AND io.objective_id IN (SELECT value FROM json_each(@objectives))
+       ORDER BY e.user_id, e.ts, e.id`,
+    )
+    .raw()
+    .iterate({ users: JSON.stringify(userIds), objectives: JSON.stringify(objectiveIds) }) as IterableIterator<[string, string, number]>;
+  for (const [userId, objectiveId, success] of rows) {
+    let byObjective = out.get(userId);
+    if (!byObjective) out.set(userId, (byObjective = new Map()));
+    let seq = byObjective.get(objectiveId);
+    if (!seq) byObjective.set(objectiveId, (seq = []));
+    seq.push(success === 1);
+  }
+  return out;
+}
+
+/** A refit runs again for an objective whose graded attempts grew by this share since its fit. */
+export const REFIT_GROWTH = 0.1;
+
+export interface RefitReport {
+  /** Objectives whose parameters were written. */
+  refitted: number;
+  /** Of those, how many met the fitted rule. */
+  fitted: number;
+  objectives: number;
+  ms: number;
+}
+
+/**
+ * Fits every objective that has never been fitted or whose graded attempts grew by REFIT_GROWTH
+ * since (all when `force`), from every user's attempt sequences, and stores the parameters. The
+ * read is one pass over the events; each objective's parameters are written in its own short
+ * transaction, so readers never wait on the fitting.
+ */
+export function refitMastery(db: Db, opts: { force?: boolean; now?: Date } = {}): RefitReport {
+  const started = Date.now();
+  const s = db.$client;
+  const stored = new Map(
+    (s.prepare(`SELECT objective_id AS id, attempts FROM mastery_models`).all() as { id: string; attempts: number }[]).map((r) => [r.id, r.attempts]),
+  );
+  const sequences = new Map<string, Map<string, boolean[]>>();
+  const rows = s
+    .prepare(`SELECT io.objective_id, e.user_id, e.success FROM events e ${ON_OBJECTIVES} WHERE ${GRADED} ORDER BY e.user_id, e.ts, e.id`)
+    .raw()
+    .iterate() as IterableIterator<[string, string, number]>;
+  for (const [objectiveId, userId, success] of rows) {
+    let byUser = sequences.get(objectiveId);
+    if (!byUser) sequences.set(objectiveId, (byUser = new Map()));
+    let seq = byUser.get(userId);
+    if (!seq) byUser.set(userId, (seq = []));
+    seq.push(success === 1);
+  }
+  const upsert = s.prepare(
+    `INSERT INTO mastery_models (objective_id, prior, learn, guess, slip, forget, fitted, attempts, users, log_likelihood, fitted_at)
+     VALUES (@id, @prior, @learn, @guess, @slip, @forget, @fitted, @attempts, @users, @logLikelihood, @fittedAt)
+     ON CONFLICT (objective_id) DO UPDATE SET prior = excluded.prior, learn = excluded.learn, guess = excluded.guess, slip = excluded.slip,
+       forget = excluded.forget, fitted = excluded.fitted, attempts = excluded.attempts, users = excluded.users,
+       log_likelihood = excluded.log_likelihood, fitted_at = excluded.fitted_at`,
+  );
+  const exists = s.prepare(`SELECT 1 FROM objectives WHERE id = ?`);
+  let refitted = 0;
+  let fitted = 0;
+  const fittedAt = (opts.now ?? new Date()).toISOString();
+  for (const [id, byUser] of sequences) {
+    const seqs = [...byUser.values()];
+    const attempts = seqs.reduce((a, q) => a + q.length, 0);
+    const before = stored.get(id);
+    if (!opts.force && before !== undefined && attempts < before * (1 + REFIT_GROWTH)) continue;
+    const fit = fitObjective(seqs);
+    // The objective may have been removed while fitting; its parameters then have nowhere to go.
+    if (!exists.get(id)) continue;
+    upsert.run({ id, ...fit.params, fitted: fit.fitted ? 1 : 0, attempts, users: seqs.length, logLikelihood: fit.logLikelihood, fittedAt });
+    refitted++;
+    if (fit.fitted) fitted++;
+  }
+  return { refitted, fitted, objectives: sequences.size, ms: Date.now() - started };
+}

@@ -1,0 +1,147 @@
+import type { Db } from "../client";
+import { masteryAfter } from "@/lib/analytics/mastery";
+import { goalStatusOf, type GoalResult, type TargetInput } from "@/lib/analytics/status/status-and-progress";
+import { remainingTo } from "@/lib/analytics/status/remaining-cache";
+import type { GoalRow } from "./catalog";
+import { attemptSequences, objectiveModels } from "./mastery";
+
+/**
+ * Status and progress of registrations on goals (domain.md § Status and progress): reads the
+ * goal-scoped work and every attempt on the goals' objectives, applies the mastery model, and
+ * hands the numbers to the pure rules.
+ */
+
+export interface Registration {
+  id: string;
+  userId: string;
+}
+
+export interface Goal {
+  id: string;
+  courseId: string;
+  name: string;
+  targetKind: "objective" | "item";
+  targets: string[];
+  topics: { topic_id: string; targets: string[] }[] | null;
+  criteria: { minPredictedMastery: number; minWorkPerTarget: number; maxWorkOnGoal: number | null };
+}
+
+export function goalOf(row: GoalRow): Goal {
+  return {
+    id: row.id,
+    courseId: row.course_id,
+    name: row.name,
+    targetKind: row.target_kind,
+    targets: JSON.parse(row.targets) as string[],
+    topics: row.topics === null ? null : (JSON.parse(row.topics) as Goal["topics"]),
+    criteria: { minPredictedMastery: row.min_predicted_mastery, minWorkPerTarget: row.min_work_per_target, maxWorkOnGoal: row.max_work_on_goal },
+  };
+}
+
+/** Goals by id within a course, in the order asked; `missing` is the first id that is not one of the course's goals. */
+export async function courseGoals(db: Db, courseId: string, ids: readonly string[]): Promise<{ goals: Goal[]; missing: string | null }> {
+  const get = db.$client.prepare(
+    `SELECT id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_work_per_target, max_work_on_goal FROM goals WHERE id = ? AND course_id = ?`,
+  );
+  const goals: Goal[] = [];
+  for (const id of ids) {
+    const row = get.get(id.toLowerCase(), courseId) as GoalRow | undefined;
+    if (!row) return { goals, missing: id };
+    goals.push(goalOf(row));
+  }
+  return { goals, missing: null };
+}
+
+/** A page of a course's registrations in a stable order (enrolled_at, then id), with the total. */
+export async function registrationPage(db: Db, courseId: string, offset: number, limit: number): Promise<{ rows: Registration[]; total: number }> {
+  const s = db.$client;
+  const rows = s
+    .prepare(`SELECT id, user_id AS userId FROM enrollments WHERE course_id = ? ORDER BY enrolled_at, id LIMIT ? OFFSET ?`)
+    .all(courseId, limit, offset) as Registration[];
+  const total = s.prepare(`SELECT COUNT(*) FROM enrollments WHERE course_id = ?`).pluck().get(courseId) as number;
+  return { rows, total };
+}
+
+interface Work {
+  /** Every goal-scoped event of the user on the goal. */
+  goal: number;
+  /** Goal-scoped problem attempts, and correct ones, per item. */
+  attempts: Map<string, { n: number; correct: number }>;
+}
+
+const key = (userId: string, goalId: string) => `${userId}\u0000${goalId}`;
+
+async function goalWork(db: Db, courseId: string, userIds: readonly string[], goalIds: readonly string[]): Promise<Map<string, Work>> {
+  const rows = db.$client
+    .prepare(
+      `SELECT user_id, goal_id, item_id, kind, COUNT(*), coalesce(SUM(success = 1), 0) FROM events
+       WHERE course_id = @course AND user_id IN (SELECT value FROM json_each(@users)) AND goal_id IN (SELECT value FROM json_each(@goals))
+       GROUP BY 1, 2, 3, 4`,
+    )
+    .raw()
+    .all({ course: courseId, users: JSON.stringify(userIds), goals: JSON.stringify(goalIds) }) as [string, string, string, string, number, number][];
+  const out = new Map<string, Work>();
+  for (const [userId, goalId, itemId, kind, n, correct] of rows) {
+    const k = key(userId, goalId);
+    let w = out.get(k);
+    if (!w) out.set(k, (w = { goal: 0, attempts: new Map() }));
+    w.goal += n;
+    if (kind === "problem_attempt") w.attempts.set(itemId, { n, correct });
+  }
+  return out;
+}
+
+/** Objective → the course's items assessing it. */
+function itemsOfObjectives(db: Db, courseId: string, objectiveIds: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>(objectiveIds.map((o) => [o, []]));
+  const rows = db.$client
+    .prepare(`SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (SELECT value FROM json_each(?))`)
+    .raw()
+    .all(courseId, JSON.stringify(objectiveIds)) as [string, string][];
+  for (const [o, item] of rows) out.get(o)!.push(item);
+  return out;
+}
+
+/** Status and progress of each registration (rows) on each goal (columns), all of one course. */
+export async function statusAndProgress(db: Db, courseId: string, goals: readonly Goal[], regs: readonly Registration[]): Promise<GoalResult[][]> {
+  const userIds = [...new Set(regs.map((r) => r.userId))];
+  const objectiveIds = [...new Set(goals.filter((g) => g.targetKind === "objective").flatMap((g) => g.targets))];
+  const [work, models, sequences] = await Promise.all([
+    goalWork(db, courseId, userIds, goals.map((g) => g.id)),
+    objectiveModels(db, objectiveIds),
+    attemptSequences(db, userIds, objectiveIds),
+  ]);
+  const itemsOf = itemsOfObjectives(db, courseId, objectiveIds);
+  const mastery = new Map<string, number>();
+  const masteryOf = (userId: string, objectiveId: string) => {
+    const k = key(userId, objectiveId);
+    let m = mastery.get(k);
+    if (m === undefined) mastery.set(k, (m = masteryAfter(models.get(objectiveId)!.params, sequences.get(userId)?.get(objectiveId) ?? [])));
+    return m;
+  };
+  return regs.map((reg) =>
+    goals.map((goal) => {
+      const w = work.get(key(reg.userId, goal.id));
+      const attemptsOn = (item: string) => w?.attempts.get(item) ?? { n: 0, correct: 0 };
+      const inputs: TargetInput[] = goal.targets.map((target) => {
+        if (goal.targetKind === "item") {
+          const a = attemptsOn(target);
+          return { kind: "item", id: target, work: a.n, correct: a.correct };
+        }
+        const model = models.get(target)!;
+        const m = masteryOf(reg.userId, target);
+        const remaining = remainingTo(model.params, m, goal.criteria.minPredictedMastery);
+        return {
+          kind: "objective",
+          id: target,
+          work: itemsOf.get(target)!.reduce((sum, item) => sum + attemptsOn(item).n, 0),
+          mastery: m,
+          fitted: model.fitted,
+          expectedToMastery: remaining.expected,
+          minToMastery: remaining.min,
+        };
+      });
+      return goalStatusOf(goal.criteria, w?.goal ?? 0, inputs, goal.topics);
+    }),
+  );
+}
