@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { auc, DEFAULT_VARIANT, fitAll, paramsOf, predictResponses, rmse, type BktVariant, type Response } from "@/lib/analytics/mastery";
+import { auc, DEFAULT_VARIANT, fitAll, paramsOf, predictResponses, rmse, type BktVariant, type GradedResponse } from "@/lib/analytics/mastery";
 
 const HELP = `Usage: npm run eval:mastery [-- --data DIR]
 
@@ -20,10 +20,10 @@ function dataDir(argv: string[]): string | null {
 }
 
 /** `user_id,skill_name,correct` rows, in file order (each user's rows are in time order). */
-function parseResponsesCsv(text: string): Response[] {
+function parseResponsesCsv(text: string): GradedResponse[] {
   const lines = text.split(/\r?\n/);
   if (lines[0]?.trim() !== "user_id,skill_name,correct") throw new Error(`unexpected header: ${lines[0]}`);
-  const out: Response[] = [];
+  const out: GradedResponse[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line === "") continue;
@@ -43,7 +43,7 @@ interface Result {
   rmse: number;
 }
 
-function evaluate(variant: BktVariant, train: Response[], test: Response[]): Result {
+function evaluate(variant: BktVariant, train: GradedResponse[], test: GradedResponse[]): Result {
   const started = performance.now();
   const fits = fitAll(train, { variant });
   const fitSeconds = (performance.now() - started) / 1000;
@@ -73,7 +73,7 @@ function main(): number {
   const files = ["builder_train.csv", "builder_test.csv"].map((name) => path.join(dir, name));
   const missing = files.filter((f) => !existsSync(f));
   if (missing.length > 0) return fail(`Not found: ${missing.join(", ")}`);
-  const [train, test] = files.map((f) => parseResponsesCsv(readFileSync(f, "utf8"))) as [Response[], Response[]];
+  const [train, test] = files.map((f) => parseResponsesCsv(readFileSync(f, "utf8"))) as [GradedResponse[], GradedResponse[]];
   console.log(`ASSISTments 2009 skill builder (${dir}): ${train.length} training and ${test.length} test responses`);
   const results = (["standard", "forgetting"] as const).map((v) => evaluate(v, train, test));
   console.log("\nvariant      AUC     RMSE    fit (s)  skills fitted");

@@ -1,6 +1,6 @@
 import { DEFAULT_FIT_OPTIONS, fitSkill, type FitOptions } from "./em";
 import { DEFAULT_PARAMS, type BktParams, type BktVariant } from "./params";
-import { isFitted, packSequences, sequencesBySkill, type Response } from "./sequences";
+import { isFitted, packSequences, sequencesBySkill, type GradedResponse } from "./sequences";
 
 /**
  * The variant fitted when the caller does not choose one: the one that predicted the held-out
@@ -28,7 +28,7 @@ export function fitObjective(sequences: readonly (readonly boolean[])[], options
 }
 
 /** Every skill's fit from a response log in time order. */
-export function fitAll(responses: Iterable<Response>, options: Partial<FitOptions> = {}): Map<string, SkillFit> {
+export function fitAll(responses: Iterable<GradedResponse>, options: Partial<FitOptions> = {}): Map<string, SkillFit> {
   const fits = new Map<string, SkillFit>();
   for (const [skill, sequences] of sequencesBySkill(responses)) fits.set(skill, fitObjective(sequences, options));
   return fits;

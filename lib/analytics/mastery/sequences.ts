@@ -10,7 +10,7 @@ export interface SkillSequences {
 }
 
 /** One graded response of a user on a skill, as the fit and the evaluation read them. */
-export interface Response {
+export interface GradedResponse {
   user: string;
   skill: string;
   correct: boolean;
@@ -32,7 +32,7 @@ export function packSequences(sequences: Iterable<readonly boolean[]>): SkillSeq
 }
 
 /** Each skill's per-user sequences, responses kept in the order given (which must be time order). */
-export function sequencesBySkill(responses: Iterable<Response>): Map<string, boolean[][]> {
+export function sequencesBySkill(responses: Iterable<GradedResponse>): Map<string, boolean[][]> {
   const byUser = new Map<string, Map<string, boolean[]>>();
   for (const r of responses) {
     let users = byUser.get(r.skill);
