@@ -35,8 +35,8 @@ export type BktBounds = Readonly<Record<keyof BktParams, Interval>>;
  *   solution, in which "learned" means struggling. Tighter caps (0.3) predicted worse here
  *   (held-out AUC 0.747 against 0.759).
  * - forget ≤ 0.03 in the forgetting variant: mastery after a transition is at most 1 − forget, so a
- *   larger forget makes the default goal threshold (0.95) unreachable — with a cap of 0.3, 25 of
- *   the 110 fitted ASSISTments skills could never be mastered — for a held-out AUC gain of 0.0006.
+ *   larger forget can put the default goal threshold (0.95) out of reach. With a cap of 0.3, 25 of
+ *   the 110 fitted ASSISTments skills could never be mastered, and held-out AUC was only 0.0006 higher.
  * - lower bounds 0.001 and upper bounds 0.999 elsewhere: a parameter at exactly 0 or 1 can never
  *   leave it under EM, and a zero emission makes one surprising response impossible (log 0).
  */
