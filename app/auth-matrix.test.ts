@@ -61,6 +61,31 @@ const KNEWTON_ROWS: Row[] = [
   { name: "POST …/scoped-goals", method: "POST", path: GOALS, body: () => JSON.stringify({ name: "Matrix", targets: ["problem-1"] }), headers: JSON_BODY, expect: courseReaders(201) },
   { name: "GET …/scoped-goals/{goal_id}", method: "GET", path: (f) => `${GOALS(f)}/${f.goalId}`, expect: courseReaders(200) },
   { name: "PUT …/scoped-goals/{goal_id}", method: "PUT", path: (f) => `${GOALS(f)}/${f.goalId}`, body: () => JSON.stringify({ name: "Matrix", targets: ["problem-1"] }), headers: JSON_BODY, expect: courseReaders(200) },
+  {
+    name: "POST …/learning-instances/{li_id}/metrics/status-and-progress",
+    method: "POST",
+    path: (f) => `/api/v0/learning-instances/${C(f)}/metrics/status-and-progress`,
+    body: (f) => JSON.stringify({ goal_ids: [f.goalId] }),
+    headers: JSON_BODY,
+    expect: courseReaders(200),
+  },
+  {
+    // The registration is the learner's own: they may read it, as may the course's staff.
+    name: "POST /api/v0/registrations/{reg_id}/metrics/status-and-progress",
+    method: "POST",
+    path: (f) => `/api/v0/registrations/${f.registrationId}/metrics/status-and-progress`,
+    body: (f) => JSON.stringify({ goal_ids: [f.goalId] }),
+    headers: JSON_BODY,
+    expect: { ...courseReaders(200), learner: 200 },
+  },
+  {
+    name: "POST /api/v0/registrations/{reg_id}/metrics/status-and-progress (none such)",
+    method: "POST",
+    path: () => `/api/v0/registrations/00000000-0000-4000-8000-000000000000/metrics/status-and-progress`,
+    body: (f) => JSON.stringify({ goal_ids: [f.goalId] }),
+    headers: JSON_BODY,
+    expect: { ...all(403), admin: 404 },
+  },
   { name: "DELETE …/scoped-goals/{goal_id} (none such)", method: "DELETE", path: (f) => `${GOALS(f)}/00000000-0000-4000-8000-000000000000`, expect: courseReaders(404) },
 ];
 

@@ -107,7 +107,7 @@ export function refitMastery(db: Db, opts: { force?: boolean; now?: Date } = {})
     const seqs = [...byUser.values()];
     const attempts = seqs.reduce((a, q) => a + q.length, 0);
     const before = stored.get(id);
-    if (!opts.force && before !== undefined && attempts < before * (1 + REFIT_GROWTH)) continue;
+    if (!opts.force && before !== undefined && attempts - before < before * REFIT_GROWTH) continue;
     const fit = fitObjective(seqs);
     // The objective may have been removed while fitting; its parameters then have nowhere to go.
     if (!exists.get(id)) continue;

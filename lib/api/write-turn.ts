@@ -1,4 +1,5 @@
 import { busy } from "./errors";
+import { scheduleRefit } from "./refit-scheduler";
 
 /** How long a write waits for the one before it (e.g. a large HTTP import) before answering 503. */
 export const WRITE_WAIT_MS = 30_000;
@@ -10,7 +11,8 @@ const state = globalThis as unknown as { lanternWriteTail?: Promise<void> };
  * Runs `work` when this process's earlier writes are done. An HTTP import holds its SQLite write
  * transaction open while its body streams in; another write meanwhile would sit in SQLite's busy
  * wait, which (better-sqlite3 being synchronous) blocks the event loop and so the import too.
- * Waiting here instead is asynchronous. After `waitMs` the write gives up with a 503.
+ * Waiting here instead is asynchronous. After `waitMs` the write gives up with a 503. A write that
+ * succeeds schedules a refit of the mastery model.
  */
 export async function withWriteTurn<T>(work: () => T | Promise<T>, waitMs = WRITE_WAIT_MS): Promise<T> {
   const before = state.lanternWriteTail ?? Promise.resolve();
@@ -29,7 +31,9 @@ export async function withWriteTurn<T>(work: () => T | Promise<T>, waitMs = WRIT
     throw busy();
   }
   try {
-    return await work();
+    const result = await work();
+    scheduleRefit();
+    return result;
   } finally {
     release();
   }

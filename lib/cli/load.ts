@@ -2,6 +2,7 @@ import { createReadStream, statSync } from "node:fs";
 import type { Db } from "@/db/client";
 import { importJsonLines, type ImportResult } from "@/lib/ingest/jsonl";
 import { ProgressReporter } from "@/lib/ingest/progress";
+import { refitAndReport } from "./refit";
 
 /**
  * Imports a JSON Lines file through the one import path, with a progress bar on a terminal and a
@@ -12,6 +13,8 @@ export async function importFile(db: Db, file: string): Promise<ImportResult> {
   const progress = new ProgressReporter({ totalBytes, stream: process.stderr });
   const result = await importJsonLines(db, createReadStream(file, { highWaterMark: 1 << 20 }), { onProgress: (p) => progress.update(p) });
   progress.done(result);
+  // New attempts change what the mastery model should be; fit it now rather than at the first read.
+  if (result.ok) refitAndReport(db);
   return result;
 }
 

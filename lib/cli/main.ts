@@ -3,6 +3,7 @@ import { demoCommand } from "./demo";
 import { importCommand } from "./import";
 import { keyCommand } from "./key";
 import { migrateCommand } from "./migrate";
+import { refitCommand } from "./refit";
 import { startCommand } from "./start";
 import { userCommand } from "./user";
 import { CliError, type Command } from "./args";
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   user: userCommand,
   key: keyCommand,
   backup: backupCommand,
+  refit: refitCommand,
 };
 
 const USAGE = `Usage: npx lantern <command> [options]

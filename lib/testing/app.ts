@@ -54,7 +54,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const next = createRequire(path.resolve("package.json")).resolve("next/dist/bin/next");
   let output = "";
   const child = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: dbFile, LANTERN_AS_OF: TEST_AS_OF, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    // The background mastery refit is off unless a test turns it on: a refit landing between two
+    // requests of a test would change the figures it compares.
+    env: { ...process.env, DATABASE_URL: dbFile, LANTERN_AS_OF: TEST_AS_OF, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", LANTERN_REFIT_DELAY_MS: "off", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));

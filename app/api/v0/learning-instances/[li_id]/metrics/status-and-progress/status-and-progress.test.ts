@@ -55,7 +55,8 @@ beforeAll(async () => {
     .insert(goals)
     .values([
       goal(OBJECTIVE_GOAL, COURSE, "X and Y", "objective", ["lref-x", "lref-y"], { topics: [{ topic_id: "tx", targets: ["lref-x"] }, { topic_id: "ty", targets: ["lref-y"] }], maxWorkOnGoal: 40 }),
-      goal(SIBLING_GOAL, COURSE, "X again", "objective", ["lref-x"]),
+      // A work requirement: only goal-scoped attempts meet it (with none, mastery alone completes a target).
+      goal(SIBLING_GOAL, COURSE, "X again", "objective", ["lref-x"], { minWorkPerTarget: 1 }),
       goal(ITEM_GOAL, COURSE, "Items", "item", ["p1", "p2"]),
       goal(CAPPED_GOAL, COURSE, "Capped", "objective", ["lref-x"], { maxWorkOnGoal: 6 }),
       goal(ELSEWHERE_GOAL, OTHER, "Elsewhere", "item", []),
@@ -160,8 +161,11 @@ describe("status and progress: semantics", () => {
     for (let i = 1; i < seen.length; i++) {
       expect(seen[i]!.progress).toBeGreaterThan(seen[i - 1]!.progress);
       expect(seen[i]!.work_remaining).toBeLessThanOrEqual(seen[i - 1]!.work_remaining);
-      expect(seen[i]!.targets[0]!.progress).toBeGreaterThan(seen[i - 1]!.targets[0]!.progress);
+      const [before, after] = [seen[i - 1]!.targets[0]!.progress, seen[i]!.targets[0]!.progress];
+      if (before < 1) expect(after).toBeGreaterThan(before);
+      else expect(after).toBe(1);
     }
+    expect(seen[0]!.work_remaining).toBeGreaterThan(seen.at(-1)!.work_remaining);
     const topics = seen.at(-1)!.topic_work_remaining!;
     for (const t of topics) expect(t.min_work_remaining).toBeLessThanOrEqual(t.average_work_remaining);
     // lref-y has no goal-scoped work yet: its topic needs at least one attempt.
