@@ -31,6 +31,11 @@ export interface RouteSpec<P, Q, B> {
   invalidCode?: string;
   /** Headers on every response, errors included (xAPI's version header); a function is called per response. */
   headers?: Record<string, string> | (() => Record<string, string>);
+  /**
+   * Resolves the caller instead of the default (an API key, else the session): a vendor family's
+   * own credential forms. Throws a 401 ApiError for bad or missing credentials.
+   */
+  caller?: (db: Db, req: Request) => Promise<Caller>;
   /** Checks before credentials (e.g. xAPI's version header). */
   precheck?: (req: Request) => void;
   /**
@@ -95,7 +100,7 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
     try {
       spec.precheck?.(req);
       const db = getDb();
-      const caller = spec.public ? (null as unknown as Caller) : await resolveCaller(db, req);
+      const caller = spec.public ? (null as unknown as Caller) : await (spec.caller ?? resolveCaller)(db, req);
       if (!spec.public) spec.authorize?.(caller);
       const params = parse(spec.params, await ctx.params, "path", code);
       const query = parse(spec.query, queryObject(new URL(req.url)), "query", code);
