@@ -8,7 +8,6 @@ import type { Db } from "../client";
 export interface StoredStatementRow {
   id: string;
   raw: string;
-  fingerprint: string;
   stored: string;
   authority: string | null;
   verb: string;
@@ -18,10 +17,10 @@ export interface StoredStatementRow {
 
 function prepareStatementQueries(s: Db["$client"]) {
   return {
-    get: s.prepare(`SELECT id, raw, fingerprint, stored, authority, verb, voided, voids_id FROM statements WHERE id = ?`),
+    get: s.prepare(`SELECT id, raw, stored, authority, verb, voided, voids_id FROM statements WHERE id = ?`),
     insert: s.prepare(
-      `INSERT INTO statements (id, raw, fingerprint, stored, authority, verb, voided, voids_id)
-       VALUES (@id, @raw, @fingerprint, @stored, @authority, @verb, @voided, @voids_id)`,
+      `INSERT INTO statements (id, raw, stored, authority, verb, voided, voids_id)
+       VALUES (@id, @raw, @stored, @authority, @verb, @voided, @voids_id)`,
     ),
     markVoided: s.prepare(`UPDATE statements SET voided = 1 WHERE id = ?`),
     voider: s.prepare(`SELECT id FROM statements WHERE voids_id = ? LIMIT 1`),

@@ -6,8 +6,6 @@ export const statements = sqliteTable(
   {
     id: text("id").primaryKey(),
     raw: text("raw").notNull(),
-    /** Canonical JSON of the statement used to decide "same id, equivalent content". */
-    fingerprint: text("fingerprint").notNull(),
     stored: text("stored").notNull(),
     authority: text("authority"),
     verb: text("verb").notNull(),

@@ -5,8 +5,8 @@ import type { XapiStatement } from "./schema";
 /**
  * What decides "same id, equivalent content" (xAPI 1.0.3 statement comparison): the normalised
  * statement without the properties an LRS assigns or may rewrite (`id`, `stored`, `authority`,
- * `version`), with the timestamp compared as an instant and object members in any order.
- * Stored as a SHA-256 of that canonical JSON to keep the column small.
+ * `version`), with the timestamp compared as an instant and object members in any order: a
+ * SHA-256 of that canonical JSON.
  */
 export function statementFingerprint(statement: XapiStatement): string {
   const { id: _id, stored: _stored, authority: _authority, version: _version, ...rest } = statement;

@@ -38,7 +38,6 @@ interface Prepared {
   input: unknown;
   statement: XapiStatement;
   id: string;
-  fingerprint: string;
 }
 
 /**
@@ -52,7 +51,7 @@ export function ingestStatements(session: IngestSession, inputs: readonly unknow
   const prepared = inputs.map((input, i): Prepared => {
     const statement = validateStatement(input, i);
     const id = (statement.id ?? opts.statementId ?? randomUUID()).toLowerCase();
-    return { input, statement, id, fingerprint: statementFingerprint(statement) };
+    return { input, statement, id };
   });
   if (opts.statementId !== undefined) checkStatementId(prepared, opts.statementId);
   rejectDuplicateIds(prepared);
@@ -64,7 +63,7 @@ export function ingestStatements(session: IngestSession, inputs: readonly unknow
   prepared.forEach((p, i) => {
     const existing = session.statements.get(p.id);
     if (existing) {
-      if (existing.fingerprint !== p.fingerprint) {
+      if (!sameContent(existing.raw, p.statement, i)) {
         throw new IngestError("conflict", "id", `statement ${p.id} is already stored with different content`, i);
       }
       unchanged++;
@@ -74,6 +73,14 @@ export function ingestStatements(session: IngestSession, inputs: readonly unknow
     storedCount++;
   });
   return { ids: prepared.map((p) => p.id), stored: storedCount, unchanged };
+}
+
+/**
+ * Whether a statement sent again equals the stored one (xAPI's "same id, equivalent content").
+ * Compared only when an id repeats, which is rare, so new statements pay nothing for it.
+ */
+function sameContent(storedRaw: string, statement: XapiStatement, index: number): boolean {
+  return statementFingerprint(validateStatement(JSON.parse(storedRaw), index)) === statementFingerprint(statement);
 }
 
 function checkStatementId(prepared: readonly Prepared[], statementId: string): void {
@@ -94,7 +101,7 @@ function rejectDuplicateIds(prepared: readonly Prepared[]): void {
 function storeStatement(session: IngestSession, p: Prepared, index: number, storedIso: string, authority: string): void {
   const { statement } = p;
   const row = {
-    id: p.id, raw: JSON.stringify(p.input), fingerprint: p.fingerprint, stored: storedIso, authority,
+    id: p.id, raw: JSON.stringify(p.input), stored: storedIso, authority,
     verb: statement.verb.id, voided: 0 as 0 | 1, voids_id: null as string | null,
   };
   if (statement.verb.id === VERBS.voided && statement.object.objectType === "StatementRef") {
