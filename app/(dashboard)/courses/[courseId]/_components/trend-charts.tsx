@@ -2,7 +2,7 @@
 
 import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { useFormats } from "@/components/locale";
-import { ScrollRegion } from "@/components/scroll-region";
+import { DayTable } from "@/components/day-table";
 import type { CourseDay } from "@/db/queries/course-trend";
 
 type Series = Exclude<keyof CourseDay, "date">;
@@ -14,6 +14,8 @@ const FIGURES: { key: Series; label: string }[] = [
   { key: "videos_viewed", label: "Videos" },
   { key: "discussion_contributions", label: "Discussion posts" },
 ];
+
+const COLUMNS = [{ key: "active_learners" as const, label: "Active learners" }, ...FIGURES];
 
 const AXIS = { stroke: "var(--muted)", fontSize: 12 };
 
@@ -59,40 +61,7 @@ export function TrendCharts({ days }: { days: CourseDay[] }) {
           </figure>
         ))}
       </div>
-      <details className="trend-table">
-        <summary>Show the numbers as a table</summary>
-        <ScrollRegion label="The course day by day">
-          <table className="table">
-            <caption className="visually-hidden">The course day by day</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col" className="num">
-                  Active learners
-                </th>
-                {FIGURES.map((s) => (
-                  <th key={s.key} scope="col" className="num">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date}>
-                  <th scope="row">{f.day(d.date)}</th>
-                  <td className="num">{f.count(d.active_learners)}</td>
-                  {FIGURES.map((s) => (
-                    <td key={s.key} className="num">
-                      {f.count(d[s.key])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </details>
+      <DayTable days={days} columns={COLUMNS} caption="The course day by day" summary="Show the numbers as a table" className="trend-table" />
     </div>
   );
 }
