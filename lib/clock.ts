@@ -4,7 +4,7 @@
  * with a time zone) fixes it, so tests and demos can look at a chosen moment; otherwise it is the
  * real time.
  */
-export function currentTime(env: NodeJS.ProcessEnv = process.env, real: () => number = Date.now): number {
+export function currentTime(env: Record<string, string | undefined> = process.env, real: () => number = Date.now): number {
   const set = env.LANTERN_NOW?.trim();
   if (!set) return real();
   // A time without a zone would be read in the server's local time: refuse it rather than guess.

@@ -159,8 +159,10 @@ describe("result", () => {
   });
 });
 
-describe("a session without steps", () => {
-  it("has nothing left to do", () => {
-    expect(stats([], { steps: [] })).toEqual({ progress: 100, globalTime: 0, status: "completed", detailedStatus: { type: "successful" }, result: "successful" });
+describe("a session without mandatory steps", () => {
+  it("is never completed: no steps known yet is not everything done", () => {
+    expect(stats([], { steps: [] })).toEqual({ progress: 0, globalTime: 0, status: "onTime", detailedStatus: { type: "notYetStarted" } });
+    const optional = [step("c", { mandatory: false })];
+    expect(stats([done("c")], { steps: optional })).toEqual({ progress: 100, globalTime: 0, status: "completed", detailedStatus: { type: "onTime" } });
   });
 });

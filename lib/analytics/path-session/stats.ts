@@ -63,8 +63,7 @@ export function pathSessionStats(input: PathSessionInput): PathSessionStats {
   const completedAt = completionTime(mandatory);
   const result = resultOf(mandatory);
   return {
-    // With no steps there is nothing left to do: 100, as every other figure reads it.
-    progress: all.length === 0 ? 100 : Math.floor((100 * all.filter((s) => s.completed).length) / all.length),
+    progress: all.length === 0 ? 0 : Math.floor((100 * all.filter((s) => s.completed).length) / all.length),
     globalTime: events.reduce((sum, e) => sum + (e.durationMs ?? 0), 0),
     ...(scores.length > 0 ? { score: Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) } : {}),
     status: statusOf(all, mandatory),
@@ -75,14 +74,20 @@ export function pathSessionStats(input: PathSessionInput): PathSessionStats {
   };
 }
 
-/** When the last mandatory step was completed; null until every one is (or when there is none). */
+/**
+ * "Every step" rules need a step: Lantern learns a course's items from its data (a statement on a
+ * new block creates one), so a session without any means nothing is known yet, not that all is done.
+ */
+const every = (states: readonly StepState[], holds: (s: StepState) => boolean): boolean => states.length > 0 && states.every(holds);
+
+/** When the last mandatory step was completed; null until every one is. */
 function completionTime(mandatory: readonly StepState[]): number | null {
-  if (mandatory.length === 0 || !mandatory.every((s) => s.completed)) return null;
+  if (!every(mandatory, (s) => s.completed)) return null;
   return Math.max(...mandatory.map((s) => s.completedAt!));
 }
 
 function statusOf(all: readonly StepState[], mandatory: readonly StepState[]): PathStatus {
-  if (all.every((s) => s.completed)) return "completed";
+  if (every(all, (s) => s.completed)) return "completed";
   if (mandatory.some((s) => s.awaitingCorrection)) return "awaitingCorrection";
   if (mandatory.some((s) => s.late)) return "late";
   return "onTime";
@@ -91,11 +96,11 @@ function statusOf(all: readonly StepState[], mandatory: readonly StepState[]): P
 /** The first rule of `domain.md` that holds. */
 function detailedStatusOf(input: PathSessionInput, at: number, mandatory: readonly StepState[], started: boolean): PathSessionStats["detailedStatus"] {
   if (input.startsAt !== null && input.startsAt > at) return { type: "sessionNotOpened" };
-  if (mandatory.every((s) => s.outcome === "successful")) return { type: "successful" };
+  if (every(mandatory, (s) => s.outcome === "successful")) return { type: "successful" };
   if (input.endsAt !== null && input.endsAt <= at) return { type: "unsuccessful", reason: "sessionEnded" };
   if (mandatory.some((s) => s.outcome === "failed")) return { type: "unsuccessful" };
   // A step already handed in again waits for its grade: that learner is awaiting correction, not to retake.
-  if (mandatory.every((s) => s.completed) && mandatory.some((s) => s.outcome === "retake" && !s.awaitingCorrection)) return { type: "toRetake" };
+  if (every(mandatory, (s) => s.completed) && mandatory.some((s) => s.outcome === "retake" && !s.awaitingCorrection)) return { type: "toRetake" };
   if (mandatory.some((s) => s.awaitingCorrection)) return { type: "awaitingCorrection" };
   if (!started) return { type: "notYetStarted" };
   if (mandatory.some((s) => s.late)) return { type: "late" };
@@ -104,7 +109,7 @@ function detailedStatusOf(input: PathSessionInput, at: number, mandatory: readon
 
 /** Once every mandatory step is completed: successful, else unsuccessful when one failed, else retake. */
 function resultOf(mandatory: readonly StepState[]): PathResult | null {
-  if (!mandatory.every((s) => s.completed)) return null;
+  if (!every(mandatory, (s) => s.completed)) return null;
   if (mandatory.every((s) => s.outcome === "successful")) return "successful";
   return mandatory.some((s) => s.outcome === "failed") ? "unsuccessful" : "retake";
 }
