@@ -1,30 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { pathSessionStats, type PathSessionInput } from "./stats";
 import type { Step, StepEvent } from "./steps";
+import { step, stepEvent } from "./test-factories";
 
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
 const NOW = T0 + 20 * DAY;
 
-const step = (id: string, extra: Partial<Step> = {}): Step => ({
-  id,
-  mandatory: true,
-  dueAt: null,
-  dueAfterDays: null,
-  minScore: null,
-  maxAttempts: null,
-  requiresCorrection: false,
-  ...extra,
-});
-const ev = (itemId: string, kind: StepEvent["kind"], day: number, extra: Partial<StepEvent> = {}): StepEvent => ({
-  itemId,
-  kind,
-  ts: T0 + day * DAY,
-  success: null,
-  score: null,
-  durationMs: null,
-  ...extra,
-});
+const ev = (itemId: string, kind: StepEvent["kind"], day: number, extra: Partial<StepEvent> = {}) => stepEvent(itemId, kind, T0 + day * DAY, extra);
 const done = (itemId: string, day = 1) => ev(itemId, "item_completed", day);
 const scored = (itemId: string, score: number, day = 2) => ev(itemId, "item_scored", day, { score });
 

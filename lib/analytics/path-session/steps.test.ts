@@ -1,27 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { dueOf, stepStateOf, type Step, type StepEvent } from "./steps";
+import { step as stepOf, stepEvent } from "./test-factories";
 
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
-const step = (extra: Partial<Step> = {}): Step => ({
-  id: "s",
-  mandatory: true,
-  dueAt: null,
-  dueAfterDays: null,
-  minScore: null,
-  maxAttempts: null,
-  requiresCorrection: false,
-  ...extra,
-});
-const ev = (kind: StepEvent["kind"], day: number, extra: Partial<StepEvent> = {}): StepEvent => ({
-  itemId: "s",
-  kind,
-  ts: T0 + day * DAY,
-  success: null,
-  score: null,
-  durationMs: null,
-  ...extra,
-});
+const step = (extra: Partial<Step> = {}) => stepOf("s", extra);
+const ev = (kind: StepEvent["kind"], day: number, extra: Partial<StepEvent> = {}) => stepEvent("s", kind, T0 + day * DAY, extra);
 const at = (s: Step, events: StepEvent[], now = T0 + 30 * DAY) => stepStateOf(s, events, T0, now);
 
 describe("a step's completion", () => {
