@@ -89,9 +89,17 @@ const KNEWTON_ROWS: Row[] = [
   { name: "DELETE …/scoped-goals/{goal_id} (none such)", method: "DELETE", path: (f) => `${GOALS(f)}/00000000-0000-4000-8000-000000000000`, expect: courseReaders(404) },
 ];
 
+/** 360Learning: administrators only, whatever the session (no 404 to anyone else). */
+const STATS_360 = (session: string) => `/api/360learning/api/v1/paths/sessions/${encodeURIComponent(session)}/stats/learner000@example.com`;
+const LEARNING360_ROWS: Row[] = [
+  { name: "GET /api/360learning/…/paths/sessions/{sessionId}/stats/{userEmailOrId}", method: "GET", path: (f) => STATS_360(f.courseId), expect: adminOnly(200) },
+  { name: "GET /api/360learning/…/stats/{userEmailOrId} (no such session)", method: "GET", path: () => STATS_360("course-v1:No+Such+Session"), expect: adminOnly(404) },
+];
+
 const ROWS: Row[] = [
   ...EDX_ROWS,
   ...KNEWTON_ROWS,
+  ...LEARNING360_ROWS,
   { name: "GET /api/v0/api-keys", method: "GET", path: () => "/api/v0/api-keys", expect: all(200) },
   { name: "POST /api/v0/api-keys", method: "POST", path: () => "/api/v0/api-keys/", body: () => JSON.stringify({ name: "matrix" }), headers: { "content-type": "application/json" }, expect: all(201) },
   { name: "DELETE /api/v0/api-keys/{id} (not theirs)", method: "DELETE", path: () => "/api/v0/api-keys/lk_nosuchkey", expect: all(404) },

@@ -47,6 +47,7 @@ import * as scopedGoals from "@/app/api/v0/learning-instances/[li_id]/scoped-goa
 import * as scopedGoal from "@/app/api/v0/learning-instances/[li_id]/scoped-goals/[goal_id]/route";
 import * as liStatus from "@/app/api/v0/learning-instances/[li_id]/metrics/status-and-progress/route";
 import * as regStatus from "@/app/api/v0/registrations/[reg_id]/metrics/status-and-progress/route";
+import * as pathSessionStats from "@/app/api/360learning/api/v1/paths/sessions/[sessionId]/stats/[userEmailOrId]/route";
 import pkg from "@/package.json";
 import { buildOpenApiDocument, type OpenApiDocument, type RouteEntry } from "./openapi";
 
@@ -70,6 +71,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: "/api/v0/learning-instances/{li_id}/scoped-goals/{goal_id}", module: scopedGoal },
   { path: "/api/v0/learning-instances/{li_id}/metrics/status-and-progress", module: liStatus },
   { path: "/api/v0/registrations/{reg_id}/metrics/status-and-progress", module: regStatus },
+  { path: "/api/360learning/api/v1/paths/sessions/{sessionId}/stats/{userEmailOrId}", module: pathSessionStats },
 ];
 
 /** Route files that are not part of the API, with the reason. */

@@ -11,8 +11,9 @@ import { formatCounts, importFile } from "./load";
 const HELP = `Usage: npx lantern demo [--learners N] [--seed S] [--out FILE]
 
 Generates a realistic, deterministic demo (three courses of about 40, 500 and N learners, ten
-weeks of activity ending the day before the as-of day) in the JSON Lines import format and
-loads it through the import, into DATABASE_URL.
+weeks of activity ending the day before the as-of day, and two small runs of the seminar that
+ended a week before it or open three weeks after it) in the JSON Lines import format and loads
+it through the import, into DATABASE_URL.
 
   --learners N   learners in the largest course (default 3000)
   --seed S       random seed (default 1); the same seed and as-of day give the same data

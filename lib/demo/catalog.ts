@@ -78,23 +78,36 @@ const BLOCK_TYPE: Record<ItemKind, string> = {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export function courseIdOf(spec: CourseSpec): string {
-  return `course-v1:${ORG}+${spec.code}+${RUN}`;
+export function courseIdOf(spec: CourseSpec, run = RUN): string {
+  return `course-v1:${ORG}+${spec.code}+${run}`;
+}
+
+/** When one run (a 360Learning path session) of a course takes place. */
+export interface Term {
+  run: string;
+  startsMs: number;
+  endsMs: number;
+  /** Due date of the final, hand-graded assessment. */
+  finalDueMs: number;
+}
+
+/** This term's run, the one the demo's activity window covers. */
+export function currentTerm(asOfMs: number): Term {
+  // The course opened a week before the activity window so learners can enrol on its first day.
+  return { run: RUN, startsMs: asOfMs - (ACTIVITY_DAYS + 7) * DAY_MS, endsMs: asOfMs + 28 * DAY_MS, finalDueMs: asOfMs + 15 * DAY_MS - 1000 };
 }
 
 export function buildCatalog(asOf: string): DemoCourse[] {
-  const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
-  return COURSE_SPECS.map((spec, index) => buildCourse(spec, asOfMs, new Random(0x1a57e2 + index)));
+  const term = currentTerm(Date.parse(`${asOf}T00:00:00Z`));
+  return COURSE_SPECS.map((spec, index) => buildCourse(spec, term, new Random(0x1a57e2 + index)));
 }
 
-function buildCourse(spec: CourseSpec, asOfMs: number, rng: Random): DemoCourse {
-  const id = courseIdOf(spec);
-  // The course opened a week before the activity window so learners can enrol on its first day.
-  const startsMs = asOfMs - (ACTIVITY_DAYS + 7) * DAY_MS;
-  const endsMs = asOfMs + 28 * DAY_MS;
+export function buildCourse(spec: CourseSpec, term: Term, rng: Random): DemoCourse {
+  const id = courseIdOf(spec, term.run);
+  const { startsMs, endsMs } = term;
   const items: DemoItem[] = [];
   const add = (kind: ItemKind, title: string, unit: number, extra: Partial<DemoItem> = {}): DemoItem => {
-    const blockId = `block-v1:${ORG}+${spec.code}+${RUN}+type@${BLOCK_TYPE[kind]}+block@${rng.hex(32)}`;
+    const blockId = `block-v1:${ORG}+${spec.code}+${term.run}+type@${BLOCK_TYPE[kind]}+block@${rng.hex(32)}`;
     const item: DemoItem = {
       id: blockId,
       iri: `${LMS_URL}/xblock/${blockId}`,
@@ -143,7 +156,7 @@ function buildCourse(spec: CourseSpec, asOfMs: number, rng: Random): DemoCourse 
   const allObjectives = [...new Set(spec.units.flatMap((u) => u.objectives))];
   add("assessment", spec.finalProject, lastUnit, {
     objectives: allObjectives,
-    dueAt: iso(asOfMs + 15 * DAY_MS - 1000),
+    dueAt: iso(term.finalDueMs),
     minScore: 70,
     maxAttempts: 1,
     requiresCorrection: true,

@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { demoAccounts, generateDemo, population, writeDemo } from "./index";
+import { SESSION_SIZES } from "./sessions";
 
 const asOf = "2026-03-16";
 const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
@@ -145,7 +146,7 @@ describe("generateDemo", () => {
     const enrolments = lines.filter((l) => l.startsWith('{"type":"enrollment"')).map((l) => JSON.parse(l) as Rec);
     const perCourse = new Map<string, number>();
     for (const e of enrolments) perCourse.set(e.course_id as string, (perCourse.get(e.course_id as string) ?? 0) + 1);
-    expect([...perCourse.values()].sort((a, b) => a - b)).toEqual([40, 400, 400]);
+    expect([...perCourse.values()].sort((a, b) => a - b)).toEqual([SESSION_SIZES.upcoming, SESSION_SIZES.ended, 40, 400, 400]);
   });
 
   it("creates the demo accounts with their passwords and roles", () => {
@@ -182,6 +183,6 @@ describe("writeDemo", () => {
     expect(result.lines).toBe(expected.length);
     expect(result.bytes).toBe(Buffer.byteLength(text));
     expect(Object.values(result.counts).reduce((a, b) => a + b, 0)).toBe(expected.length);
-    expect(result.counts.course).toBe(3);
+    expect(result.counts.course).toBe(5);
   });
 });

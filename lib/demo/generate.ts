@@ -18,6 +18,7 @@ import { EDUCATION_LEVELS, FIRST_NAMES, LAST_NAMES, PLACES } from "./names";
 import { population } from "./population";
 import { Random } from "./random";
 import { catalogRecords, enrollmentRecord, userRecord, type LearnerProfile } from "./records";
+import { SESSION_SIZES, sessionRecords } from "./sessions";
 import { actorOf, courseXapi, type CourseXapi } from "./xapi";
 
 export interface DemoOptions {
@@ -52,9 +53,12 @@ export function* generateDemo(opts: DemoOptions): Generator<string> {
   // Bounded by the number of first×last name pairs, not by the number of learners.
   const taken = new Map<string, number>([[DEMO_LEARNER_USERNAME, 1]]);
   const out: string[] = [];
+  const sessionPeople: LearnerProfile[] = [];
   for (let i = 0; i < people.total; i++) {
     const profile = i === 0 ? demoLearner(rng) : learnerProfile(rng, taken);
     out.push(userRecord(profile));
+    // The seminar's extra runs (sessions.ts) take people who are not in the seminar, nor the demo learner.
+    if (i > 0 && sessionPeople.length < SESSION_SIZES.ended + SESSION_SIZES.upcoming && !people.coursesOf(i).includes(0)) sessionPeople.push(profile);
     const hour = rng.int(7, 18);
     const primary: Archetype = i === 0 ? "steady" : rng.weighted(ARCHETYPE_WEIGHTS);
     const plans = people.coursesOf(i).map((c, n) => {
@@ -67,6 +71,7 @@ export function* generateDemo(opts: DemoOptions): Generator<string> {
     for (const l of out) yield l;
     out.length = 0;
   }
+  yield* sessionRecords(opts.asOf, sessionPeople, rng);
 }
 
 function planEnrollment(

@@ -32,14 +32,7 @@ export function* catalogRecords(courses: readonly DemoCourse[]): Generator<strin
     });
   }
   for (const c of courses) {
-    yield line({
-      type: "course",
-      id: c.id,
-      title: c.spec.title,
-      starts_at: iso(c.startsMs),
-      ends_at: iso(c.endsMs),
-      passing_score: c.spec.passingScore,
-    });
+    yield courseRecord(c);
     yield line({ type: "staff", course_id: c.id, user: c.spec.instructor, role: "instructor" });
     if (c.spec.assistant) yield line({ type: "staff", course_id: c.id, user: c.spec.assistant, role: "staff" });
   }
@@ -60,7 +53,11 @@ export function* catalogRecords(courses: readonly DemoCourse[]): Generator<strin
   }
 }
 
-function itemRecord(c: DemoCourse, item: DemoItem): string {
+export function courseRecord(c: DemoCourse): string {
+  return line({ type: "course", id: c.id, title: c.spec.title, starts_at: iso(c.startsMs), ends_at: iso(c.endsMs), passing_score: c.spec.passingScore });
+}
+
+export function itemRecord(c: DemoCourse, item: DemoItem): string {
   return line({
     type: "item",
     course_id: c.id,
