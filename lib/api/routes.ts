@@ -47,6 +47,8 @@ import * as scopedGoals from "@/app/api/v0/learning-instances/[li_id]/scoped-goa
 import * as scopedGoal from "@/app/api/v0/learning-instances/[li_id]/scoped-goals/[goal_id]/route";
 import * as liStatus from "@/app/api/v0/learning-instances/[li_id]/metrics/status-and-progress/route";
 import * as regStatus from "@/app/api/v0/registrations/[reg_id]/metrics/status-and-progress/route";
+import * as ispringToken from "@/app/api/ispring/api/v3/token/route";
+import * as ispringResults from "@/app/api/ispring/learners/results/route";
 import pkg from "@/package.json";
 import { buildOpenApiDocument, type OpenApiDocument, type RouteEntry } from "./openapi";
 
@@ -70,6 +72,8 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: "/api/v0/learning-instances/{li_id}/scoped-goals/{goal_id}", module: scopedGoal },
   { path: "/api/v0/learning-instances/{li_id}/metrics/status-and-progress", module: liStatus },
   { path: "/api/v0/registrations/{reg_id}/metrics/status-and-progress", module: regStatus },
+  { path: "/api/ispring/api/v3/token", module: ispringToken },
+  { path: "/api/ispring/learners/results", module: ispringResults },
 ];
 
 /** Route files that are not part of the API, with the reason. */
