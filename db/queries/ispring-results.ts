@@ -223,8 +223,9 @@ const FILTERED_BATCH = 1000;
  * `nowMs` is the time overdue is judged at.
  */
 export async function resultsPage(db: Db, f: ResultsFilter, after: string | null, pageSize: number, nowMs: number): Promise<{ rows: ResultRow[]; more: boolean }> {
-  const filtered = f.completionStatuses !== undefined || f.completionDate !== undefined;
-  const batchSize = filtered ? Math.max(FILTERED_BATCH, pageSize + 1) : pageSize + 1;
+  // SQL decides alone unless a filter needs figures from events (a derived status other than not_started, a completion date).
+  const exact = !f.completionDate && (f.completionStatuses ?? []).every((s) => !DERIVED.has(s) || s === "not_started");
+  const batchSize = exact ? pageSize + 1 : Math.max(FILTERED_BATCH, pageSize + 1);
   const out: ResultRow[] = [];
   let cursor = after;
   for (;;) {
