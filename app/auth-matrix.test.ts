@@ -58,6 +58,19 @@ const EDX_ROWS: Row[] = ["/api/v0", "/api/learner_analytics/v0"].flatMap((prefix
   { name: `GET ${prefix}/learners/ (no such course)`, method: "GET", path: () => `${prefix}/learners/?course_id=course-v1:No+Such+Course`, expect: { ...all(403), admin: 404 } },
 ]);
 
+/** iSpring: a token for any key (the form holds the credentials); results for admins and department admins. */
+const clientCredentials = (key: string) => {
+  const dot = key.indexOf(".");
+  const form = new URLSearchParams({ client_id: key.slice(0, dot), client_secret: key.slice(dot + 1), grant_type: "client_credentials" });
+  return { headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() };
+};
+const resultReaders: Record<CallerKind, number> = { ...all(403), department_admin: 200, admin: 200 };
+const ISPRING_ROWS: Row[] = [
+  { name: "POST /api/ispring/api/v3/token", method: "POST", path: () => "/api/ispring/api/v3/token", send: clientCredentials, expect: { ...all(200), anonymous: 400 } },
+  { name: "GET /api/ispring/learners/results", method: "GET", path: () => "/api/ispring/learners/results", expect: resultReaders },
+  { name: "GET /api/ispring/learners/results (bare key)", method: "GET", path: () => "/api/ispring/learners/results", send: (key) => ({ headers: { authorization: key } }), expect: resultReaders },
+];
+
 const JSON_BODY = { "content-type": "application/json" };
 const GOALS = (f: Fixture) => `/api/v0/learning-instances/${C(f)}/scoped-goals`;
 const KNEWTON_ROWS: Row[] = [
@@ -93,23 +106,9 @@ const KNEWTON_ROWS: Row[] = [
   { name: "DELETE …/scoped-goals/{goal_id} (none such)", method: "DELETE", path: (f) => `${GOALS(f)}/00000000-0000-4000-8000-000000000000`, expect: courseReaders(404) },
 ];
 
-/** iSpring: a token for any key (the form holds the credentials); results for admins and department admins. */
-const clientCredentials = (key: string) => {
-  const dot = key.indexOf(".");
-  const form = new URLSearchParams({ client_id: key.slice(0, dot), client_secret: key.slice(dot + 1), grant_type: "client_credentials" });
-  return { headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() };
-};
-const resultReaders: Record<CallerKind, number> = { ...all(403), department_admin: 200, admin: 200 };
-const ISPRING_ROWS: Row[] = [
-  { name: "POST /api/ispring/api/v3/token", method: "POST", path: () => "/api/ispring/api/v3/token", send: clientCredentials, expect: { ...all(200), anonymous: 400 } },
-  { name: "GET /api/ispring/learners/results", method: "GET", path: () => "/api/ispring/learners/results", expect: resultReaders },
-  { name: "GET /api/ispring/learners/results (bare key)", method: "GET", path: () => "/api/ispring/learners/results", send: (key) => ({ headers: { authorization: key } }), expect: resultReaders },
-];
-
 const ROWS: Row[] = [
   ...EDX_ROWS,
   ...KNEWTON_ROWS,
-  ...ISPRING_ROWS,
   { name: "GET /api/v0/api-keys", method: "GET", path: () => "/api/v0/api-keys", expect: all(200) },
   { name: "POST /api/v0/api-keys", method: "POST", path: () => "/api/v0/api-keys/", body: () => JSON.stringify({ name: "matrix" }), headers: { "content-type": "application/json" }, expect: all(201) },
   { name: "DELETE /api/v0/api-keys/{id} (not theirs)", method: "DELETE", path: () => "/api/v0/api-keys/lk_nosuchkey", expect: all(404) },
@@ -134,6 +133,7 @@ const ROWS: Row[] = [
     headers: { "content-type": "application/json" },
     expect: adminOnly(204),
   },
+  ...ISPRING_ROWS,
 ];
 
 let app: TestApp;

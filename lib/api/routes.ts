@@ -43,12 +43,12 @@ import * as insightsLearners from "@/app/api/learner_analytics/v0/learners/route
 import * as insightsLearner from "@/app/api/learner_analytics/v0/learners/[username]/route";
 import * as insightsTimeline from "@/app/api/learner_analytics/v0/engagement_timelines/[username]/route";
 import * as insightsMetadata from "@/app/api/learner_analytics/v0/course_learner_metadata/[...course_id]/route";
+import * as ispringToken from "@/app/api/ispring/api/v3/token/route";
+import * as ispringResults from "@/app/api/ispring/learners/results/route";
 import * as scopedGoals from "@/app/api/v0/learning-instances/[li_id]/scoped-goals/route";
 import * as scopedGoal from "@/app/api/v0/learning-instances/[li_id]/scoped-goals/[goal_id]/route";
 import * as liStatus from "@/app/api/v0/learning-instances/[li_id]/metrics/status-and-progress/route";
 import * as regStatus from "@/app/api/v0/registrations/[reg_id]/metrics/status-and-progress/route";
-import * as ispringToken from "@/app/api/ispring/api/v3/token/route";
-import * as ispringResults from "@/app/api/ispring/learners/results/route";
 import pkg from "@/package.json";
 import { buildOpenApiDocument, type OpenApiDocument, type RouteEntry } from "./openapi";
 
@@ -68,12 +68,12 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: "/api/learner_analytics/v0/learners/{username}", module: insightsLearner },
   { path: "/api/learner_analytics/v0/engagement_timelines/{username}", module: insightsTimeline },
   { path: "/api/learner_analytics/v0/course_learner_metadata/{course_id}", module: insightsMetadata },
+  { path: "/api/ispring/api/v3/token", module: ispringToken },
+  { path: "/api/ispring/learners/results", module: ispringResults },
   { path: "/api/v0/learning-instances/{li_id}/scoped-goals", module: scopedGoals },
   { path: "/api/v0/learning-instances/{li_id}/scoped-goals/{goal_id}", module: scopedGoal },
   { path: "/api/v0/learning-instances/{li_id}/metrics/status-and-progress", module: liStatus },
   { path: "/api/v0/registrations/{reg_id}/metrics/status-and-progress", module: regStatus },
-  { path: "/api/ispring/api/v3/token", module: ispringToken },
-  { path: "/api/ispring/learners/results", module: ispringResults },
 ];
 
 /** Route files that are not part of the API, with the reason. */
