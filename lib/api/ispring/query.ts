@@ -26,7 +26,7 @@ const restorePlus = (value: string): string => value.replace(/ (\d{2}(?::?\d{2})
 /**
  * The URL's parameters as the schema reads them: lists from `ids[]=a&ids[]=b`, `ids[0]=a`,
  * repeated `ids=a&ids=b` or `ids=a,b` (mixed freely, empty items dropped); every other
- * parameter's first value.
+ * parameter's first value that is not empty (`pageToken=` on a first page is no token).
  */
 export function resultsQueryInput(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -35,7 +35,7 @@ export function resultsQueryInput(url: URL): Record<string, string | string[]> {
     if (list) {
       const items = value.split(",").map((v) => v.trim()).filter(Boolean);
       out[list] = [...((out[list] as string[] | undefined) ?? []), ...items];
-    } else if (!(key in out)) {
+    } else if (!(key in out) && value !== "") {
       out[key] = /Date\[/.test(key) ? restorePlus(value) : value;
     }
   }
@@ -63,7 +63,7 @@ const idList = (what: string) =>
   z.array(z.string()).optional().describe(`${what}: \`${what}[]=a&${what}[]=b\`, repeated, or comma-separated.`);
 
 // `pageToken` is the base64url of the last enrollment id of the page before, as the vendor's own tokens are.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodePageToken(lastEnrollmentId: string): string {
   return Buffer.from(lastEnrollmentId).toString("base64url");

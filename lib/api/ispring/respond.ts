@@ -20,7 +20,7 @@ function quality(accept: string, types: readonly string[]): number {
 }
 
 /** JSON when the client prefers `application/json` to XML; XML otherwise (also for `*\/*` or no Accept). */
-export function wantsJson(req: Request): boolean {
+function wantsJson(req: Request): boolean {
   const accept = req.headers.get("accept") ?? "";
   return quality(accept, ["application/json"]) > quality(accept, ["application/xml", "text/xml"]);
 }
@@ -28,7 +28,7 @@ export function wantsJson(req: Request): boolean {
 // Caches must keep the XML and JSON answers of one URL apart.
 const VARY = { Vary: "Accept" };
 
-export function xmlResponse(body: string, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+function xmlResponse(body: string, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   return new Response(body, { status: init.status ?? 200, headers: { "Content-Type": "application/xml; charset=utf-8", ...VARY, ...init.headers } });
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import type { Caller } from "@/db/queries/access";
 import { departmentSubtrees, resultsPage, type ResultRow, type ResultsFilter } from "@/db/queries/ispring-results";
 import { COMPLETION_STATUSES, type UserStatus } from "@/db/schema";
 import { departmentScope, mayListResults } from "@/lib/auth/access";
@@ -94,7 +95,7 @@ async function filterOf(db: Db, scope: "all" | string[], q: ResultsQuery): Promi
   };
 }
 
-function requireResultsReader(caller: Parameters<typeof mayListResults>[0]): void {
+function requireResultsReader(caller: Caller): void {
   if (!mayListResults(caller)) throw forbidden("Only administrators and department administrators may read learners' results.");
 }
 

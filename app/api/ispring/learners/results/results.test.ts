@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NormalisedEvent } from "@/db/queries/events";
-import { COMPLETION_STATUSES } from "@/db/schema";
-import { items } from "@/db/schema";
+import { COMPLETION_STATUSES, items } from "@/db/schema";
 import { startTestApp, type TestApp } from "@/lib/testing/app";
 import { seedCourse } from "@/lib/testing/factories";
 import { seedKeys, type Keys } from "@/lib/testing/http";
