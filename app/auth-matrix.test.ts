@@ -26,8 +26,12 @@ interface Row {
   path: (f: Fixture) => string;
   body?: (f: Fixture) => string;
   headers?: Record<string, string>;
+  /** How the caller's key is sent, when not as `Authorization: Bearer <key>` (a token request's form). */
+  send?: Send;
   expect: Record<CallerKind, number>;
 }
+type Send = (key: string) => { headers?: Record<string, string>; body?: string };
+const asBearer: Send = (key) => ({ headers: { authorization: `Bearer ${key}` } });
 
 const XAPI = { "x-experience-api-version": "1.0.3", "content-type": "application/json" };
 const all = (status: number): Record<CallerKind, number> => ({
@@ -53,6 +57,19 @@ const EDX_ROWS: Row[] = ["/api/v0", "/api/learner_analytics/v0"].flatMap((prefix
   // A course that does not exist: only an admin learns so (404); everyone else gets 403.
   { name: `GET ${prefix}/learners/ (no such course)`, method: "GET", path: () => `${prefix}/learners/?course_id=course-v1:No+Such+Course`, expect: { ...all(403), admin: 404 } },
 ]);
+
+/** iSpring: a token for any key (the form holds the credentials); results for admins and department admins. */
+const clientCredentials = (key: string) => {
+  const dot = key.indexOf(".");
+  const form = new URLSearchParams({ client_id: key.slice(0, dot), client_secret: key.slice(dot + 1), grant_type: "client_credentials" });
+  return { headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() };
+};
+const resultReaders: Record<CallerKind, number> = { ...all(403), department_admin: 200, admin: 200 };
+const ISPRING_ROWS: Row[] = [
+  { name: "POST /api/ispring/api/v3/token", method: "POST", path: () => "/api/ispring/api/v3/token", send: clientCredentials, expect: { ...all(200), anonymous: 400 } },
+  { name: "GET /api/ispring/learners/results", method: "GET", path: () => "/api/ispring/learners/results", expect: resultReaders },
+  { name: "GET /api/ispring/learners/results (bare key)", method: "GET", path: () => "/api/ispring/learners/results", send: (key) => ({ headers: { authorization: key } }), expect: resultReaders },
+];
 
 const JSON_BODY = { "content-type": "application/json" };
 const GOALS = (f: Fixture) => `/api/v0/learning-instances/${C(f)}/scoped-goals`;
@@ -124,6 +141,7 @@ const ROWS: Row[] = [
     headers: { "content-type": "application/json" },
     expect: adminOnly(204),
   },
+  ...ISPRING_ROWS,
 ];
 
 let app: TestApp;
@@ -170,10 +188,11 @@ afterAll(async () => app?.close());
 describe.each(ROWS)("$name", (row) => {
   it.each(CALLERS)("as %s", async (kind) => {
     const key = keys[kind];
+    const sent: ReturnType<Send> = key ? (row.send ?? asBearer)(key) : {};
     const res = await fetch(app.url + row.path(fixture), {
       method: row.method,
-      headers: { ...row.headers, ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: row.body?.(fixture),
+      headers: { ...row.headers, ...sent.headers },
+      body: sent.body ?? row.body?.(fixture),
       redirect: "manual",
     });
     expect(res.status, await res.text()).toBe(row.expect[kind]);

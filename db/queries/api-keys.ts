@@ -40,16 +40,39 @@ export async function revokeApiKey(db: Db, userId: string, keyId: string, now = 
 // `last_used_at` is written at most once a minute per key, so reads stay reads.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The caller a key acts as (its user's rights), or null for an unknown, revoked or wrong key. */
-export async function callerForKey(db: Db, id: string, secret: string, now = new Date()): Promise<Caller | null> {
-  const row = db.$client
+interface KeyRow {
+  userId: string;
+  secretHash: string;
+  lastUsedAt: string | null;
+}
+
+function activeKey(db: Db, id: string): KeyRow | undefined {
+  return db.$client
     .prepare(`SELECT user_id AS userId, secret_hash AS secretHash, last_used_at AS lastUsedAt FROM api_keys WHERE id = ? AND revoked_at IS NULL`)
-    .get(id) as { userId: string; secretHash: string; lastUsedAt: string | null } | undefined;
-  if (!row || !secretMatches(secret, row.secretHash)) return null;
+    .get(id) as KeyRow | undefined;
+}
+
+async function callerOfKey(db: Db, id: string, row: KeyRow, now: Date): Promise<Caller | null> {
   const caller = await activeUserById(db, row.userId);
   if (!caller) return null;
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= LAST_USED_RESOLUTION_MS) recordUse(db, id, now);
   return { ...caller, keyId: id };
+}
+
+/** The caller a key acts as (its user's rights), or null for an unknown, revoked or wrong key. */
+export async function callerForKey(db: Db, id: string, secret: string, now = new Date()): Promise<Caller | null> {
+  const row = activeKey(db, id);
+  if (!row || !secretMatches(secret, row.secretHash)) return null;
+  return callerOfKey(db, id, row, now);
+}
+
+/**
+ * The caller of an access token already verified as issued for key `id` (`lib/auth/access-tokens.ts`):
+ * the key's user, or null once the key is revoked or the user blocked.
+ */
+export async function callerForKeyId(db: Db, id: string, now = new Date()): Promise<Caller | null> {
+  const row = activeKey(db, id);
+  return row ? callerOfKey(db, id, row, now) : null;
 }
 
 /**

@@ -19,10 +19,15 @@ export interface RouteContext<P, Q, B> {
 
 export interface RouteSpec<P, Q, B> {
   family: Family;
-  /** No credentials needed (only `/xapi/about`). */
+  /** No credentials needed (`/xapi/about`, and token endpoints, which check credentials in the body). */
   public?: boolean;
   params?: ZodType<P>;
   query?: ZodType<Q>;
+  /**
+   * What `query` parses, from the URL (default: the first value of each parameter): for a family
+   * whose clients send lists as `ids[]=a&ids[]=b`, repeated or comma-separated (iSpring).
+   */
+  queryInput?: (url: URL) => Record<string, unknown>;
   /** A JSON body parsed with this schema. */
   body?: ZodType<B>;
   /** Largest accepted body in bytes (default `LANTERN_MAX_BODY_BYTES`, else 10 MB); beyond it, 413. */
@@ -51,6 +56,8 @@ export interface RouteSpec<P, Q, B> {
    * route is listed in `lib/api/routes.ts`.
    */
   doc?: OperationDoc;
+  /** The error response, when it depends on the request (iSpring answers XML or JSON as asked); default: the family's JSON body. */
+  errorResponse?: (req: Request, err: ApiError) => Response;
 }
 
 /** A route handler made by `apiRoute`, carrying its spec so the OpenAPI document can describe it. */
@@ -103,12 +110,13 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       const caller = spec.public ? (null as unknown as Caller) : await (spec.caller ?? resolveCaller)(db, req);
       if (!spec.public) spec.authorize?.(caller);
       const params = parse(spec.params, await ctx.params, "path", code);
-      const query = parse(spec.query, queryObject(new URL(req.url)), "query", code);
+      const query = parse(spec.query, (spec.queryInput ?? queryObject)(new URL(req.url)), "query", code);
       if (spec.contentTypes) checkContentType(req, spec.contentTypes, code);
       const body = spec.body ? parse(spec.body, await readBody(req, spec.maxBodyBytes), "body", code) : (undefined as B);
       response = await handler({ req, db, caller, params, query, body });
     } catch (err) {
-      response = errorResponse(spec.family, toApiError(err));
+      const apiError = toApiError(err);
+      response = spec.errorResponse ? spec.errorResponse(req, apiError) : errorResponse(spec.family, apiError);
     }
     const headers = typeof spec.headers === "function" ? spec.headers() : spec.headers;
     for (const [k, v] of Object.entries(headers ?? {})) response.headers.set(k, v);

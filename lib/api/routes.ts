@@ -43,6 +43,8 @@ import * as insightsLearners from "@/app/api/learner_analytics/v0/learners/route
 import * as insightsLearner from "@/app/api/learner_analytics/v0/learners/[username]/route";
 import * as insightsTimeline from "@/app/api/learner_analytics/v0/engagement_timelines/[username]/route";
 import * as insightsMetadata from "@/app/api/learner_analytics/v0/course_learner_metadata/[...course_id]/route";
+import * as ispringToken from "@/app/api/ispring/api/v3/token/route";
+import * as ispringResults from "@/app/api/ispring/learners/results/route";
 import * as scopedGoals from "@/app/api/v0/learning-instances/[li_id]/scoped-goals/route";
 import * as scopedGoal from "@/app/api/v0/learning-instances/[li_id]/scoped-goals/[goal_id]/route";
 import * as liStatus from "@/app/api/v0/learning-instances/[li_id]/metrics/status-and-progress/route";
@@ -67,6 +69,8 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: "/api/learner_analytics/v0/learners/{username}", module: insightsLearner },
   { path: "/api/learner_analytics/v0/engagement_timelines/{username}", module: insightsTimeline },
   { path: "/api/learner_analytics/v0/course_learner_metadata/{course_id}", module: insightsMetadata },
+  { path: "/api/ispring/api/v3/token", module: ispringToken },
+  { path: "/api/ispring/learners/results", module: ispringResults },
   { path: "/api/v0/learning-instances/{li_id}/scoped-goals", module: scopedGoals },
   { path: "/api/v0/learning-instances/{li_id}/scoped-goals/{goal_id}", module: scopedGoal },
   { path: "/api/v0/learning-instances/{li_id}/metrics/status-and-progress", module: liStatus },

@@ -33,13 +33,16 @@ export async function registrationAccess(db: Db, caller: Caller, registrationId:
   return (await staffRole(db, caller.userId, owner.courseId)) ? "ok" : "forbidden";
 }
 
+/** Whether a caller may list users' results (iSpring) at all: admins and department admins. */
+export const mayListResults = (caller: Caller): boolean => isAdmin(caller) || caller.role === "department_admin";
+
 /**
  * Whose users' results a caller may list (iSpring): `"all"` for an admin, the managed department
  * subtrees for a department admin, null for anyone else.
  */
 export async function departmentScope(db: Db, caller: Caller): Promise<"all" | string[] | null> {
   if (isAdmin(caller)) return "all";
-  if (caller.role === "department_admin") return managedDepartmentTree(db, caller.userId);
+  if (mayListResults(caller)) return managedDepartmentTree(db, caller.userId);
   return null;
 }
 

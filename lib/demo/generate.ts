@@ -14,6 +14,7 @@ import {
 import { buildCatalog, DAY_MS, type DemoCourse } from "./catalog";
 import { LEARNER_DEPARTMENTS } from "./course-specs";
 import { EnrollmentRun, type EnrollmentPlan } from "./enrollment";
+import { explicitCompletion } from "./ispring-statuses";
 import { EDUCATION_LEVELS, FIRST_NAMES, LAST_NAMES, PLACES } from "./names";
 import { population } from "./population";
 import { Random } from "./random";
@@ -65,7 +66,7 @@ export function* generateDemo(opts: DemoOptions): Generator<string> {
       const archetype = i === 0 || n === 0 || rng.chance(KEEP_ARCHETYPE) ? primary : rng.weighted(ARCHETYPE_WEIGHTS);
       return planEnrollment(rng, courses[c] as DemoCourse, xapis[c] as CourseXapi, archetype, asOfMs, hour, i === 0);
     });
-    for (const p of plans) out.push(enrollmentLine(rng, p, profile.username));
+    for (const p of plans) out.push(enrollmentLine(rng, p, profile.username, asOfMs));
     const actor = actorOf(profile.anonymousId);
     for (const p of plans) new EnrollmentRun(rng, out, p, asOfMs, actor).run();
     for (const l of out) yield l;
@@ -99,7 +100,7 @@ function planEnrollment(
   };
 }
 
-function enrollmentLine(rng: Random, p: EnrollmentPlan, username: string): string {
+function enrollmentLine(rng: Random, p: EnrollmentPlan, username: string, asOfMs: number): string {
   const cohorts = p.course.spec.cohorts;
   return enrollmentRecord({
     id: p.enrollmentId,
@@ -111,6 +112,7 @@ function enrollmentLine(rng: Random, p: EnrollmentPlan, username: string): strin
     unenrolledMs: p.unenrolledMs,
     dueMs: p.mode === "verified" ? p.course.endsMs : null,
     expiresMs: p.mode === "audit" ? p.enrolledMs + 84 * DAY_MS : null,
+    completion: explicitCompletion(p, asOfMs),
   });
 }
 

@@ -1,6 +1,7 @@
 import { demoAccounts, MANAGED_DEPARTMENT_ID } from "./accounts";
 import { DEPARTMENTS, OBJECTIVES } from "./course-specs";
 import type { DemoCourse, DemoItem } from "./catalog";
+import type { ExplicitCompletion } from "./ispring-statuses";
 import { Random } from "./random";
 
 /**
@@ -123,6 +124,8 @@ export interface EnrollmentFields {
   /** Verified learners have a deadline (the course end); audit access expires. */
   dueMs: number | null;
   expiresMs: number | null;
+  /** An explicit completion status (`ispring-statuses.ts`). */
+  completion?: ExplicitCompletion | null;
 }
 
 export function enrollmentRecord(e: EnrollmentFields): string {
@@ -138,6 +141,8 @@ export function enrollmentRecord(e: EnrollmentFields): string {
     ...(e.unenrolledMs !== null ? { unenrolled_at: iso(e.unenrolledMs) } : {}),
     ...(e.dueMs !== null ? { due_date: iso(e.dueMs) } : {}),
     ...(e.expiresMs !== null ? { expiration_date: iso(e.expiresMs) } : {}),
+    ...(e.completion ? { completion_status: e.completion.status } : {}),
+    ...(e.completion?.completedMs ? { completed_at: iso(e.completion.completedMs) } : {}),
   });
 }
 

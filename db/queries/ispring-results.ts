@@ -1,0 +1,252 @@
+import type { Db } from "../client";
+import type { CompletionStatus, UserStatus } from "../schema";
+import { FINISHED_STATUSES, ispringResultOf, timeSpentOf, type MandatoryItemFacts, type ResultFigures } from "@/lib/analytics/ispring-result";
+
+/**
+ * iSpring learners' results (`domain.md` § iSpring result of an enrollment): one row per
+ * enrollment, in enrollment id order so pages can continue after the last id they returned
+ * (keyset paging: rows added or changed between pages never shift the rest). The events a page
+ * needs are aggregated with one set-based query over that page's enrollments.
+ */
+
+interface Range {
+  from?: string;
+  to?: string;
+}
+
+export interface ResultsFilter {
+  enrollmentIds?: readonly string[];
+  userIds?: readonly string[];
+  courseIds?: readonly string[];
+  /** Users of exactly these departments; undefined for any user, with or without one. */
+  departmentIds?: readonly string[];
+  userStatuses: readonly UserStatus[];
+  completionStatuses?: readonly CompletionStatus[];
+  /** ISO 8601 bounds, inclusive. */
+  accessDate?: Range;
+  dueDate?: Range;
+  completionDate?: Range;
+}
+
+export interface ResultRow {
+  enrollmentId: string;
+  userId: string;
+  courseId: string;
+  courseTitle: string;
+  accessDate: string;
+  dueDate: string | null;
+  expirationDate: string | null;
+  passingScore: number | null;
+  timeSpent: number;
+  viewsCount: number;
+  figures: ResultFigures;
+}
+
+interface Candidate {
+  id: string;
+  userId: string;
+  courseId: string;
+  title: string;
+  accessDate: string;
+  dueDate: string | null;
+  expirationDate: string | null;
+  status: CompletionStatus | null;
+  completedAt: string | null;
+  score: number | null;
+  passingScore: number | null;
+}
+
+// Statuses the rules can give an enrollment without an explicit one.
+const DERIVED = new Set<CompletionStatus>(["not_started", "in_progress", "complete", "passed", "failed"]);
+const inList = (param: string) => `(SELECT value FROM json_each(@${param}))`;
+const HAS_EVENTS = `EXISTS (SELECT 1 FROM events ev WHERE ev.course_id = e.course_id AND ev.user_id = e.user_id)`;
+
+/** Without an explicit status, not_started means no event and every other derived status some. */
+function unsetStatusCondition(derived: readonly CompletionStatus[]): string | null {
+  if (derived.length === 0) return null;
+  if (!derived.includes("not_started")) return HAS_EVENTS;
+  return derived.length === 1 ? `NOT ${HAS_EVENTS}` : "1";
+}
+
+/**
+ * The conditions SQL can check on the enrollment itself. Status and completion date may be the
+ * rules' (from events), so for them SQL only drops the rows that cannot match; `matches` decides.
+ */
+function conditions(f: ResultsFilter): { where: string[]; params: Record<string, string> } {
+  const where = [`u.status IN ${inList("userStatuses")}`];
+  const params: Record<string, string> = { userStatuses: JSON.stringify(f.userStatuses) };
+  const list = (name: string, column: string, values: readonly string[] | undefined) => {
+    if (values === undefined) return;
+    where.push(`${column} IN ${inList(name)}`);
+    params[name] = JSON.stringify(values);
+  };
+  const bounds = (name: string, column: string, r: Range | undefined): string[] => {
+    const out: string[] = [];
+    if (r?.from) {
+      out.push(`${column} >= @${name}From`);
+      params[`${name}From`] = r.from;
+    }
+    if (r?.to) {
+      out.push(`${column} <= @${name}To`);
+      params[`${name}To`] = r.to;
+    }
+    return out;
+  };
+  list("enrollmentIds", "e.id", f.enrollmentIds);
+  list("userIds", "e.user_id", f.userIds);
+  list("courseIds", "e.course_id", f.courseIds);
+  list("departmentIds", "u.department_id", f.departmentIds);
+  where.push(...bounds("access", "coalesce(e.access_date, e.enrolled_at)", f.accessDate), ...bounds("due", "e.due_date", f.dueDate));
+  if (f.completionStatuses) {
+    params.statuses = JSON.stringify(f.completionStatuses);
+    const unset = unsetStatusCondition(f.completionStatuses.filter((s) => DERIVED.has(s)));
+    const explicit = `e.completion_status IN ${inList("statuses")}`;
+    where.push(unset === null ? explicit : `(${explicit} OR (e.completion_status IS NULL AND ${unset}))`);
+  }
+  if (f.completionDate) {
+    // Only a finished status has a completion date; an explicit one outside the range cannot match.
+    params.finished = JSON.stringify([...FINISHED_STATUSES]);
+    where.push(`(e.completion_status IS NULL OR e.completion_status IN ${inList("finished")})`);
+    const done = bounds("done", "e.completed_at", f.completionDate);
+    if (done.length) where.push(`(e.completed_at IS NULL OR (${done.join(" AND ")}))`);
+  }
+  return { where, params };
+}
+
+function candidates(db: Db, f: ResultsFilter, after: string | null, limit: number): Candidate[] {
+  const { where, params } = conditions(f);
+  if (after !== null) where.push(`e.id > @after`);
+  return db.$client
+    .prepare(
+      `SELECT e.id, e.user_id AS userId, e.course_id AS courseId, c.title, coalesce(e.access_date, e.enrolled_at) AS accessDate,
+         e.due_date AS dueDate, e.expiration_date AS expirationDate, e.completion_status AS status, e.completed_at AS completedAt,
+         e.score, c.passing_score AS passingScore
+       FROM enrollments e JOIN users u ON u.id = e.user_id JOIN courses c ON c.id = e.course_id
+       WHERE ${where.join(" AND ")} ORDER BY e.id LIMIT @limit`,
+    )
+    .all({ ...params, ...(after !== null ? { after } : {}), limit }) as Candidate[];
+}
+
+interface Activity {
+  events: number;
+  durationMs: number;
+  launches: number;
+  items: MandatoryItemFacts[];
+}
+
+/**
+ * Each enrollment's activity, grouped per item in SQL: an item is completed by its first
+ * `item_completed`, correct problem attempt or `item_scored`; its best score is the highest of any event.
+ */
+function activityOf(db: Db, enrollmentIds: readonly string[]): Map<string, Activity> {
+  const rows = db.$client
+    .prepare(
+      `SELECT g.id, coalesce(i.mandatory, 0), g.n, g.duration, g.launches, g.completed, g.best FROM (
+         SELECT e.id, e.course_id, ev.item_id, COUNT(*) AS n, coalesce(SUM(ev.duration_ms), 0) AS duration,
+           SUM(ev.kind = 'course_launch') AS launches,
+           MIN(CASE WHEN ev.kind IN ('item_completed', 'item_scored') OR (ev.kind = 'problem_attempt' AND ev.success = 1) THEN ev.ts END) AS completed,
+           MAX(ev.score) AS best
+         FROM enrollments e JOIN events ev ON ev.course_id = e.course_id AND ev.user_id = e.user_id
+         WHERE e.id IN ${inList("ids")}
+         GROUP BY e.id, ev.item_id
+       ) g LEFT JOIN items i ON i.course_id = g.course_id AND i.id = g.item_id`,
+    )
+    .raw()
+    .all({ ids: JSON.stringify(enrollmentIds) }) as [string, number, number, number, number, number | null, number | null][];
+  const out = new Map<string, Activity>();
+  for (const [id, mandatory, n, duration, launches, completed, best] of rows) {
+    let a = out.get(id);
+    if (!a) out.set(id, (a = { events: 0, durationMs: 0, launches: 0, items: [] }));
+    a.events += n;
+    a.durationMs += duration;
+    a.launches += launches;
+    if (mandatory) a.items.push({ completedAtMs: completed, bestScore: best });
+  }
+  return out;
+}
+
+function mandatoryCounts(db: Db, courseIds: readonly string[]): Map<string, number> {
+  const rows = db.$client
+    .prepare(`SELECT course_id, COUNT(*) FROM items WHERE mandatory = 1 AND course_id IN ${inList("ids")} GROUP BY course_id`)
+    .raw()
+    .all({ ids: JSON.stringify(courseIds) }) as [string, number][];
+  return new Map(rows);
+}
+
+function rowsOf(db: Db, batch: readonly Candidate[], nowMs: number): ResultRow[] {
+  const activity = activityOf(db, batch.map((c) => c.id));
+  const mandatory = mandatoryCounts(db, [...new Set(batch.map((c) => c.courseId))]);
+  return batch.map((c) => {
+    const a = activity.get(c.id);
+    const figures = ispringResultOf(
+      {
+        explicitStatus: c.status,
+        explicitScore: c.score,
+        explicitCompletedAt: c.completedAt,
+        passingScore: c.passingScore,
+        dueDate: c.dueDate,
+        hasActivity: a !== undefined,
+        mandatoryItems: mandatory.get(c.courseId) ?? 0,
+        items: a?.items ?? [],
+      },
+      nowMs,
+    );
+    return {
+      enrollmentId: c.id,
+      userId: c.userId,
+      courseId: c.courseId,
+      courseTitle: c.title,
+      accessDate: c.accessDate,
+      dueDate: c.dueDate,
+      expirationDate: c.expirationDate,
+      passingScore: c.passingScore,
+      timeSpent: timeSpentOf(a?.durationMs ?? 0),
+      viewsCount: a?.launches ?? 0,
+      figures,
+    };
+  });
+}
+
+/** What SQL could not check: the status and completion date the rules give. */
+function matches(f: ResultsFilter, r: ResultRow): boolean {
+  if (f.completionStatuses && !f.completionStatuses.includes(r.figures.completionStatus)) return false;
+  if (!f.completionDate) return true;
+  const at = r.figures.completionDate;
+  return at !== undefined && (!f.completionDate.from || at >= f.completionDate.from) && (!f.completionDate.to || at <= f.completionDate.to);
+}
+
+// Candidates read per round while a filter on derived figures drops some of them.
+const FILTERED_BATCH = 1000;
+
+/**
+ * Up to `pageSize` results after enrollment `after` (null: from the start), and whether more follow.
+ * `nowMs` is the time overdue is judged at.
+ */
+export async function resultsPage(db: Db, f: ResultsFilter, after: string | null, pageSize: number, nowMs: number): Promise<{ rows: ResultRow[]; more: boolean }> {
+  // SQL decides alone unless a filter needs figures from events (a derived status other than not_started, a completion date).
+  const exact = !f.completionDate && (f.completionStatuses ?? []).every((s) => !DERIVED.has(s) || s === "not_started");
+  const batchSize = exact ? pageSize + 1 : Math.max(FILTERED_BATCH, pageSize + 1);
+  const out: ResultRow[] = [];
+  let cursor = after;
+  for (;;) {
+    const batch = candidates(db, f, cursor, batchSize);
+    for (const row of rowsOf(db, batch, nowMs)) if (matches(f, row) && out.length <= pageSize) out.push(row);
+    if (out.length > pageSize || batch.length < batchSize) break;
+    cursor = batch[batch.length - 1]!.id;
+  }
+  return { rows: out.slice(0, pageSize), more: out.length > pageSize };
+}
+
+/** The given departments with every sub-department. */
+export async function departmentSubtrees(db: Db, ids: readonly string[]): Promise<string[]> {
+  const rows = db.$client
+    .prepare(
+      `WITH RECURSIVE tree(id) AS (
+         SELECT id FROM departments WHERE id IN ${inList("ids")}
+         UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
+       ) SELECT id FROM tree ORDER BY id`,
+    )
+    .pluck()
+    .all({ ids: JSON.stringify(ids) }) as string[];
+  return rows;
+}
