@@ -10,6 +10,7 @@ import { named } from "../openapi";
 import { ispringCaller } from "./caller";
 import { encodePageToken, MAX_PAGE_SIZE, resultsQuery, resultsQueryInput, type ResultsQuery } from "./query";
 import { ispringErrorResponse, resultsResponse } from "./respond";
+import { currentTime } from "@/lib/clock";
 
 /** `GET /api/ispring/learners/results` (api.md § iSpring; the seed's fields and layout). */
 
@@ -123,7 +124,7 @@ export const resultsRoute = apiRoute(
     const scope = await departmentScope(db, caller);
     if (scope === null) throw forbidden();
     const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
-    const page = await resultsPage(db, await filterOf(db, scope, query), query.pageToken ?? null, pageSize, Date.now());
+    const page = await resultsPage(db, await filterOf(db, scope, query), query.pageToken ?? null, pageSize, currentTime());
     const last = page.rows[page.rows.length - 1];
     return resultsResponse(req, page.rows.map(resultOf), page.more && last ? encodePageToken(last.enrollmentId) : null);
   },
