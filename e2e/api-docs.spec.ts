@@ -4,6 +4,9 @@ import { expect, expectAccessible, screenshotAll, signIn, test } from "./fixture
 const admin = demoAccounts.find((a) => a.role === "admin")!;
 
 test("the API reference lists every family's operations and tries one with the session", async ({ page }) => {
+  // The reference is one long page (every route of four families): axe and four full-page
+  // screenshots of it take a while on a loaded 2-core machine.
+  test.setTimeout(180_000);
   await signIn(page, admin.username, admin.password);
   await page.goto("/");
   await page.getByLabel(/Account menu/).click();
