@@ -17,6 +17,15 @@ const NOT_FITTED: ObjectiveModel = Object.freeze({ params: DEFAULT_PARAMS, fitte
 const GRADED = `e.kind = 'problem_attempt' AND e.success IS NOT NULL`;
 const ON_OBJECTIVES = `JOIN item_objectives io ON io.course_id = e.course_id AND io.item_id = e.item_id`;
 
+/** Appends a response to the sequence at `outer` → `inner`. */
+function append(into: Map<string, Map<string, boolean[]>>, outer: string, inner: string, correct: boolean): void {
+  let byInner = into.get(outer);
+  if (!byInner) into.set(outer, (byInner = new Map()));
+  const seq = byInner.get(inner);
+  if (seq) seq.push(correct);
+  else byInner.set(inner, [correct]);
+}
+
 /** The model of each objective: its stored fit, or the defaults (not fitted). */
 export async function objectiveModels(db: Db, objectiveIds: readonly string[]): Promise<Map<string, ObjectiveModel>> {
   const out = new Map<string, ObjectiveModel>(objectiveIds.map((id) => [id, NOT_FITTED]));
@@ -46,13 +55,7 @@ export async function attemptSequences(db: Db, userIds: readonly string[], objec
     )
     .raw()
     .iterate({ users: JSON.stringify(userIds), objectives: JSON.stringify(objectiveIds) }) as IterableIterator<[string, string, number]>;
-  for (const [userId, objectiveId, success] of rows) {
-    let byObjective = out.get(userId);
-    if (!byObjective) out.set(userId, (byObjective = new Map()));
-    let seq = byObjective.get(objectiveId);
-    if (!seq) byObjective.set(objectiveId, (seq = []));
-    seq.push(success === 1);
-  }
+  for (const [userId, objectiveId, success] of rows) append(out, userId, objectiveId, success === 1);
   return out;
 }
 
@@ -85,13 +88,7 @@ export function refitMastery(db: Db, opts: { force?: boolean; now?: Date } = {})
     .prepare(`SELECT io.objective_id, e.user_id, e.success FROM events e ${ON_OBJECTIVES} WHERE ${GRADED} ORDER BY e.user_id, e.ts, e.id`)
     .raw()
     .iterate() as IterableIterator<[string, string, number]>;
-  for (const [objectiveId, userId, success] of rows) {
-    let byUser = sequences.get(objectiveId);
-    if (!byUser) sequences.set(objectiveId, (byUser = new Map()));
-    let seq = byUser.get(userId);
-    if (!seq) byUser.set(userId, (seq = []));
-    seq.push(success === 1);
-  }
+  for (const [objectiveId, userId, success] of rows) append(sequences, objectiveId, userId, success === 1);
   const upsert = s.prepare(
     `INSERT INTO mastery_models (objective_id, prior, learn, guess, slip, forget, fitted, attempts, users, log_likelihood, fitted_at)
      VALUES (@id, @prior, @learn, @guess, @slip, @forget, @fitted, @attempts, @users, @logLikelihood, @fittedAt)
