@@ -34,7 +34,8 @@ const sec = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} s`;
 const mb = (x: number) => `${x.toFixed(0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
-const times = (x: number) => `×${x < 10 ? x.toFixed(1) : x.toFixed(0)}`;
+// A ratio of a zero (no memory growth, say) says nothing.
+const times = (x: number) => (Number.isFinite(x) ? `×${x < 10 ? x.toFixed(1) : x.toFixed(0)}` : "—");
 // "Flat" allows for SQLite's page cache (64 MB a connection), which on a small file may still be
 // filling after the first quarter, and for the derived-table refresh at the end of the import.
 const FLAT_MB = 100;
