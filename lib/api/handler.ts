@@ -19,7 +19,7 @@ export interface RouteContext<P, Q, B> {
 
 export interface RouteSpec<P, Q, B> {
   family: Family;
-  /** No credentials needed (`/xapi/about`, `/api/openapi.json`, `/api/health`). */
+  /** No credentials needed (only `/xapi/about`). */
   public?: boolean;
   params?: ZodType<P>;
   query?: ZodType<Q>;
