@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["{lib,db,app,bin,scripts}/**/*.test.ts"],
+    include: ["{lib,db,app,bin,scripts,bench}/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 60_000,

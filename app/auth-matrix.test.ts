@@ -122,6 +122,7 @@ const ROWS: Row[] = [
   { name: "DELETE /api/v0/api-keys/{id} (not theirs)", method: "DELETE", path: () => "/api/v0/api-keys/lk_nosuchkey", expect: all(404) },
   { name: "GET /xapi/about", method: "GET", path: () => "/xapi/about", expect: { ...all(200), anonymous: 200, bad_key: 200 } },
   { name: "GET /api/openapi.json", method: "GET", path: () => "/api/openapi.json", expect: { ...all(200), anonymous: 200, bad_key: 200 } },
+  { name: "GET /api/health", method: "GET", path: () => "/api/health", expect: { ...all(200), anonymous: 200, bad_key: 200 } },
   { name: "POST /xapi/statements", method: "POST", path: () => "/xapi/statements", body: () => JSON.stringify(problemEvaluated()), headers: XAPI, expect: adminOnly(200) },
   { name: "PUT /xapi/statements", method: "PUT", path: (f) => `/xapi/statements?statementId=${f.statementId}`, body: (f) => JSON.stringify({ ...problemEvaluated(), id: f.statementId }), headers: XAPI, expect: adminOnly(204) },
   { name: "GET /xapi/statements", method: "GET", path: (f) => `/xapi/statements?statementId=${f.statementId}`, headers: XAPI, expect: adminOnly(200) },

@@ -29,6 +29,7 @@
  * methods has no `doc`.
  */
 import * as openapi from "@/app/api/openapi.json/route";
+import * as health from "@/app/api/health/route";
 import * as apiKeys from "@/app/api/v0/api-keys/route";
 import * as apiKey from "@/app/api/v0/api-keys/[key_id]/route";
 import * as importRoute from "@/app/api/v0/import/route";
@@ -58,6 +59,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: "/api/v0/api-keys/{key_id}", module: apiKey },
   { path: "/api/v0/import", module: importRoute },
   { path: "/api/openapi.json", module: openapi },
+  { path: "/api/health", module: health },
   { path: "/xapi/statements", module: xapiStatements },
   { path: "/xapi/about", module: xapiAbout },
   { path: "/api/v0/registrations/{reg_id}/graded-events", module: gradedEvents },

@@ -160,11 +160,17 @@ export interface DemoWriteResult {
   counts: Record<string, number>;
 }
 
+/** Streams the demo to a file (or any writable), newline-terminated; see `writeJsonLines`. */
+export function writeDemo(target: string | Writable, opts: DemoOptions): Promise<DemoWriteResult> {
+  return writeJsonLines(target, generateDemo(opts));
+}
+
 /**
- * Streams the demo to a file (or any writable), newline-terminated, in ~1 MB writes that wait
- * for the stream to drain, so a 10 GB demo needs no more memory than a small one.
+ * Streams JSON Lines records (each starting with `{"type":"…"`) to a file or any writable,
+ * newline-terminated, in ~1 MB writes that wait for the stream to drain, so a 10 GB file needs no
+ * more memory than a small one. Also used by the benchmark's course generator.
  */
-export async function writeDemo(target: string | Writable, opts: DemoOptions): Promise<DemoWriteResult> {
+export async function writeJsonLines(target: string | Writable, records: Iterable<string>): Promise<DemoWriteResult> {
   const stream = typeof target === "string" ? createWriteStream(target) : target;
   const counts: Record<string, number> = {};
   let lines = 0;
@@ -175,7 +181,7 @@ export async function writeDemo(target: string | Writable, opts: DemoOptions): P
     if (!stream.write(chunk)) await once(stream, "drain");
     chunk = "";
   };
-  for (const l of generateDemo(opts)) {
+  for (const l of records) {
     // Every record starts with {"type":"…", so the type is read without parsing the line.
     const type = l.slice(9, l.indexOf('"', 9));
     counts[type] = (counts[type] ?? 0) + 1;

@@ -146,7 +146,8 @@ export function enrollmentRecord(e: EnrollmentFields): string {
   });
 }
 
-/** A Knewton graded event on a goal; the import treats it as a problem attempt in the registration's course. */
-export function gradedEventRecord(registrationId: string, item: DemoItem, ms: number, correct: boolean, goalId: string): string {
-  return `{"type":"graded_event","registration_id":"${registrationId}","module_id":"${item.id}","interaction_end_time":"${iso(ms)}","is_correct":${correct},"goal_id":"${goalId}"}`;
+/** A Knewton graded event, on a goal when `goalId` is given; the import treats it as a problem attempt in the registration's course. */
+export function gradedEventRecord(registrationId: string, item: DemoItem, ms: number, correct: boolean, goalId?: string): string {
+  const goal = goalId === undefined ? "" : `,"goal_id":"${goalId}"`;
+  return `{"type":"graded_event","registration_id":"${registrationId}","module_id":"${item.id}","interaction_end_time":"${iso(ms)}","is_correct":${correct}${goal}}`;
 }

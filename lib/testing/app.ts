@@ -17,7 +17,8 @@ export interface TestApp {
 
 export const TEST_AS_OF = "2026-03-20";
 
-function freePort(): Promise<number> {
+/** A TCP port free on loopback right now (also used by the benchmark). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, "127.0.0.1", () => {
@@ -28,7 +29,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
+/** Resolves once the app at `url` answers, or throws with its output when it exits or takes over 60 s. */
+export async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${log()}`);
