@@ -4,6 +4,6 @@ export { FIT_MIN_ATTEMPTS, FIT_MIN_USERS, isFitted, type GradedResponse } from "
 export { DEFAULT_FIT_OPTIONS, type FitOptions } from "./em";
 export { DEFAULT_VARIANT, fitAll, fitObjective, paramsOf, type SkillFit } from "./model";
 export { initialState, masteryAfter, nextMastery, observe, pCorrect, trace, type KnowledgeState, type TraceStep } from "./trace";
-export { REMAINING_HORIZON, expectedRemaining, minRemaining } from "./remaining";
+export { REMAINING_HORIZON, expectedRemaining, expectedRemainingCurve, minRemaining } from "./remaining";
 export { predictResponses } from "./evaluate";
 export { auc, rmse } from "./metrics";

@@ -1,18 +1,22 @@
-import { expectedRemaining, minRemaining, type BktParams } from "@/lib/analytics/mastery";
+import { expectedRemainingCurve, minRemaining, type BktParams } from "@/lib/analytics/mastery";
 
-// The expected-remaining recursion costs tens of thousands of steps, and a page of registrations
-// asks it for the same few (model, threshold, mastery) triples again and again (learners with the
-// same answers have the same mastery), so answers are kept, up to a bound.
-const LIMIT = 50_000;
-const cache = new Map<string, { expected: number; min: number }>();
+// A page of registrations asks for the remaining work of many learners under the same few
+// (model, threshold) pairs: each pair's expected-remaining curve is built once (a millisecond)
+// and kept, up to a bound, so an answer costs a lookup. Models change only with a refit.
+const LIMIT = 2_000;
+const curves = new Map<string, (mastery: number) => number>();
 
-/** Expected and fewest further attempts to reach `threshold` from `mastery` under `p` (cached). */
+function curveOf(p: BktParams, threshold: number): (mastery: number) => number {
+  const key = `${p.prior},${p.learn},${p.guess},${p.slip},${p.forget}|${threshold}`;
+  let curve = curves.get(key);
+  if (!curve) {
+    if (curves.size >= LIMIT) curves.delete(curves.keys().next().value!);
+    curves.set(key, (curve = expectedRemainingCurve(p, threshold)));
+  }
+  return curve;
+}
+
+/** Expected and fewest further attempts to reach `threshold` from `mastery` under `p`. */
 export function remainingTo(p: BktParams, mastery: number, threshold: number): { expected: number; min: number } {
-  const key = `${p.prior},${p.learn},${p.guess},${p.slip},${p.forget}|${threshold}|${mastery}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const value = { expected: expectedRemaining(p, mastery, threshold), min: minRemaining(p, mastery, threshold) };
-  if (cache.size >= LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
-  return value;
+  return { expected: curveOf(p, threshold)(mastery), min: minRemaining(p, mastery, threshold) };
 }
