@@ -1,21 +1,13 @@
 import type { Db } from "../client";
 import type { GoalResult, GoalStatus, TargetStatus } from "@/lib/analytics/status/status-and-progress";
 import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/dashboard/goal-labels";
+import type { GoalSort, GoalTableState } from "@/lib/dashboard/goal-table-state";
 import { allCourseGoals, courseGoalResults, type CourseGoalResults, type GoalResults } from "./goal-summary";
 import { statusAndProgress, type Goal } from "./status-progress";
 
 /** The goal page's table (one page of the course's learners on a goal, sorted over all of them) and the learner page's goals. */
 
-export const GOAL_SORTS = ["name", "status", "progress", "work_remaining"] as const;
-export type GoalSort = (typeof GOAL_SORTS)[number];
-
-export interface GoalLearnerQuery {
-  status: GoalStatus | null;
-  orderBy: GoalSort;
-  sortOrder: "asc" | "desc";
-  page: number;
-  pageSize: number;
-}
+export type GoalLearnerQuery = GoalTableState;
 
 export interface GoalLearnerRow {
   registrationId: string;

@@ -11,18 +11,21 @@ import { STRUGGLING_ITEM_MISSES, STRUGGLING_OBJECTIVE_WORK, WORK_REMAINING_CAP }
 export const GOAL_STATUSES: readonly GoalStatus[] = ["complete", "complete_max_work", "in_progress", "struggling", "no_work"];
 export const TARGET_STATUSES: readonly TargetStatus[] = ["complete", "in_progress", "struggling", "no_work"];
 
-export const GOAL_STATUS_LABELS: Record<GoalStatus, { label: string; description: string }> = {
-  complete: { label: "Complete", description: "Every target of the goal is complete." },
+/** `phrase` completes "12 learners …". */
+export const GOAL_STATUS_LABELS: Record<GoalStatus, { label: string; phrase: string; description: string }> = {
+  complete: { label: "Complete", phrase: "complete", description: "Every target of the goal is complete." },
   complete_max_work: {
     label: "Complete (work limit)",
+    phrase: "complete by the work limit",
     description: "Reached the goal’s limit of attempts without completing every target; the goal counts as done. Shown apart from Complete.",
   },
-  in_progress: { label: "In progress", description: "Working on the goal, no target struggling." },
+  in_progress: { label: "In progress", phrase: "in progress", description: "Working on the goal, no target struggling." },
   struggling: {
     label: "Struggling",
+    phrase: "struggling",
     description: `A target is struggling: ${STRUGGLING_OBJECTIVE_WORK} or more attempts on an objective without mastering it, or ${STRUGGLING_ITEM_MISSES} wrong answers on an item and none right.`,
   },
-  no_work: { label: "No work yet", description: "No work on the goal yet." },
+  no_work: { label: "No work yet", phrase: "with no work yet", description: "No work on the goal yet." },
 };
 
 export const TARGET_STATUS_LABELS: Record<TargetStatus, { label: string; mark: string }> = {
@@ -37,6 +40,20 @@ export function isGoalStatus(v: string | null | undefined): v is GoalStatus {
 }
 
 const share = (x: number) => `${Math.round(x * 100)}%`;
+
+const percents = new Map<string, Intl.NumberFormat>();
+
+/** A share 0–1 as a whole percentage in the reader's locale. */
+export function percentText(x: number, f: Formats): string {
+  let p = percents.get(f.locale);
+  if (!p) percents.set(f.locale, (p = new Intl.NumberFormat(f.locale, { style: "percent", maximumFractionDigits: 0 })));
+  return p.format(x);
+}
+
+/** Progress as a percentage, rounded down so that only complete work reads 100%. */
+export function progressText(progress: number, f: Formats): string {
+  return percentText(progress >= 1 ? 1 : Math.floor(progress * 100) / 100, f);
+}
 
 /** The goal's completion criteria as a sentence or two. */
 export function criteriaText(kind: "objective" | "item", c: Criteria): string[] {
@@ -54,7 +71,7 @@ export function criteriaText(kind: "objective" | "item", c: Criteria): string[] 
   out.push(
     c.maxWorkOnGoal === null
       ? "The goal is complete when every target is."
-      : `The goal is complete when every target is, or counts as done after ${attempts(c.maxWorkOnGoal)} on it (Complete (work limit)).`,
+      : `The goal is complete when every target is. After ${attempts(c.maxWorkOnGoal)} on it, it counts as done anyway: “Complete (work limit)”.`,
   );
   return out;
 }
