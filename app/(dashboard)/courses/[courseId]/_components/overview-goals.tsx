@@ -4,14 +4,15 @@ import { StatusDistribution } from "@/components/status-distribution";
 import { getDb } from "@/db/client";
 import { goalDistributions } from "@/db/queries/goal-summary";
 import type { Formats } from "@/lib/dashboard/format";
-import { goalPath, goalsPath } from "@/lib/dashboard/paths";
+import { goalsPath } from "@/lib/dashboard/paths";
 import "./overview-goals.css";
 
 /**
  * The course's goals on its overview: per goal how many learners are complete (those done by the
- * work limit shown apart), in progress, struggling and without work, each count opening the goal's
- * learners with that status. Async, streamed in behind a Suspense boundary while the course-wide
- * results are computed.
+ * work limit shown apart), in progress, struggling and without work, the goal's name opening its
+ * page. The counts are not links here: the segment cards above are the overview's links by status,
+ * and a second "Struggling" link would blur which is which. Async, streamed in behind a Suspense
+ * boundary while the course-wide results are computed.
  */
 export async function OverviewGoals({ courseId, asOf, formats }: { courseId: string; asOf: string; formats: Formats }) {
   const goals = await goalDistributions(getDb(), courseId, asOf);
@@ -27,7 +28,6 @@ export async function OverviewGoals({ courseId, asOf, formats }: { courseId: str
               total={total}
               formats={formats}
               label={`Learners of ${goal.name} by status`}
-              href={(status) => `${goalPath(courseId, goal.id, new URLSearchParams({ status }))}#learners`}
             />
           </li>
         ))}
