@@ -167,6 +167,30 @@ test("the goal page: counts, a table sorted and filtered through the URL, reload
   await expect(page.getByRole("heading", { level: 2, name: [...who.values()].find((p) => p.username === first)!.name })).toBeVisible();
 });
 
+test("while the next view loads, the previous rows stay on screen, dimmed, and the controls already show the choice", async ({ page }) => {
+  await page.goto(goalUrl(CS101, goals[0]!.id));
+  const names = () => rows(page).locator(".roster-username").allTextContents();
+  const before = await names();
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  // The server render of the next view (Next's RSC request for the new URL).
+  const next = (url: URL) => url.pathname.includes("/goals/") && url.searchParams.has("_rsc");
+  await page.route(next, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.locator(".goal-learners .loading-note")).toBeVisible();
+  await expect(page.locator(".table-scroll.stale")).toBeVisible();
+  await expect(page.getByText("Page 2 of 12")).toBeVisible();
+  expect(await names()).toEqual(before);
+  release();
+  await settled(page);
+  await expect(page).toHaveURL(/\?page=2$/);
+  expect(await names()).not.toEqual(before);
+  await page.unroute(next);
+});
+
 test("every status appears in the goal page's table, paged with the pager", async ({ page }) => {
   const j = goals.findIndex((g) => g.target_type === "module");
   const goal = goals[j]!;
