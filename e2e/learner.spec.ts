@@ -8,6 +8,7 @@ import { learnerPath, rosterPath } from "../lib/dashboard/paths";
 import { rangeText } from "../lib/dashboard/range-text";
 import { addDays } from "../lib/time";
 import { e2eDb, expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
+import { allStatuses, apiGoals, percentsFor, STATUS_LABELS, type ApiCell, type Status } from "./goal-helpers";
 
 // The e2e server's as-of day (e2e/server.mjs); the browser reads English (Desktop Chrome).
 const AS_OF = "2026-03-20";
@@ -225,4 +226,51 @@ test("another instructor's course is refused by the course layout, with nothing 
   await expect(page.getByText(statOnly.email)).toHaveCount(0);
   await expect(page.getByText(statOnly.name)).toHaveCount(0);
   await expect(page.locator(".learner-page")).toHaveCount(0);
+});
+
+test("the learner's goals: status, progress, work remaining, targets and topics as the registration endpoint gives them", async ({ page }) => {
+  const { cs101 } = demo();
+  await signIn(page, instructor.username, instructor.password);
+  const goals = await apiGoals(page.request, cs101);
+  const objective = goals.findIndex((g) => g.target_type === "learning_objective");
+  // A learner struggling on the objective goal and working on the other: every part of the section has something to show.
+  const cells = await allStatuses(page.request, cs101, goals.map((g) => g.id));
+  const [reg] = [...cells].find(([, c]) => c[objective]!.status === "struggling" && c[1 - objective]!.status !== "no_work")!;
+  const db = e2eDb();
+  const { username, name } = db.prepare(`SELECT u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.id = ?`).get(reg) as Person;
+  const names = new Map(db.prepare(`SELECT id, name FROM objectives UNION ALL SELECT id, title FROM items WHERE course_id = ?`).raw().all(cs101) as [string, string][]);
+  db.close();
+
+  const res = await page.request.post(`/api/v0/registrations/${reg}/metrics/status-and-progress`, { data: { goal_ids: goals.map((g) => g.id) } });
+  expect(res.status()).toBe(200);
+  const mine = ((await res.json()) as { data: { status_and_progress: ApiCell[] }[] }).data[0]!.status_and_progress;
+  const attempts = (n: number) => (n < 0 ? "Not enough data" : n === 0 ? "None" : `${n >= 30 ? "30+" : n} ${n === 1 ? "attempt" : "attempts"}`);
+
+  await page.goto(learnerPath(cs101, username));
+  const section = page.getByRole("region", { name: "Goals" });
+  for (const [j, goal] of goals.entries()) {
+    const cell = mine[j]!;
+    const card = section.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: goal.name }) });
+    await expect(card.getByRole("link", { name: goal.name })).toHaveAttribute("href", `/courses/${encodeURIComponent(cs101)}/goals/${goal.id}`);
+    await expect(card.locator(".learner-goal-head .status-badge")).toHaveText(STATUS_LABELS[cell.status]);
+    const bar = card.getByRole("progressbar", { name: `${name}’s progress on ${goal.name}` });
+    expect(percentsFor(cell.progress, cell.status)).toContain(await bar.getAttribute("aria-valuetext"));
+    await expect(card.locator(".learner-goal-remaining")).toHaveText(`Work remaining: ${attempts(cell.work_remaining)}`);
+    const targetRows = card.locator(".learner-target-table tbody tr");
+    await expect(targetRows.locator("th")).toHaveText(goal.targets.map((t) => names.get(t)!));
+    for (const [i, t] of cell.targets.entries()) {
+      await expect(targetRows.nth(i).locator(".status-badge")).toHaveText(STATUS_LABELS[t.status as Status]);
+      expect(percentsFor(t.progress, t.status)).toContain(await targetRows.nth(i).locator(".progress-text").textContent());
+    }
+    const topics = card.locator(".learner-topics li");
+    await expect(topics).toHaveCount(cell.topic_work_remaining?.length ?? 0);
+    for (const [i, t] of (cell.topic_work_remaining ?? []).entries()) {
+      await expect(topics.nth(i)).toContainText(`Topic ${i + 1}`);
+      await expect(topics.nth(i)).toContainText(`work remaining ${attempts(t.average_work_remaining)}`);
+      if (t.min_work_remaining > 0) await expect(topics.nth(i)).toContainText(`at least ${attempts(t.min_work_remaining)} if every answer is right`);
+    }
+  }
+  expect(mine[objective]!.status).toBe("struggling");
+  await expectAccessible(page);
+  await screenshotAll(page, "learner-goals");
 });

@@ -21,6 +21,14 @@ export function learnerPath(courseId: string, username: string, query?: Query): 
   return withQuery(`${coursePath(courseId)}/learners/${encodeURIComponent(username)}`, query);
 }
 
+export function goalsPath(courseId: string): string {
+  return `${coursePath(courseId)}/goals`;
+}
+
+export function goalPath(courseId: string, goalId: string, query?: Query): string {
+  return withQuery(`${goalsPath(courseId)}/${encodeURIComponent(goalId)}`, query);
+}
+
 /**
  * A dynamic route segment as the id it names. Ids and usernames never contain `%`
  * (domain.md), so decoding is safe whether or not the router already decoded it.

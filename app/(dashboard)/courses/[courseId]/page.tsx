@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { getDb } from "@/db/client";
 import { courseCounts } from "@/db/queries/course-list";
 import { courseTrend } from "@/db/queries/course-trend";
@@ -10,9 +11,11 @@ import { rangeText, windowText } from "@/lib/dashboard/range-text";
 import { asOfDay } from "@/lib/time";
 import { ScrollRegion } from "@/components/scroll-region";
 import { StatCard } from "@/components/stat-card";
+import { DistributionSkeleton } from "@/components/status-distribution";
 import { loadCourse } from "../../_lib/course";
 import { requestFormats } from "../../_lib/locale";
 import { GroupCounts } from "./_components/group-counts";
+import { OverviewGoals } from "./_components/overview-goals";
 import { TrendCharts } from "./_components/trend-charts";
 import "./_components/overview.css";
 
@@ -68,6 +71,15 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="goals-heading" className="section">
+        <h2 id="goals-heading" className="section-title">
+          Goals
+        </h2>
+        <Suspense fallback={<DistributionSkeleton />}>
+          <OverviewGoals courseId={course.id} asOf={asOf} formats={f} />
+        </Suspense>
       </section>
 
       <section aria-labelledby="trend-heading" className="section">

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { coursePath, rosterPath, segmentValue } from "@/lib/dashboard/paths";
+import { coursePath, goalsPath, rosterPath, segmentValue } from "@/lib/dashboard/paths";
 
 /** The course's sections; the current one is marked for the eye and for screen readers. */
 export function CourseTabs({ courseId }: { courseId: string }) {
@@ -10,9 +10,11 @@ export function CourseTabs({ courseId }: { courseId: string }) {
   const pathname = segmentValue(usePathname());
   const overview = coursePath(courseId);
   const roster = rosterPath(courseId);
+  const goals = goalsPath(courseId);
   const tabs = [
     { href: overview, label: "Overview", current: pathname === segmentValue(overview) },
     { href: roster, label: "Learners", current: pathname.startsWith(segmentValue(roster)) },
+    { href: goals, label: "Goals", current: pathname.startsWith(segmentValue(goals)) },
   ];
   return (
     <nav aria-label="Course sections" className="course-tabs">

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { courseRanges } from "@/db/queries/engagement";
+import { learnerGoals } from "@/db/queries/goal-learners";
+import { targetNames } from "@/db/queries/goal-targets";
 import { getLearner, learnerTimelineByUsername } from "@/db/queries/learners";
 import { learnerStanding } from "@/db/queries/learners/standing";
 import { learnerPath, rosterPath, segmentValue } from "@/lib/dashboard/paths";
@@ -12,6 +14,7 @@ import { loadCourse } from "../../../../_lib/course";
 import { requestFormats } from "../../../../_lib/locale";
 import { figureWindow } from "./_components/figure-window";
 import { Figures } from "./_components/figures";
+import { LearnerGoals } from "./_components/learner-goals";
 import { Profile } from "./_components/profile";
 import { Timeline } from "./_components/timeline";
 import { rosterQuery, viewOf, windowOfRange } from "./_components/timeline-params";
@@ -64,13 +67,15 @@ export default async function LearnerPage({ params, searchParams }: Props) {
 
   const db = getDb();
   const view = viewOf(query);
-  const [standing, ranges, days, formats] = await Promise.all([
+  const [standing, ranges, days, formats, goals] = await Promise.all([
     learnerStanding(db, courseId, username, asOf),
     courseRanges(db, courseId, asOf),
     learnerTimelineByUsername(db, courseId, username, view.range && windowOfRange(view.range)),
     requestFormats(),
+    learnerGoals(db, courseId, username),
   ]);
-  if (!standing || !days) notFound();
+  if (!standing || !days || !goals) notFound();
+  const names = await targetNames(db, courseId, goals.map((g) => g.goal));
 
   const roster = rosterQuery(query);
   const withoutWindow = new URLSearchParams(query);
@@ -93,6 +98,7 @@ export default async function LearnerPage({ params, searchParams }: Props) {
         formats={formats}
       />
       <Timeline courseId={courseId} username={username} name={learner.name || username} asOf={asOf} initial={{ range: view.range, days }} />
+      <LearnerGoals courseId={courseId} who={learner.name || username} goals={goals} names={names} formats={formats} />
     </div>
   );
 }

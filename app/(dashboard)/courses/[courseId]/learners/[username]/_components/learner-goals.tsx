@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { GoalTitle, ProgressBar, StatusBadge } from "@/components/goal-status";
+import type { Goal } from "@/db/queries/status-progress";
+import type { GoalResult } from "@/lib/analytics/status/status-and-progress";
+import type { Formats } from "@/lib/dashboard/format";
+import { NOT_ENOUGH_DATA_HELP, WORK_REMAINING_HELP, workRemainingText } from "@/lib/dashboard/goal-labels";
+import { goalsPath } from "@/lib/dashboard/paths";
+import "./learner-goals.css";
+
+function Remaining({ n, formats }: { n: number; formats: Formats }) {
+  if (n < 0) return <span className="work-unknown">Not enough data</span>;
+  return <>{n === 0 ? "None" : `${workRemainingText(n, formats)} ${n === 1 ? "attempt" : "attempts"}`}</>;
+}
+
+/**
+ * The learner's goals in this course: each goal's status, progress and work remaining, every
+ * target's status and progress, and each topic's remaining work (expected, and the fewest
+ * attempts if every answer is right).
+ */
+export function LearnerGoals({ courseId, who, goals, names, formats }: { courseId: string; who: string; goals: { goal: Goal; result: GoalResult }[]; names: Map<string, string>; formats: Formats }) {
+  const unknown = goals.some(({ result }) => result.workRemaining < 0 || result.topics?.some((t) => t.averageWorkRemaining < 0));
+  return (
+    <section aria-labelledby="goals-heading" className="section learner-goals">
+      <h2 id="goals-heading" className="section-title">
+        Goals
+      </h2>
+      {goals.length === 0 ? (
+        <p className="empty">This course has no goals.</p>
+      ) : (
+        <ul className="learner-goal-list">
+          {goals.map(({ goal, result }) => (
+            <li key={goal.id} className="card learner-goal">
+              <div className="learner-goal-head">
+                <GoalTitle courseId={courseId} goal={goal} className="learner-goal-name" />
+                <StatusBadge status={result.status} />
+              </div>
+              <div className="learner-goal-figures">
+                <ProgressBar value={result.progress} status={result.status} label={`${who}’s progress on ${goal.name}`} formats={formats} />
+                <p className="learner-goal-remaining" title={WORK_REMAINING_HELP}>
+                  Work remaining: <strong>{<Remaining n={result.workRemaining} formats={formats} />}</strong>
+                </p>
+              </div>
+              <table className="table learner-target-table">
+                <caption className="visually-hidden">Targets of {goal.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{goal.targetKind === "objective" ? "Learning objective" : "Item"}</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Progress</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.targets.map((t) => (
+                    <tr key={t.id}>
+                      <th scope="row">{names.get(t.id) ?? t.id}</th>
+                      <td>
+                        <StatusBadge status={t.status} />
+                      </td>
+                      <td>
+                        <ProgressBar value={t.progress} status={t.status} label={`Progress on ${names.get(t.id) ?? t.id}`} formats={formats} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {result.topics && goal.topics && (
+                <ul className="learner-topics">
+                  {result.topics.map((topic, i) => (
+                    <li key={topic.topicId}>
+                      <span className="learner-topic-name">Topic {i + 1}</span>{" "}
+                      <span className="muted">({(goal.topics![i]?.targets ?? []).map((id) => names.get(id) ?? id).join(", ")})</span>: work remaining{" "}
+                      <strong>
+                        <Remaining n={topic.averageWorkRemaining} formats={formats} />
+                      </strong>
+                      {topic.minWorkRemaining > 0 && (
+                        <>
+                          , at least <Remaining n={topic.minWorkRemaining} formats={formats} /> if every answer is right
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="meta">
+        {WORK_REMAINING_HELP} {unknown && NOT_ENOUGH_DATA_HELP} <Link href={goalsPath(courseId)}>All of the course’s goals</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Criteria, GoalStatus, TargetStatus } from "@/lib/analytics/status/status-and-progress";
+import type { Formats } from "./format";
+import { STRUGGLING_ITEM_MISSES, STRUGGLING_OBJECTIVE_WORK, WORK_REMAINING_CAP } from "@/lib/analytics/status/status-and-progress";
+
+/**
+ * What the dashboard calls each goal and target status (domain.md § Status and progress), in the
+ * order it lists them everywhere: the distribution bar, its legend, the status filter and the
+ * status sort all run from done to not started.
+ */
+
+export const GOAL_STATUSES: readonly GoalStatus[] = ["complete", "complete_max_work", "in_progress", "struggling", "no_work"];
+export const TARGET_STATUSES: readonly TargetStatus[] = ["complete", "in_progress", "struggling", "no_work"];
+
+/** `phrase` completes "12 learners …". */
+export const GOAL_STATUS_LABELS: Record<GoalStatus, { label: string; phrase: string; description: string }> = {
+  complete: { label: "Complete", phrase: "complete", description: "Every target of the goal is complete." },
+  complete_max_work: {
+    label: "Complete (work limit)",
+    phrase: "complete by the work limit",
+    description: "Reached the goal’s limit of attempts without completing every target; the goal counts as done. Shown apart from Complete.",
+  },
+  in_progress: { label: "In progress", phrase: "in progress", description: "Working on the goal, no target struggling." },
+  struggling: {
+    label: "Struggling",
+    phrase: "struggling",
+    description: `A target is struggling: ${STRUGGLING_OBJECTIVE_WORK} or more attempts on an objective without mastering it, or ${STRUGGLING_ITEM_MISSES} wrong answers on an item and none right.`,
+  },
+  no_work: { label: "No work yet", phrase: "with no work yet", description: "No work on the goal yet." },
+};
+
+export const TARGET_STATUS_LABELS: Record<TargetStatus, { label: string; mark: string }> = {
+  complete: { label: "Complete", mark: "✓" },
+  in_progress: { label: "In progress", mark: "◐" },
+  struggling: { label: "Struggling", mark: "!" },
+  no_work: { label: "No work yet", mark: "○" },
+};
+
+export function isGoalStatus(v: string | null | undefined): v is GoalStatus {
+  return (GOAL_STATUSES as readonly string[]).includes(v ?? "");
+}
+
+const share = (x: number) => `${Math.round(x * 100)}%`;
+
+const percents = new Map<string, Intl.NumberFormat>();
+
+/** A share 0–1 as a whole percentage in the reader's locale. */
+export function percentText(x: number, f: Formats): string {
+  let p = percents.get(f.locale);
+  if (!p) percents.set(f.locale, (p = new Intl.NumberFormat(f.locale, { style: "percent", maximumFractionDigits: 0 })));
+  return p.format(x);
+}
+
+/** Progress as a percentage, rounded down so that only complete work reads 100%. */
+export function progressText(progress: number, f: Formats): string {
+  return percentText(progress >= 1 ? 1 : Math.floor(progress * 100) / 100, f);
+}
+
+/** The goal's completion criteria as a sentence or two. */
+export function criteriaText(kind: "objective" | "item", c: Criteria): string[] {
+  const attempts = (n: number) => `${n} ${n === 1 ? "attempt" : "attempts"}`;
+  const out =
+    kind === "objective"
+      ? [
+          `A target is complete when its predicted mastery reaches ${share(c.minPredictedMastery)}` +
+            (c.minWorkPerTarget > 0 ? ` and it has at least ${attempts(c.minWorkPerTarget)} on this goal.` : "."),
+        ]
+      : [
+          // The item rule ignores min_predicted_mastery and min_work_per_target (domain.md): say only what applies.
+          "An item is complete once it is answered correctly in work on this goal.",
+        ];
+  out.push(
+    c.maxWorkOnGoal === null
+      ? "The goal is complete when every target is."
+      : `The goal is complete when every target is. After ${attempts(c.maxWorkOnGoal)} on it, it counts as done anyway: “Complete (work limit)”.`,
+  );
+  return out;
+}
+
+export const WORK_REMAINING_HELP = `Further attempts the model expects the learner to need to complete the goal, capped at ${WORK_REMAINING_CAP}.`;
+export const NOT_ENOUGH_DATA_HELP =
+  "Not enough data: the model of one of the open objectives is not fitted yet (it needs at least 5 learners with 3 attempts each), so remaining work cannot be estimated.";
+
+/** Work remaining as shown: a count, "30+" at the cap, and −1 as "Not enough data". */
+export function workRemainingText(n: number, f: Formats): string {
+  if (n < 0) return "Not enough data";
+  return n >= WORK_REMAINING_CAP ? `${f.count(WORK_REMAINING_CAP)}+` : f.count(n);
+}
