@@ -5,6 +5,9 @@ import { listGoals } from "@/db/queries/goals";
 import { courseLearnerMetadata, getLearner, learnerTimelineByUsername, listLearners, type LearnerQuery } from "@/db/queries/learners";
 import { courseGoals, registrationPage, statusAndProgress } from "@/db/queries/status-progress";
 import type { DayWindow } from "@/lib/time";
+import { resultsPage } from "@/db/queries/ispring-results";
+import { pathSessionData } from "@/db/queries/path-session";
+import { pathSessionStats } from "@/lib/analytics/path-session/stats";
 import type { BenchRequest } from "./load";
 
 /**
@@ -106,16 +109,20 @@ export const ROUTES: readonly BenchRoute[] = [
     target: STATUS,
   },
   { name: "scoped goals list", request: (c) => ({ path: `/api/v0/learning-instances/${c.q}/scoped-goals` }), floor: (c) => listGoals(c.db, c.course) },
-  // Floors to add with their families' query functions (the trivial route's figures stand beside them meanwhile).
   {
-    name: "iSpring results page",
+    name: "iSpring results page (1,000 rows)",
     needs: "app/api/ispring/learners/results/route.ts",
     request: (c) => ({ path: `/api/ispring/learners/results?courseIds=${c.q}`, headers: { accept: "application/json" } }),
+    floor: (c) => resultsPage(c.db, { courseIds: [c.course], userStatuses: ["active"] }, null, 1000, Date.now()),
   },
   {
     name: "360Learning stats",
     needs: "app/api/360learning/api/v1/paths/sessions/[sessionId]/stats/[userEmailOrId]/route.ts",
     request: (c, i) => ({ path: `/api/360learning/api/v1/paths/sessions/${c.q}/stats/${encodeURIComponent(pick(c.emails, i))}` }),
+    floor: async (c, i) => {
+      const data = await pathSessionData(c.db, c.course, pick(c.emails, i));
+      return "missing" in data ? data : pathSessionStats({ ...data, now: Date.now() });
+    },
   },
 ];
 
