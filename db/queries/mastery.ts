@@ -13,7 +13,10 @@ export interface ObjectiveModel {
 
 const NOT_FITTED: ObjectiveModel = Object.freeze({ params: DEFAULT_PARAMS, fitted: false });
 
-/** Graded problem attempts: the responses BKT reads. */
+/**
+ * Graded problem attempts: the responses BKT reads, in time order (`events_graded_idx` holds them
+ * in that order, so reads of them never touch the table).
+ */
 const GRADED = `e.kind = 'problem_attempt' AND e.success IS NOT NULL`;
 const ON_OBJECTIVES = `JOIN item_objectives io ON io.course_id = e.course_id AND io.item_id = e.item_id`;
 
@@ -41,21 +44,34 @@ export async function objectiveModels(db: Db, objectiveIds: readonly string[]): 
 
 /**
  * Each user's graded attempts on each objective, in every course, in time order: user → objective
- * → responses (true = correct). One read of the users' events (an index on user and time).
+ * → responses (true = correct). The items assessing the objectives are looked up once, and the
+ * users' graded attempts are read off `events_graded_idx` alone (no join per attempt).
  */
 export async function attemptSequences(db: Db, userIds: readonly string[], objectiveIds: readonly string[]): Promise<Map<string, Map<string, boolean[]>>> {
   const out = new Map<string, Map<string, boolean[]>>();
   if (!userIds.length || !objectiveIds.length) return out;
-  const rows = db.$client
+  const s = db.$client;
+  const assesses = new Map<string, string[]>();
+  const pairs = s
+    .prepare(`SELECT course_id, item_id, objective_id FROM item_objectives WHERE objective_id IN (SELECT value FROM json_each(?))`)
+    .raw()
+    .all(JSON.stringify(objectiveIds)) as [string, string, string][];
+  for (const [course, item, objective] of pairs) {
+    const key = `${course}\u0000${item}`;
+    const list = assesses.get(key);
+    if (list) list.push(objective);
+    else assesses.set(key, [objective]);
+  }
+  const rows = s
     .prepare(
-      `SELECT e.user_id AS userId, io.objective_id AS objectiveId, e.success FROM events e ${ON_OBJECTIVES}
-       WHERE e.user_id IN (SELECT value FROM json_each(@users)) AND ${GRADED}
-         AND io.objective_id IN (SELECT value FROM json_each(@objectives))
-       ORDER BY e.user_id, e.ts, e.id`,
+      `SELECT e.user_id, e.course_id, e.item_id, e.success FROM events e
+       WHERE e.user_id IN (SELECT value FROM json_each(?)) AND ${GRADED} ORDER BY e.user_id, e.ts`,
     )
     .raw()
-    .iterate({ users: JSON.stringify(userIds), objectives: JSON.stringify(objectiveIds) }) as IterableIterator<[string, string, number]>;
-  for (const [userId, objectiveId, success] of rows) append(out, userId, objectiveId, success === 1);
+    .iterate(JSON.stringify(userIds)) as IterableIterator<[string, string, string, number]>;
+  for (const [userId, course, item, success] of rows) {
+    for (const objectiveId of assesses.get(`${course}\u0000${item}`) ?? []) append(out, userId, objectiveId, success === 1);
+  }
   return out;
 }
 
@@ -85,7 +101,7 @@ export function refitMastery(db: Db, opts: { force?: boolean; now?: Date } = {})
   );
   const sequences = new Map<string, Map<string, boolean[]>>();
   const rows = s
-    .prepare(`SELECT io.objective_id, e.user_id, e.success FROM events e ${ON_OBJECTIVES} WHERE ${GRADED} ORDER BY e.user_id, e.ts, e.id`)
+    .prepare(`SELECT io.objective_id, e.user_id, e.success FROM events e ${ON_OBJECTIVES} WHERE ${GRADED} ORDER BY e.user_id, e.ts`)
     .raw()
     .iterate() as IterableIterator<[string, string, number]>;
   for (const [objectiveId, userId, success] of rows) append(sequences, objectiveId, userId, success === 1);

@@ -75,7 +75,8 @@ async function goalWork(db: Db, courseId: string, userIds: readonly string[], go
   const rows = db.$client
     .prepare(
       `SELECT user_id, goal_id, item_id, kind, COUNT(*), coalesce(SUM(success = 1), 0) FROM events
-       WHERE course_id = @course AND user_id IN (SELECT value FROM json_each(@users)) AND goal_id IN (SELECT value FROM json_each(@goals))
+       WHERE course_id = @course AND user_id IN (SELECT value FROM json_each(@users))
+         AND goal_id IS NOT NULL AND goal_id IN (SELECT value FROM json_each(@goals))
        GROUP BY 1, 2, 3, 4`,
     )
     .raw()

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /** Every xAPI statement received, stored unchanged (`raw`), with `stored` and `authority` as served back. */
@@ -51,6 +52,13 @@ export const events = sqliteTable(
     index("events_course_user_ts_idx").on(t.courseId, t.userId, t.ts),
     index("events_user_ts_idx").on(t.userId, t.ts),
     index("events_statement_idx").on(t.statementId),
+    // Covering indexes of status and progress, which reads a page of learners' graded attempts
+    // (the mastery model's input) and their goal-scoped work without touching the table's rows.
+    // `kind` is in both although implied: SQLite reads the row for any column its condition names.
+    index("events_graded_idx")
+      .on(t.userId, t.ts, t.courseId, t.itemId, t.success, t.kind)
+      .where(sql`${t.kind} = 'problem_attempt' AND ${t.success} IS NOT NULL`),
+    index("events_goal_idx").on(t.courseId, t.userId, t.goalId, t.itemId, t.kind, t.success).where(sql`${t.goalId} IS NOT NULL`),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX `events_graded_idx` ON `events` (`user_id`,`ts`,`course_id`,`item_id`,`success`,`kind`) WHERE "events"."kind" = 'problem_attempt' AND "events"."success" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `events_goal_idx` ON `events` (`course_id`,`user_id`,`goal_id`,`item_id`,`kind`,`success`) WHERE "events"."goal_id" IS NOT NULL;
