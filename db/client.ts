@@ -30,7 +30,35 @@ export function openDb(file = databasePath()): Db {
   sqlite.pragma("wal_autocheckpoint = 10000");
   sqlite.pragma("cache_size = -65536");
   sqlite.pragma("temp_store = MEMORY");
+  reusePreparedStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
+}
+
+/** How many distinct SQL texts keep their prepared statement (queries with inline lists vary). */
+const STATEMENT_CACHE_LIMIT = 500;
+
+/**
+ * Makes `prepare` hand back the statement already prepared for the same SQL: queries prepare
+ * where they run, and compiling the SQL again on every request cost more than some of the reads
+ * themselves. A cached statement comes back in its default mode (not raw, plucked or expanded);
+ * one still iterating (busy) is left alone and a fresh one prepared.
+ */
+function reusePreparedStatements(sqlite: Database.Database): void {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((sql: string) => {
+    const hit = cache.get(sql);
+    if (hit && !hit.busy) {
+      if (hit.reader) hit.raw(false).pluck(false).expand(false);
+      return hit;
+    }
+    const statement = prepare(sql);
+    if (!hit) {
+      if (cache.size >= STATEMENT_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as Database.Database["prepare"];
 }
 
 /** Applies the committed drizzle-kit migrations; safe to call on every start. */
