@@ -12,6 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { checkpointIntervalMs } from "@/db/checkpointer";
 import { migrateDb, openDb, type Db } from "@/db/client";
 import { createApiKey, revokeApiKey } from "@/db/queries/api-keys";
 import { addDays } from "@/lib/time";
@@ -110,7 +111,8 @@ async function measure(learners: number): Promise<RunResult> {
   const imp = await imported(learners, p, !gen.reused);
   log(learners, "the import's floor…");
   const importFloor = await measureImportFloor(p.file, path.join(DIR, "import-floor.db"));
-  const db = openDb(p.db);
+  // Set up as the server's connection is (getDb): its WAL checkpointed from a worker thread.
+  const db = openDb(p.db, { checkpointMs: checkpointIntervalMs() });
   migrateDb(db);
   removeBenchStatements(db, BENCH_COURSE, AS_OF);
   log(learners, "summary refresh…");

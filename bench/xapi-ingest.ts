@@ -42,7 +42,7 @@ export interface IngestFigures {
 const benchId = (n: number): string => `${FIRST_ID.slice(0, 24)}${n.toString(16).padStart(12, "0")}`;
 
 /** Batch `b` of 500 statements: six in ten problem attempts, three video plays, one post. */
-function batch(learners: readonly string[], asOfMs: number, b: number): string {
+export function batch(learners: readonly string[], asOfMs: number, b: number): string {
   const { problems, videos, discussions } = benchCatalog();
   const out: string[] = [];
   for (let j = 0; j < BATCH; j++) {

@@ -4,6 +4,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { checkpointIntervalMs, startCheckpointer } from "./checkpointer";
 import { databasePath } from "./path";
 
 export { databasePath };
@@ -14,11 +15,22 @@ export type Db = BetterSQLite3Database<Schema> & { $client: Database.Database };
 /** The committed migrations, beside the package root (`LANTERN_HOME`, set by the CLI) or the working directory. */
 export const MIGRATIONS_DIR = path.resolve(process.env.LANTERN_HOME ?? process.cwd(), "db/migrations");
 
+export interface OpenOptions {
+  /**
+   * Checkpoint the WAL from a worker thread this often (db/checkpointer.ts) instead of inside
+   * commits; 0 or absent leaves SQLite's automatic checkpoints. Not for ":memory:".
+   */
+  checkpointMs?: number;
+}
+
+/** WAL pages past which a commit checkpoints itself: with the checkpointer, a safety net only (~400 MB). */
+const AUTOCHECKPOINT_PAGES = { own: 10_000, background: 100_000 } as const;
+
 /**
  * Opens a connection set up the way every part of Lantern expects: WAL (readers never wait for
  * a writer), foreign keys on, and a busy timeout so a second writer waits instead of failing.
  */
-export function openDb(file = databasePath()): Db {
+export function openDb(file = databasePath(), opts: OpenOptions = {}): Db {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -26,11 +38,13 @@ export function openDb(file = databasePath()): Db {
   sqlite.pragma("busy_timeout = 10000");
   sqlite.pragma("synchronous = NORMAL");
   // Checkpoint the WAL every ~40 MB rather than every 4 MB: small ingest batches were spending
-  // much of their time in automatic checkpoints.
-  sqlite.pragma("wal_autocheckpoint = 10000");
+  // much of their time in automatic checkpoints. With the checkpointer, commits leave it to the worker.
+  const background = Boolean(opts.checkpointMs) && file !== ":memory:";
+  sqlite.pragma(`wal_autocheckpoint = ${background ? AUTOCHECKPOINT_PAGES.background : AUTOCHECKPOINT_PAGES.own}`);
   sqlite.pragma("cache_size = -65536");
   sqlite.pragma("temp_store = MEMORY");
   reusePreparedStatements(sqlite);
+  if (background) startCheckpointer(sqlite.name, opts.checkpointMs!);
   return drizzle(sqlite, { schema }) as Db;
 }
 
@@ -75,7 +89,7 @@ const globalForDb = globalThis as unknown as { lanternDb?: Db; lanternDbPath?: s
 export function getDb(): Db {
   const file = databasePath();
   if (!globalForDb.lanternDb || globalForDb.lanternDbPath !== file) {
-    const db = openDb(file);
+    const db = openDb(file, { checkpointMs: checkpointIntervalMs() });
     migrateDb(db);
     globalForDb.lanternDb = db;
     globalForDb.lanternDbPath = file;

@@ -127,6 +127,29 @@ describe.each([
   });
 });
 
+describe("summaries touched by a write", () => {
+  it("are marked stale in the write and brought up to date, all at once, by the next read", () => {
+    const t = createTestDb();
+    const { courseId, userIds } = seedCourse(t.db, { learners: 3 });
+    ensureCourseFresh(t.db, courseId, AS_OF);
+    const stale = () => t.db.$client.prepare(`SELECT user_id FROM stale_summary ORDER BY user_id`).pluck().all();
+    const attempts = (u: string) =>
+      (t.db.$client.prepare(`SELECT problem_attempts FROM learner_summary WHERE user_id = ?`).pluck().get(u) as number) ?? 0;
+    addEvents(t.db, [
+      { userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: daysBefore(AS_OF, 1), success: true },
+      { userId: userIds[1]!, courseId, itemId: "p1", kind: "problem_attempt", ts: daysBefore(AS_OF, 2), success: false },
+    ]);
+    // The write kept the per-day rows current and left the roster rows for the read.
+    expect(stale()).toEqual([userIds[0], userIds[1]].sort());
+    expect(attempts(userIds[0]!)).toBe(0);
+    expect(t.db.$client.prepare(`SELECT COUNT(*) FROM learner_day WHERE course_id = ?`).pluck().get(courseId)).toBe(2);
+    ensureCourseFresh(t.db, courseId, AS_OF);
+    expect(stale()).toEqual([]);
+    expect([attempts(userIds[0]!), attempts(userIds[1]!), attempts(userIds[2]!)]).toEqual([1, 1, 0]);
+    t.close();
+  });
+});
+
 describe("a new as-of day", () => {
   it("rebuilds the summaries for the new default window on the next read", () => {
     const t = createTestDb();

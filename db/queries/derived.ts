@@ -36,6 +36,7 @@ export function rebuildCourse(db: Db, courseId: string, asOf: string): void {
 
 function rebuildSummary(s: Sqlite, courseId: string, asOf: string): void {
   new SummaryWriter(s).refreshCourse(windowParams(courseId, asOf));
+  s.prepare(`DELETE FROM stale_summary WHERE course_id = ?`).run(courseId);
   s.prepare(
     `INSERT INTO course_state (course_id, as_of, ranges_stale) VALUES (?, ?, 1)
      ON CONFLICT (course_id) DO UPDATE SET as_of = excluded.as_of, ranges_stale = 1`,
@@ -43,9 +44,20 @@ function rebuildSummary(s: Sqlite, courseId: string, asOf: string): void {
 }
 
 /**
+ * Brings the summaries of a course's learners marked stale (`stale_summary`) up to date, all in
+ * one set-based pass. Inside the caller's write transaction.
+ */
+function refreshStaleSummaries(s: Sqlite, courseId: string, asOf: string): void {
+  const users = s.prepare(`SELECT user_id FROM stale_summary WHERE course_id = ?`).pluck().all(courseId) as string[];
+  if (users.length === 0) return;
+  new SummaryWriter(s).refresh(windowParams(courseId, asOf), users);
+  s.prepare(`DELETE FROM stale_summary WHERE course_id = ?`).run(courseId);
+}
+
+/**
  * Collects what a write touched and, on `flush`, brings the derived tables up to date: the
- * touched learner-days, the touched learners' summaries, the course's `last_updated`, and marks
- * the course's ranges for recomputing on the next read. Memory stays bounded: a course with more
+ * touched learner-days and the course's `last_updated`; it marks the touched learners' summaries
+ * stale and the course's ranges for recomputing, both done by the next read (`ensureCourseFresh`). Memory stays bounded: a course with more
  * than PER_LEARNER_LIMIT touched learners is rebuilt whole.
  */
 export class DerivedRefresher {
@@ -89,7 +101,7 @@ export class DerivedRefresher {
     const asOf = asOfDay();
     for (const courseId of this.whole) rebuildCourse(this.db, courseId, asOf);
     this.refreshDays();
-    this.refreshLearners(asOf);
+    this.markLearners(asOf);
     const stamp = this.s.prepare(`UPDATE courses SET last_updated_at = ? WHERE id = ?`);
     const stale = this.s.prepare(`UPDATE course_state SET ranges_stale = 1 WHERE course_id = ?`);
     for (const courseId of this.courses) {
@@ -125,14 +137,14 @@ export class DerivedRefresher {
     }
   }
 
-  private refreshLearners(asOf: string): void {
+  private markLearners(asOf: string): void {
     const state = this.s.prepare(`SELECT as_of FROM course_state WHERE course_id = ?`);
-    const writer = new SummaryWriter(this.s);
+    const mark = this.s.prepare(`INSERT OR IGNORE INTO stale_summary (course_id, user_id) VALUES (?, ?)`);
     for (const [courseId, users] of this.learners) {
       const current = state.get(courseId) as { as_of: string } | undefined;
       // A course without summaries at this as-of day is rebuilt whole on its next read.
       if (!current || current.as_of !== asOf) continue;
-      writer.refresh(windowParams(courseId, asOf), users);
+      for (const userId of users) mark.run(courseId, userId);
     }
   }
 }
@@ -169,6 +181,8 @@ export function ensureCourseFresh(db: Db, courseId: string, asOf: string = asOfD
     if (!current || current.asOf !== asOf) {
       rebuildSummary(s, courseId, asOf);
       current = read();
+    } else {
+      refreshStaleSummaries(s, courseId, asOf);
     }
     if (current && !current.rangesStale && current.ranges) return JSON.parse(current.ranges) as EngagementRanges;
     const rows = (s.prepare(FIGURES_SQL).all(courseId) as SummaryFigures[]).map((r) => ({ ...r, isActive: Boolean(r.isActive) }));

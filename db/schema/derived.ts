@@ -154,3 +154,18 @@ export const courseState = sqliteTable("course_state", {
   /** Set when summaries changed since `ranges` was computed. */
   rangesStale: integer("ranges_stale", { mode: "boolean" }).notNull().default(true),
 });
+
+/**
+ * Learners whose `learner_summary` row is behind their activity: written (cheaply) by the write
+ * that touched them, and brought up to date — set-based, all of a course's at once — by the next
+ * read of that course (`ensureCourseFresh`). Keeps the roster's wide, index-heavy rows out of
+ * every write transaction: a stream of xAPI batches pays for each summary once, not per batch.
+ */
+export const staleSummary = sqliteTable(
+  "stale_summary",
+  {
+    courseId: text("course_id").notNull(),
+    userId: text("user_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.userId] })],
+);

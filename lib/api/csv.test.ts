@@ -28,10 +28,14 @@ describe("csvCell", () => {
 
 describe("csvResponse", () => {
   it("streams the header and every row in order", async () => {
-    function* rows() {
-      for (let i = 0; i < 5000; i++) yield [`user${i}`, i];
+    // Batches of 250 rows, one of them empty, read asynchronously.
+    async function* batches() {
+      for (let b = 0; b < 20; b++) {
+        yield Array.from({ length: 250 }, (_, k) => [`user${b * 250 + k}`, b * 250 + k]);
+        if (b === 3) yield [];
+      }
     }
-    const res = csvResponse("x.csv", ["username", "n"], rows());
+    const res = csvResponse("x.csv", ["username", "n"], batches());
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="x.csv"');
     const lines = (await res.text()).split("\r\n");

@@ -25,19 +25,18 @@ export function safeFileName(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
+type CsvRows = readonly (readonly CsvValue[])[];
+
 /**
- * A streamed CSV response: the header row, then `rows` as the client reads them, in ~64 KB
- * chunks, so memory stays flat however many rows there are. `rows` must not hold a database
- * statement open between chunks (other requests share the connection): yield from batches.
+ * A streamed CSV response: the header row, then `batches` of rows as the client reads them, in
+ * ~64 KB chunks, so memory stays flat however many rows there are. Rows come a batch at a time
+ * (one await per batch, not per row). `batches` must not hold a database statement open between
+ * chunks (other requests share the connection): yield from batches read whole.
  */
-export function csvResponse(
-  fileName: string,
-  header: readonly string[],
-  rows: Iterable<readonly CsvValue[]> | AsyncIterable<readonly CsvValue[]>,
-): Response {
+export function csvResponse(fileName: string, header: readonly string[], batches: Iterable<CsvRows> | AsyncIterable<CsvRows>): Response {
   const encoder = new TextEncoder();
-  const iterator: Iterator<readonly CsvValue[]> | AsyncIterator<readonly CsvValue[]> =
-    Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
+  const iterator: Iterator<CsvRows> | AsyncIterator<CsvRows> =
+    Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
   let chunk = csvRow(header);
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -48,7 +47,7 @@ export function csvResponse(
           controller.close();
           return;
         }
-        chunk += csvRow(next.value);
+        for (const row of next.value) chunk += csvRow(row);
         if (chunk.length >= 65_536) {
           controller.enqueue(encoder.encode(chunk));
           chunk = "";

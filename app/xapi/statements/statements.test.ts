@@ -175,10 +175,15 @@ describe("storing statements", () => {
       summary: { problems_attempted: 1, problem_attempts: 1 },
       day: { day: "2026-03-18", problem_attempts: 1, problems_attempted: 1 },
     });
-    // Once a course has been read, the write itself brings the learner's rows up to date.
+    // The write itself brings the learner's per-day rows up to date, and leaves the roster row
+    // (marked stale) and the ranges for the next read.
     await post(attempt("figures-learner", { timestamp: "2026-03-19T08:00:00Z" }));
-    expect(storedFigures("figures-learner").summary).toEqual({ problems_attempted: 1, problem_attempts: 2 });
+    const user = `(SELECT id FROM users WHERE username = 'figures-learner')`;
+    expect(app.db.$client.prepare(`SELECT problem_attempts FROM learner_day WHERE user_id = ${user} AND day = '2026-03-19'`).pluck().get()).toBe(1);
+    expect(storedFigures("figures-learner").summary).toEqual({ problems_attempted: 1, problem_attempts: 1 });
+    expect(app.db.$client.prepare(`SELECT COUNT(*) FROM stale_summary WHERE course_id = ? AND user_id = ${user}`).pluck().get(COURSE_KEY)).toBe(1);
     expect(app.db.$client.prepare(`SELECT ranges_stale FROM course_state WHERE course_id = ?`).get(COURSE_KEY)).toEqual({ ranges_stale: 1 });
+    expect(figures("figures-learner").summary).toEqual({ problems_attempted: 1, problem_attempts: 2 });
   });
 });
 

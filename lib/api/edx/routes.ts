@@ -35,9 +35,9 @@ function wantsCsv(req: Request, q: LearnerListQuery): boolean {
   return /\btext\/csv\b/i.test(req.headers.get("accept") ?? "");
 }
 
-/** Every learner of a selection as CSV rows, batch by batch from the export iterator. */
+/** Every learner of a selection as batches of CSV rows, as the export iterator reads them. */
 async function* csvRows(db: Db, courseId: string, sel: LearnerSelection, columns: readonly CsvColumn[]) {
-  for await (const batch of iterateLearners(db, courseId, sel)) for (const l of batch) yield csvValues(l, columns);
+  for await (const batch of iterateLearners(db, courseId, sel)) yield batch.map((l) => csvValues(l, columns));
 }
 
 const COURSE_ERRORS = "`course_not_found` (administrators only: anyone else not staff of the course gets 403 whether or not it exists)";
@@ -72,7 +72,7 @@ export const listLearnersRoute = apiRoute(
       const fileName = `${safeFileName(courseId)}--${sel.asOf}--learners.csv`;
       if (query.page === undefined) return csvResponse(fileName, columns, csvRows(db, courseId, sel, columns));
       const { results } = await listLearners(db, courseId, { ...sel, ...pageOf(query) });
-      return csvResponse(fileName, columns, results.map((l) => csvValues(l, columns)));
+      return csvResponse(fileName, columns, [results.map((l) => csvValues(l, columns))]);
     }
     const page = pageOf(query);
     const { count, results } = await listLearners(db, courseId, { ...sel, ...page });
