@@ -62,7 +62,7 @@ function routeTable(r: RunResult): string[] {
   ];
   for (const x of r.routes) {
     out.push(
-      `| ${x.name} | ${ms(x.latency.p50)} | ${ms(x.latency.p99)} | ${n0(x.load.perSecond)} | ${x.floor ? ms(x.floor.p50) : "—"} | ${x.floor ? ms(x.floor.p99) : "—"} | ${x.floor ? times(x.latency.p50 / x.floor.p50) : "—"} | ${pct(x.load.perSecond / t.load.perSecond)} | ${x.target?.text ?? "—"} | ${x.target ? routeVerdict(x, t, x.target) : ""} |`,
+      `| ${x.name} | ${ms(x.latency.p50)} | ${ms(x.latency.p99)} | ${n0(x.load.perSecond)}${x.load.connections === LOAD_CONNECTIONS ? "" : ` (${x.load.connections} conn.)`} | ${x.floor ? ms(x.floor.p50) : "—"} | ${x.floor ? ms(x.floor.p99) : "—"} | ${x.floor ? times(x.latency.p50 / x.floor.p50) : "—"} | ${pct(x.load.perSecond / t.load.perSecond)} | ${x.target?.text ?? "—"} | ${x.target ? routeVerdict(x, t, x.target) : ""} |`,
     );
   }
   return out;

@@ -158,14 +158,16 @@ async function main(): Promise<void> {
     if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).status !== 0) throw new Error("the build failed");
   } else if (!existsSync(".next/BUILD_ID")) throw new Error("--skip-build, but there is no build: run `npx next build` first");
   const results: RunResult[] = [];
+  const command = `npm run bench -- --learners ${counts.join(",")}`;
+  let md = "";
   for (const n of counts) {
     const r = await measure(n);
     results.push(r);
     console.log(`\n${runSection(r)}`);
+    // Written after every size, so a run that fails later keeps what it measured.
+    md = report(results, command, startedAt);
+    writeFileSync(values.out, md);
   }
-  const command = `npm run bench -- --learners ${counts.join(",")}`;
-  const md = report(results, command, startedAt);
-  writeFileSync(values.out, md);
   if (results.length > 1) console.log(md.slice(md.indexOf("## How each cost grows"), md.indexOf("## Figures")));
   console.log(`Written to ${values.out}.`);
 }
