@@ -13,8 +13,8 @@ import { timeOnce } from "./stats";
 /**
  * xAPI ingest over HTTP (`POST /xapi/statements`, batches of 500 new statements from the course's
  * learners, yesterday), with one sender and with several; the floor is `ingestStatements` called
- * in-process on batches of the same shape. Then the first read's ranges refresh after those
- * writes. The bench's statements have ids of their own range, so they are taken out again
+ * in-process on batches of the same shape. Then the first read after those writes, which brings
+ * the touched learners' summaries (marked stale by the writes), the ranges and the segments up to date. The bench's statements have ids of their own range, so they are taken out again
  * afterwards (and before, after a run that stopped half-way): a reused database stays as imported.
  */
 
@@ -34,7 +34,7 @@ export interface IngestFigures {
   oneSender: Throughput;
   severalSenders: Throughput & { senders: number };
   floor: Throughput;
-  /** The first read's refresh after the ingest: ranges from the summaries, segments, counts. */
+  /** The first read's refresh after the ingest: the stale summaries, ranges from the summaries, segments, counts. */
   rangesRefreshSeconds: number;
   rangesRefreshFloorSeconds: number;
 }
