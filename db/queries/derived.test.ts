@@ -76,9 +76,10 @@ function expectDerivedMatch(db: ReturnType<typeof createTestDb>["db"], courseId:
 }
 
 describe.each([
-  ["row by row", 10_000],
-  ["whole-course rebuild", 3],
-])("derived tables kept in step with events (%s)", (_label, perLearnerLimit) => {
+  ["event by event", 10_000, false],
+  ["learner-days on finish, as an import does", 10_000, true],
+  ["whole-course rebuild", 3, false],
+])("derived tables kept in step with events (%s)", (_label, perLearnerLimit, daysOnFinish) => {
   const t = createTestDb();
   const { courseId, userIds } = seedCourse(t.db, { learners: 30 });
   let events: NormalisedEvent[] = [];
@@ -90,7 +91,7 @@ describe.each([
   it("match the definitions after a first load", () => {
     events = randomEvents(userIds, courseId, 7, 1500);
     t.db.$client.transaction(() => {
-      const sink = new EventSink(t.db, { perLearnerLimit });
+      const sink = new EventSink(t.db, { perLearnerLimit, daysOnFinish });
       events.forEach((e) => sink.add(e));
       sink.finish();
     })();
@@ -100,7 +101,7 @@ describe.each([
   it("match after more events arrive for a few learners", () => {
     const more = randomEvents(userIds.slice(0, 2), courseId, 8, 40).map((e, i) => ({ ...e, statementId: `more-${i}` }));
     t.db.$client.transaction(() => {
-      const sink = new EventSink(t.db, { perLearnerLimit });
+      const sink = new EventSink(t.db, { perLearnerLimit, daysOnFinish });
       more.forEach((e) => sink.add(e));
       sink.finish();
     })();
@@ -111,7 +112,7 @@ describe.each([
   it("match after statements are voided (their events removed)", () => {
     const voided = new Set(events.filter((_, i) => i % 3 === 0).map((e) => e.statementId!));
     t.db.$client.transaction(() => {
-      const sink = new EventSink(t.db, { perLearnerLimit });
+      const sink = new EventSink(t.db, { perLearnerLimit, daysOnFinish });
       voided.forEach((id) => sink.removeStatement(id));
       sink.finish();
     })();

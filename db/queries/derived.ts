@@ -87,6 +87,11 @@ export class DerivedRefresher {
     if (set.size > this.perLearnerLimit) this.goWhole(courseId);
   }
 
+  /** Whether `flush` rebuilds this course whole (too many learners touched): per-row upkeep is wasted on it. */
+  rebuildsWhole(courseId: string): boolean {
+    return this.whole.has(courseId);
+  }
+
   touchDay(courseId: string, userId: string, day: string): void {
     this.touchLearner(courseId, userId);
     if (this.whole.has(courseId)) return;

@@ -30,10 +30,34 @@ interface EventRow {
   success: number | null;
 }
 
+interface ItemDayCounts {
+  events: number;
+  attempts: number;
+  successes: number;
+  plays: number;
+  posts: number;
+}
+
+export interface EventSinkOptions {
+  /** Touched learners in one course past which `finish` rebuilds the course whole. */
+  perLearnerLimit?: number;
+  /**
+   * Keep `learner_day` in step event by event (default), or recompute the touched learner-days
+   * from their per-item counts on `finish` — what a bulk import wants, since it usually rebuilds
+   * the course whole anyway.
+   */
+  daysOnFinish?: boolean;
+}
+
+/** +1 when a count became positive, −1 when it fell to zero, else 0: how a distinct count moves. */
+const crossed = (now: number, delta: number): number => (now > 0 ? 1 : 0) - (now - delta > 0 ? 1 : 0);
+
 /**
  * Where every door writes events. It stores each event, keeps `learner_item_day` counts in step
- * (also when a voided statement's events are removed), and on `finish()` brings every derived
- * figure of what it touched up to date. Synchronous: use it inside one open transaction.
+ * (also when a voided statement's events are removed) and with them the learner's `learner_day`
+ * row — a distinct count (problems attempted, videos viewed…) moves when an item's count crosses
+ * zero — and on `finish()` brings every other derived figure of what it touched up to date.
+ * Synchronous: use it inside one open transaction.
  */
 export class EventSink {
   private readonly sqlite: Db["$client"];
@@ -41,13 +65,17 @@ export class EventSink {
   private readonly bump: Statement;
   private readonly selectByStatement: Statement;
   private readonly deleteByStatement: Statement;
+  private readonly bumpDay: Statement;
+  private readonly pruneItemDay: Statement;
+  private readonly pruneDay: Statement;
+  private readonly daysOnFinish: boolean;
   readonly refresher: DerivedRefresher;
   count = 0;
 
-  /** `perLearnerLimit`: touched learners in one course past which `finish` rebuilds the course whole. */
-  constructor(db: Db, opts: { perLearnerLimit?: number } = {}) {
+  constructor(db: Db, opts: EventSinkOptions = {}) {
     this.sqlite = db.$client;
     this.refresher = new DerivedRefresher(db, opts.perLearnerLimit);
+    this.daysOnFinish = opts.daysOnFinish ?? false;
     this.insertEvent = this.sqlite.prepare(
       `INSERT INTO events (statement_id, user_id, course_id, item_id, kind, ts, day, success, score, duration_ms, goal_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -57,8 +85,24 @@ export class EventSink {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (course_id, user_id, day, item_id) DO UPDATE SET
          events = events + excluded.events, attempts = attempts + excluded.attempts,
-         successes = successes + excluded.successes, plays = plays + excluded.plays, posts = posts + excluded.posts`,
+         successes = successes + excluded.successes, plays = plays + excluded.plays, posts = posts + excluded.posts
+       RETURNING events, attempts, successes, plays, posts`,
     );
+    this.bumpDay = this.sqlite.prepare(
+      `INSERT INTO learner_day (course_id, user_id, day, events, problem_attempts, problems_attempted,
+         problems_completed, videos_viewed, discussion_contributions)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (course_id, user_id, day) DO UPDATE SET
+         events = events + excluded.events, problem_attempts = problem_attempts + excluded.problem_attempts,
+         problems_attempted = problems_attempted + excluded.problems_attempted,
+         problems_completed = problems_completed + excluded.problems_completed,
+         videos_viewed = videos_viewed + excluded.videos_viewed,
+         discussion_contributions = discussion_contributions + excluded.discussion_contributions`,
+    );
+    this.pruneItemDay = this.sqlite.prepare(
+      `DELETE FROM learner_item_day WHERE course_id = ? AND user_id = ? AND day = ? AND item_id = ? AND events <= 0`,
+    );
+    this.pruneDay = this.sqlite.prepare(`DELETE FROM learner_day WHERE course_id = ? AND user_id = ? AND day = ? AND events <= 0`);
     this.selectByStatement = this.sqlite.prepare(
       `SELECT course_id, user_id, item_id, kind, day, success FROM events WHERE statement_id = ?`,
     );
@@ -109,17 +153,27 @@ export class EventSink {
 
   private apply(row: EventRow, sign: 1 | -1): void {
     const attempt = row.kind === "problem_attempt" ? 1 : 0;
-    this.bump.run(
-      row.course_id,
-      row.user_id,
-      row.day,
-      row.item_id,
-      sign,
-      sign * attempt,
-      sign * (attempt && row.success ? 1 : 0),
-      sign * (row.kind === "video_play" ? 1 : 0),
-      sign * (row.kind === "discussion_post" ? 1 : 0),
+    const delta = {
+      attempts: sign * attempt,
+      successes: sign * (attempt && row.success ? 1 : 0),
+      plays: sign * (row.kind === "video_play" ? 1 : 0),
+      posts: sign * (row.kind === "discussion_post" ? 1 : 0),
+    };
+    const after = this.bump.get(
+      row.course_id, row.user_id, row.day, row.item_id, sign, delta.attempts, delta.successes, delta.plays, delta.posts,
+    ) as ItemDayCounts;
+    if (this.daysOnFinish || this.refresher.rebuildsWhole(row.course_id)) {
+      this.refresher.touchDay(row.course_id, row.user_id, row.day);
+      return;
+    }
+    this.bumpDay.run(
+      row.course_id, row.user_id, row.day, sign, delta.attempts,
+      crossed(after.attempts, delta.attempts), crossed(after.successes, delta.successes), crossed(after.plays, delta.plays), delta.posts,
     );
-    this.refresher.touchDay(row.course_id, row.user_id, row.day);
+    if (sign < 0) {
+      if (after.events <= 0) this.pruneItemDay.run(row.course_id, row.user_id, row.day, row.item_id);
+      this.pruneDay.run(row.course_id, row.user_id, row.day);
+    }
+    this.refresher.touchLearner(row.course_id, row.user_id);
   }
 }

@@ -50,7 +50,8 @@ export const events = sqliteTable(
   },
   (t) => [
     index("events_course_user_ts_idx").on(t.courseId, t.userId, t.ts),
-    index("events_user_ts_idx").on(t.userId, t.ts),
+    // No (user_id, ts) index: every read by learner alone is of graded attempts, which
+    // events_graded_idx covers; one B-tree fewer for every event written.
     index("events_statement_idx").on(t.statementId),
     // Covering indexes of status and progress, which reads a page of learners' graded attempts
     // (the mastery model's input) and their goal-scoped work without touching the table's rows.

@@ -7,17 +7,23 @@
 export type CsvValue = string | number | boolean | null | undefined | readonly string[];
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const QUOTED = /[",\r\n]/;
+// Either of the two above: most cells are neither, and one test clears them.
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
 
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   let text = typeof value === "string" ? value : value.join(", ");
+  if (!NEEDS_CARE.test(text)) return text;
   if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return QUOTED.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvRow(values: readonly CsvValue[]): string {
-  return `${values.map(csvCell).join(",")}\r\n`;
+  let line = "";
+  for (let i = 0; i < values.length; i++) line += i === 0 ? csvCell(values[i]) : `,${csvCell(values[i])}`;
+  return `${line}\r\n`;
 }
 
 /** A file name part with everything but letters, digits, dot, dash and underscore as `_`. */

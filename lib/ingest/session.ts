@@ -13,6 +13,8 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export interface SessionOptions {
   /** The time taken for "now" (stored times, default enrolment dates); the wall clock by default. */
   now?: Date;
+  /** A bulk import: learner-days are recomputed once at the end rather than kept in step event by event. */
+  bulk?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export class IngestSession {
     readonly db: Db,
     opts: SessionOptions = {},
   ) {
-    this.sink = new EventSink(db);
+    this.sink = new EventSink(db, { daysOnFinish: opts.bulk ?? false });
     this.users = new UserStore(db);
     this.departments = new DepartmentStore(db);
     this.catalog = new CatalogStore(db);

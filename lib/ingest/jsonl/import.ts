@@ -66,7 +66,7 @@ export async function importJsonLines(
   const sqlite = db.$client;
   sqlite.exec("BEGIN IMMEDIATE");
   try {
-    const session = new IngestSession(db, { now: opts.now });
+    const session = new IngestSession(db, { now: opts.now, bulk: true });
     const importer = new LineImporter(session);
     const splitter = new LineSplitter(
       MAX_LINE_BYTES,
