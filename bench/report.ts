@@ -24,6 +24,8 @@ export interface RunResult {
   trivial: HttpFigures;
   routes: RouteFigures[];
   skipped: string[];
+  /** Routes whose measurement failed, with the error. */
+  failed: { name: string; error: string }[];
   csv: CsvFigures;
   ingest: IngestFigures;
   browser: BrowserFigures;
@@ -101,6 +103,7 @@ export function runSection(r: RunResult): string {
     "",
     ...routeTable(r),
     ...(r.skipped.length ? ["", `Not measured (their route files are not in this tree yet): ${r.skipped.join(", ")}.`] : []),
+    ...(r.failed?.length ? ["", ...r.failed.map((f) => `**Failed:** ${f.name} — ${f.error}.`)] : []),
     ...(noFloor.length ? ["", `No floor yet (add the family's query function to its line in bench/routes.ts): ${noFloor.join(", ")}.`] : []),
     "",
     ...dataTable(r),

@@ -11,6 +11,10 @@ export interface BenchServer {
   pid: number;
   /** Resident memory of the server and every process it started, MB. */
   rssMb(): number;
+  /** Whether the server process is still running. */
+  alive(): boolean;
+  /** The end of what the server printed (for a failure's report). */
+  outputTail(): string;
   close(): Promise<void>;
 }
 
@@ -33,6 +37,8 @@ export async function startServer(dbFile: string, asOf: string): Promise<BenchSe
     url: new URL(url),
     pid,
     rssMb: () => treeRssKb(pid) / 1024,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    outputTail: () => output.slice(-2000),
     async close() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
