@@ -14,7 +14,8 @@ import { timeOnce } from "./stats";
  * xAPI ingest over HTTP (`POST /xapi/statements`, batches of 500 new statements from the course's
  * learners, yesterday), with one sender and with several; the floor is `ingestStatements` called
  * in-process on batches of the same shape. Then the first read after those writes, which brings
- * the touched learners' summaries (marked stale by the writes), the ranges and the segments up to date. The bench's statements have ids of their own range, so they are taken out again
+ * the touched learners' summaries (marked stale by the writes), the ranges and the segments up to
+ * date. The bench's statements have ids of their own range, so they are taken out again
  * afterwards (and before, after a run that stopped half-way): a reused database stays as imported.
  */
 

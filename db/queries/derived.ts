@@ -55,10 +55,11 @@ function refreshStaleSummaries(s: Sqlite, courseId: string, asOf: string): void 
 }
 
 /**
- * Collects what a write touched and, on `flush`, brings the derived tables up to date: the
- * touched learner-days and the course's `last_updated`; it marks the touched learners' summaries
- * stale and the course's ranges for recomputing, both done by the next read (`ensureCourseFresh`). Memory stays bounded: a course with more
- * than PER_LEARNER_LIMIT touched learners is rebuilt whole.
+ * Collects what a write touched and, on `flush`: recomputes the touched learner-days (those the
+ * sink did not keep in step itself), stamps the courses' `last_updated`, and marks the touched
+ * learners' summaries stale and the courses' ranges for recomputing — both done by the next read
+ * (`ensureCourseFresh`). Memory stays bounded: a course with more than PER_LEARNER_LIMIT touched
+ * learners is rebuilt whole.
  */
 export class DerivedRefresher {
   private readonly s: Sqlite;

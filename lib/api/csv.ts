@@ -9,7 +9,7 @@ export type CsvValue = string | number | boolean | null | undefined | readonly s
 const FORMULA_START = /^[=+\-@\t\r]/;
 const QUOTED = /[",\r\n]/;
 // Either of the two above: most cells are neither, and one test clears them.
-const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
+const NEEDS_CARE = new RegExp(`${FORMULA_START.source}|${QUOTED.source}`);
 
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return "";
