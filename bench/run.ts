@@ -1,12 +1,13 @@
 /**
- * `npm run bench -- [--learners N[,N…]] [--skip-build] [--fresh] [--keep] [--out bench/results.md] [--skip-route NAME…]`
+ * `npm run bench -- [--learners N[,N…]] [--skip-build] [--fresh] [--keep] [--prepare] [--out bench/results.md] [--skip-route NAME…]`
  *
  * For each N (default 100,000): generates the bench course (bench/course-gen.ts), imports it in a
  * process of its own, measures the summary refresh, starts the production server on that database
  * and measures every API route, the CSV export, the roster page and xAPI ingest, each beside its
  * floor; prints the results and writes them to `--out`. Data lives in /tmp/lantern-bench/, named by
  * N and generator version: an existing file and database are reused unless `--fresh`, and are
- * deleted after the run unless `--keep` (at 100,000 learners they take several GB).
+ * deleted after the run unless `--keep` (at 100,000 learners they take several GB). `--prepare`
+ * only generates and imports them (the hour a 100,000-learner run spends before measuring).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -40,6 +41,8 @@ const { values } = parseArgs({
     "skip-build": { type: "boolean", default: false },
     fresh: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    // Generate and import each size's course (what takes longest at 100,000 learners), measure nothing.
+    prepare: { type: "boolean", default: false },
     out: { type: "string", default: "bench/results.md" },
     // Routes (by name prefix) left out of the run, e.g. one that fails at some size; the report says so.
     "skip-route": { type: "string", multiple: true, default: [] },
@@ -169,6 +172,15 @@ async function measure(learners: number): Promise<RunResult> {
 async function main(): Promise<void> {
   const startedAt = new Date();
   mkdirSync(DIR, { recursive: true });
+  if (values.prepare) {
+    for (const n of counts) {
+      const p = pathsOf(n);
+      const gen = await generated(n, p);
+      const imp = await imported(n, p, !gen.reused);
+      log(n, `ready: ${imp.records.toLocaleString("en")} records in ${p.db}${imp.reused ? " (already there)" : ` (imported in ${imp.seconds.toFixed(0)} s)`}`);
+    }
+    return;
+  }
   if (!values["skip-build"]) {
     console.error("building (next build)…");
     if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).status !== 0) throw new Error("the build failed");

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { KEEP_ALIVE_TIMEOUT_MS } from "@/lib/cli/start";
 import { freePort, waitUntilUp } from "@/lib/testing/app";
 
 /** The production server (`next start`) on the bench database, and its memory as the kernel sees it. */
@@ -23,7 +24,7 @@ export async function startServer(dbFile: string, asOf: string): Promise<BenchSe
   const url = `http://127.0.0.1:${port}`;
   const next = createRequire(path.resolve("package.json")).resolve("next/dist/bin/next");
   let output = "";
-  const child = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1", "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS)], {
     // A fixed as-of day keeps the figures the same from run to run; the background refit is off so
     // no fit lands in the middle of a measurement.
     env: { ...process.env, DATABASE_URL: dbFile, LANTERN_AS_OF: asOf, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", LANTERN_REFIT_DELAY_MS: "off" },

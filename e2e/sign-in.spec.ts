@@ -1,3 +1,4 @@
+import http from "node:http";
 import { demoAccounts } from "../lib/demo/accounts";
 import { expect, expectAccessible, screenshotAll, signIn, test } from "./fixtures";
 
@@ -39,4 +40,24 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("`lantern start` keeps an idle keep-alive connection for 65 s, not Node's 5 s", async ({ baseURL }) => {
+  // lib/cli/start.ts KEEP_ALIVE_TIMEOUT_MS: a client with slow requests in flight must not find
+  // its waiting connection closed under it.
+  const agent = new http.Agent({ keepAlive: true });
+  try {
+    const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+      http
+        .get(new URL("/api/openapi.json", baseURL), { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.headers));
+        })
+        .on("error", reject);
+    });
+    expect(headers.connection).toBe("keep-alive");
+    expect(headers["keep-alive"]).toBe("timeout=65");
+  } finally {
+    agent.destroy();
+  }
 });

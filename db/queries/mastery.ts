@@ -68,7 +68,8 @@ export async function attemptSequences(db: Db, userIds: readonly string[], objec
        WHERE e.user_id IN (SELECT value FROM json_each(?)) AND ${GRADED} ORDER BY e.user_id, e.ts`,
     )
     .raw()
-    .iterate(JSON.stringify(userIds)) as IterableIterator<[string, string, string, number]>;
+    // .all() over .iterate(): a third less time a row, and a page of learners' attempts is small.
+    .all(JSON.stringify(userIds)) as [string, string, string, number][];
   for (const [userId, course, item, success] of rows) {
     for (const objectiveId of assesses.get(`${course}\u0000${item}`) ?? []) append(out, userId, objectiveId, success === 1);
   }

@@ -13,6 +13,15 @@ const HELP = `Usage: npx lantern start [--port P] [--hostname H] [--demo-learner
 Migrates DATABASE_URL, loads the demo when the database is empty, builds the app when there is
 no build, and serves it (default http://localhost:3000; PORT also sets the port).`;
 
+/**
+ * How long the server keeps an idle keep-alive connection (Node's default is 5 s). A client that
+ * keeps several slow requests in flight (a 100,000-learner export beside roster reads) can leave a
+ * connection waiting longer than 5 s for the one-threaded server to get back to it; Node then
+ * closes it just as the client's next request arrives, and the client sees a reset. Past the 60 s
+ * idle timeout load balancers commonly use, so the proxy in front closes first.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 const root = () => process.env.LANTERN_HOME ?? process.cwd();
 
 function nextBin(): string {
@@ -50,7 +59,7 @@ export const startCommand: Command = {
       if (build.status !== 0) return build.status ?? 1;
     }
 
-    const args = [nextBin(), "start", "--port", String(port), ...(hostname ? ["--hostname", hostname] : [])];
+    const args = [nextBin(), "start", "--port", String(port), "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS), ...(hostname ? ["--hostname", hostname] : [])];
     const child = spawn(process.execPath, args, {
       cwd: root(),
       stdio: ["ignore", "pipe", "inherit"],
