@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDb } from "./client";
+import { MIGRATIONS_DIR, migrateDb, openDb } from "./client";
 
 const dir = mkdtempSync(path.join(tmpdir(), "lantern-client-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,5 +35,47 @@ describe("openDb's prepared statements", () => {
     s.prepare(insert).run(3, "z");
     s.prepare(insert).run(4, "w");
     expect(s.prepare(`SELECT COUNT(*) FROM t`).pluck().get()).toBe(4);
+  });
+});
+
+describe("migration 0008: the day counts clustered on their key", () => {
+  it("keeps every row of a database migrated before it, and leaves the tables WITHOUT ROWID with their index", () => {
+    // The migrations up to 0007, as a database made before this one has them.
+    const before = path.join(dir, "migrations-0007");
+    cpSync(MIGRATIONS_DIR, before, { recursive: true });
+    rmSync(path.join(before, "0008_day_counts_without_rowid.sql"));
+    const journal = path.join(before, "meta/_journal.json");
+    const j = JSON.parse(readFileSync(journal, "utf8")) as { entries: { tag: string }[] };
+    j.entries = j.entries.filter((e) => e.tag !== "0008_day_counts_without_rowid");
+    writeFileSync(journal, JSON.stringify(j));
+
+    const db = openDb(path.join(dir, "old.db"));
+    migrateDb(db, before);
+    const s = db.$client;
+    const tableSql = (name: string) => s.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(name) as string;
+    expect(tableSql("learner_item_day")).not.toMatch(/WITHOUT ROWID/);
+    s.prepare(`INSERT INTO courses (id, title) VALUES ('c', 'C')`).run();
+    const itemDay = s.prepare(`INSERT INTO learner_item_day (course_id, user_id, day, item_id, events, attempts, successes, plays, posts) VALUES ('c', ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const day = s.prepare(`INSERT INTO learner_day VALUES ('c', ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (let u = 0; u < 30; u++) {
+      for (let d = 1; d <= 3; d++) {
+        itemDay.run(`u${u}`, `2026-03-0${d}`, `i${u % 4}`, u + d, u, d, u % 2, 1);
+        day.run(`u${u}`, `2026-03-0${d}`, u + d, u, 1, d % 2, 0, 1);
+      }
+    }
+    const dump = () => ({
+      itemDays: s.prepare(`SELECT * FROM learner_item_day ORDER BY course_id, user_id, day, item_id`).all(),
+      days: s.prepare(`SELECT * FROM learner_day ORDER BY course_id, user_id, day`).all(),
+    });
+    const rows = dump();
+
+    migrateDb(db);
+    expect(dump()).toEqual(rows);
+    expect(rows.itemDays).toHaveLength(90);
+    for (const t of ["learner_item_day", "learner_day", "stale_summary"]) expect(tableSql(t)).toMatch(/WITHOUT ROWID/);
+    const plan = (sql: string) => (s.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(" | ");
+    expect(plan(`SELECT user_id FROM learner_day WHERE course_id = 'c' AND day = '2026-03-02'`)).toMatch(/learner_day_course_day_idx/);
+    expect(plan(`SELECT SUM(events) FROM learner_item_day WHERE course_id = 'c' AND user_id = 'u1' AND day >= '2026-03-02'`)).toMatch(/USING PRIMARY KEY/);
+    s.close();
   });
 });

@@ -6,7 +6,12 @@ import { index, integer, primaryKey, real, sqliteTable, text, type SQLiteColumn 
  * read recomputes a figure from raw events.
  */
 
-/** Per learner, course, item and UTC day: the counts the engagement metrics are built from. */
+/**
+ * Per learner, course, item and UTC day: the counts the engagement metrics are built from.
+ * WITHOUT ROWID (migration 0008; drizzle's schema cannot say so): the key is the table, so an
+ * event's upsert writes one B-tree rather than an index and a table, and one learner's days lie
+ * together for the window reads. The same for `learner_day` and `stale_summary`.
+ */
 export const learnerItemDay = sqliteTable(
   "learner_item_day",
   {

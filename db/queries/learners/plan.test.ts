@@ -61,6 +61,6 @@ describe("query plans", () => {
       windowStart: "2026-03-01",
       windowEnd: "2026-03-08",
     });
-    expect(p).toMatch(/learner_item_day USING INDEX \S+ \(course_id=\? AND user_id=\? AND day>\? AND day<\?\)/);
+    expect(p).toMatch(/learner_item_day USING PRIMARY KEY \(course_id=\? AND user_id=\? AND day>\? AND day<\?\)/);
   });
 });
