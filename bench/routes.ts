@@ -90,6 +90,14 @@ export const ROUTES: readonly BenchRoute[] = [
   { name: "learner list, deep page", ...list((c) => `&page=${c.deepPage}`, (c) => ({ page: c.deepPage })), target: LIST },
   { name: "learner list, custom window", ...list((c) => `&start_date=${c.window.start}&end_date=${c.window.end}`, (c) => ({ window: c.window })), target: LIST },
   {
+    name: "learner list, custom window sorted on videos viewed",
+    ...list(
+      (c) => `&start_date=${c.window.start}&end_date=${c.window.end}&order_by=videos_viewed&sort_order=desc`,
+      (c) => ({ window: c.window, orderBy: "videos_viewed", sortOrder: "desc" }),
+    ),
+    target: LIST,
+  },
+  {
     name: "learner detail",
     request: (c, i) => ({ path: `/api/v0/learners/${pick(c.usernames, i)}/?course_id=${c.q}` }),
     floor: (c, i) => getLearner(c.db, c.course, pick(c.usernames, i), { asOf: c.asOf }),
