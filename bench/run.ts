@@ -87,6 +87,13 @@ async function imported(learners: number, p: ReturnType<typeof pathsOf>, regener
   return { ...figures, reused: false };
 }
 
+/** The course file and database of a size, generated and imported unless already there. */
+async function prepared(learners: number) {
+  const p = pathsOf(learners);
+  const gen = await generated(learners, p);
+  return { p, gen, imp: await imported(learners, p, !gen.reused) };
+}
+
 function contextOf(db: Db, authorization: string): BenchContext {
   const s = db.$client;
   const learners = s
@@ -111,9 +118,7 @@ function contextOf(db: Db, authorization: string): BenchContext {
 
 async function measure(learners: number): Promise<RunResult> {
   const started = performance.now();
-  const p = pathsOf(learners);
-  const gen = await generated(learners, p);
-  const imp = await imported(learners, p, !gen.reused);
+  const { p, gen, imp } = await prepared(learners);
   log(learners, "the import's floor…");
   const importFloor = await measureImportFloor(p.file, path.join(DIR, "import-floor.db"));
   // Set up as the server's connection is (getDb): its WAL checkpointed from a worker thread.
@@ -174,9 +179,7 @@ async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   if (values.prepare) {
     for (const n of counts) {
-      const p = pathsOf(n);
-      const gen = await generated(n, p);
-      const imp = await imported(n, p, !gen.reused);
+      const { p, imp } = await prepared(n);
       log(n, `ready: ${imp.records.toLocaleString("en")} records in ${p.db}${imp.reused ? " (already there)" : ` (imported in ${imp.seconds.toFixed(0)} s)`}`);
     }
     return;
