@@ -8,6 +8,7 @@ import type { HttpFigures, RouteFigures } from "./http-routes";
 import { LOAD_CONNECTIONS } from "./http-routes";
 import type { ImportFigures } from "./import-course";
 import type { ImportFloor } from "./import-floor";
+import type { PageCacheFigures } from "./page-cache";
 import type { RefreshFigures } from "./refresh";
 import type { RouteTarget } from "./routes";
 import type { IngestFigures } from "./xapi-ingest";
@@ -20,6 +21,8 @@ export interface RunResult {
   imported: ImportFigures & { reused: boolean; measuredAt: string };
   importFloor: ImportFloor;
   dbMb: number;
+  /** The database read through once before the routes (absent in results from before it was). */
+  pageCache?: PageCacheFigures;
   refresh: RefreshFigures;
   trivial: HttpFigures;
   routes: RouteFigures[];
@@ -91,9 +94,16 @@ function dataTable(r: RunResult): string[] {
   return ["| figure | value | floor | of / over floor | target | |", "| --- | --- | --- | --- | --- | --- |", ...rows.map((c) => `| ${c.join(" | ")} |`)];
 }
 
+function pageCacheNote(c: PageCacheFigures | undefined): string {
+  if (!c) return "";
+  return c.fits
+    ? `, read into the OS page cache before the routes were measured (${sec(c.seconds)})`
+    : `, larger than the memory available, so the routes read part of it from disk`;
+}
+
 export function runSection(r: RunResult): string {
   const noFloor = r.routes.filter((x) => !x.floor).map((x) => x.name);
-  const data = `${n0(r.generated.lines)} records, ${mb(r.generated.bytes / 2 ** 20)} of JSON Lines${r.generated.reused ? " (reused)" : `, generated in ${sec(r.generated.seconds)}`}; database ${mb(r.dbMb)}; this run took ${sec(r.seconds)}.`;
+  const data = `${n0(r.generated.lines)} records, ${mb(r.generated.bytes / 2 ** 20)} of JSON Lines${r.generated.reused ? " (reused)" : `, generated in ${sec(r.generated.seconds)}`}; database ${mb(r.dbMb)}${pageCacheNote(r.pageCache)}; this run took ${sec(r.seconds)}.`;
   return [
     `### ${n0(r.learners)} learners`,
     "",

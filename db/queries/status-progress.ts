@@ -52,14 +52,23 @@ export async function courseGoals(db: Db, courseId: string, ids: readonly string
   return { goals, missing: null };
 }
 
-/** A page of a course's registrations in a stable order (enrolled_at, then id), with the total. */
-export async function registrationPage(db: Db, courseId: string, offset: number, limit: number): Promise<{ rows: Registration[]; total: number }> {
-  const s = db.$client;
-  const rows = s
+/**
+ * A page of a course's registrations in a stable order (enrolled_at, then id), and whether more
+ * follow: one row past the page is read rather than the course's enrollments counted (a count is
+ * a scan of 100,000 index entries at 100,000 learners, a tenth of the route's time).
+ */
+export async function registrationPage(db: Db, courseId: string, offset: number, limit: number): Promise<{ rows: Registration[]; more: boolean }> {
+  const rows = db.$client
     .prepare(`SELECT id, user_id AS userId FROM enrollments WHERE course_id = ? ORDER BY enrolled_at, id LIMIT ? OFFSET ?`)
-    .all(courseId, limit, offset) as Registration[];
-  const total = s.prepare(`SELECT COUNT(*) FROM enrollments WHERE course_id = ?`).pluck().get(courseId) as number;
-  return { rows, total };
+    .all(courseId, limit + 1, offset) as Registration[];
+  const more = rows.length > limit;
+  if (more) rows.pop();
+  return { rows, more };
+}
+
+/** How many registrations (enrollments, everyone who ever enrolled) a course has. */
+export function registrationCount(db: Db, courseId: string): number {
+  return db.$client.prepare(`SELECT COUNT(*) FROM enrollments WHERE course_id = ?`).pluck().get(courseId) as number;
 }
 
 interface Work {

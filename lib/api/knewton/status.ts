@@ -124,7 +124,7 @@ export const learningInstanceStatusRoute = apiRoute(
       query,
       column_headers: goals.map((g) => g.id),
       data: await rows(db, courseId, goals, page.rows),
-      ...(offset + page.rows.length < page.total ? { next: { registration_offset: offset + page.rows.length, registrations_per_page: perPage } } : {}),
+      ...(page.more ? { next: { registration_offset: offset + page.rows.length, registrations_per_page: perPage } } : {}),
     } satisfies z.infer<typeof responseSchema>);
   },
 );

@@ -5,7 +5,7 @@ import { DistributionSkeleton } from "@/components/status-distribution";
 import { getDb } from "@/db/client";
 import { allCourseGoals } from "@/db/queries/goal-summary";
 import { targetNames } from "@/db/queries/goal-targets";
-import { registrationPage } from "@/db/queries/status-progress";
+import { registrationCount } from "@/db/queries/status-progress";
 import { goalPath } from "@/lib/dashboard/paths";
 import { asOfDay } from "@/lib/time";
 import { loadCourse } from "../../../_lib/course";
@@ -29,7 +29,8 @@ export default async function GoalsPage({ params }: { params: Promise<{ courseId
   const courseId = load.course.id;
   const db = getDb();
   const asOf = asOfDay();
-  const [goals, formats, { total }] = await Promise.all([allCourseGoals(db, courseId), requestFormats(), registrationPage(db, courseId, 0, 0)]);
+  const total = registrationCount(db, courseId);
+  const [goals, formats] = await Promise.all([allCourseGoals(db, courseId), requestFormats()]);
   const names = await targetNames(db, courseId, goals);
   return (
     <section aria-labelledby="goals-heading" className="goals-page">

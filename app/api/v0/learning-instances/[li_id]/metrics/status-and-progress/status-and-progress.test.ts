@@ -194,6 +194,17 @@ describe("status and progress: the learning instance's rows", () => {
     expect(new Set(seen)).toEqual(new Set(regs));
   });
 
+  it("has no next after a last page that ends exactly on the last registration, nor past the end", async () => {
+    const last = (await (await post(LI, { goal_ids: [ITEM_GOAL], registration_offset: 200, registrations_per_page: 50 })).json()) as Body;
+    expect(last.data).toHaveLength(50);
+    expect(last.next).toBeUndefined();
+    const before = (await (await post(LI, { goal_ids: [ITEM_GOAL], registration_offset: 199, registrations_per_page: 50 })).json()) as Body;
+    expect(before.next).toEqual({ registration_offset: 249, registrations_per_page: 50 });
+    const past = (await (await post(LI, { goal_ids: [ITEM_GOAL], registration_offset: 250 })).json()) as Body;
+    expect(past.data).toEqual([]);
+    expect(past.next).toBeUndefined();
+  });
+
   it("defaults to 100 rows from offset 0", async () => {
     const page = (await (await post(LI, { goal_ids: [ITEM_GOAL] })).json()) as Body;
     expect(page.data).toHaveLength(100);
