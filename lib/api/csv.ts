@@ -43,22 +43,30 @@ export function csvResponse(fileName: string, header: readonly string[], batches
   const encoder = new TextEncoder();
   const iterator: Iterator<CsvRows> | AsyncIterator<CsvRows> =
     Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
-  let chunk = csvRow(header);
+  // Rows gather in an array joined once a chunk is full: encoding a string grown by `+=` first
+  // flattens it, about a third dearer per row (measured).
+  let rows = [csvRow(header)];
+  let length = rows[0]!.length;
+  const flush = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    controller.enqueue(encoder.encode(rows.join("")));
+    rows = [];
+    length = 0;
+  };
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       for (;;) {
         const next = await iterator.next();
         if (next.done) {
-          if (chunk) controller.enqueue(encoder.encode(chunk));
+          if (length) flush(controller);
           controller.close();
           return;
         }
-        for (const row of next.value) chunk += csvRow(row);
-        if (chunk.length >= 65_536) {
-          controller.enqueue(encoder.encode(chunk));
-          chunk = "";
-          return;
+        for (const row of next.value) {
+          const line = csvRow(row);
+          rows.push(line);
+          length += line.length;
         }
+        if (length >= 65_536) return flush(controller);
       }
     },
     async cancel() {

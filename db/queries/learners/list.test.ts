@@ -156,6 +156,15 @@ describe("paging", () => {
     expect(await listLearners(db, COURSE, { asOf: AS_OF, page: 5, pageSize: 8 })).toEqual({ count: 30, results: [] });
   });
 
+  it("computes a row's segments from its figures while they await recomputing, the same as the stored ones", async () => {
+    variedRoster();
+    const stored = (await all()).results.map((l) => [l.username, l.segments]);
+    expect(new Set(stored.flatMap(([, s]) => s)).size).toBeGreaterThan(2);
+    // As a write leaves rows whose segment inputs changed (db/queries/summary-rows.ts).
+    db.$client.prepare(`UPDATE learner_summary SET segments = NULL WHERE course_id = ?`).run(COURSE);
+    expect((await all()).results.map((l) => [l.username, l.segments])).toEqual(stored);
+  });
+
   it("gives an empty page for a course without learners or an unknown course", async () => {
     enrollLearners(db, COURSE, []);
     expect(await all()).toEqual({ count: 0, results: [] });
