@@ -2,6 +2,7 @@ import { attemptsPerCompleted } from "@/lib/analytics/engagement";
 import type { EngagementRanges } from "@/lib/analytics/ranges";
 import { segmentsFromMask, segmentsOf, type Segment, type SegmentInput } from "@/lib/analytics/segments";
 import type { DayWindow } from "@/lib/time";
+import { asColumns, type Columns } from "./columns";
 
 /** The learner object of api.md § Open edX Learner Analytics v0 (detail, and each list result). */
 export interface LearnerObject {
@@ -25,11 +26,25 @@ export interface LearnerObject {
 }
 
 /** The columns of `learner_summary s` a learner object is built from. */
-export const SUMMARY_COLUMNS = `s.user_id AS userId, s.username, s.name, s.email, s.mode, s.cohort,
-  s.enrolled_at AS enrolledAt, s.is_active AS isActive, s.segments, s.problems_attempted AS problemsAttempted,
-  s.problems_completed AS problemsCompleted, s.problem_attempts AS problemAttempts,
-  s.videos_viewed AS videosViewed, s.discussion_contributions AS discussionContributions,
-  s.days_active AS daysActive, s.days_active_prev AS daysActivePrev`;
+export const SUMMARY_FIELDS: Columns = [
+  ["userId", "s.user_id"],
+  ["username", "s.username"],
+  ["name", "s.name"],
+  ["email", "s.email"],
+  ["mode", "s.mode"],
+  ["cohort", "s.cohort"],
+  ["enrolledAt", "s.enrolled_at"],
+  ["isActive", "s.is_active"],
+  ["segments", "s.segments"],
+  ["problemsAttempted", "s.problems_attempted"],
+  ["problemsCompleted", "s.problems_completed"],
+  ["problemAttempts", "s.problem_attempts"],
+  ["videosViewed", "s.videos_viewed"],
+  ["discussionContributions", "s.discussion_contributions"],
+  ["daysActive", "s.days_active"],
+  ["daysActivePrev", "s.days_active_prev"],
+];
+export const SUMMARY_COLUMNS = asColumns(SUMMARY_FIELDS);
 
 /** Engagement figures over one window (the default one comes from the summary row itself). */
 export type WindowFigures = Pick<SegmentInput, "problemsAttempted" | "problemsCompleted" | "problemAttempts" | "videosViewed" | "discussionContributions">;

@@ -1,5 +1,6 @@
 import type { Db } from "../../client";
 import type { DayWindow } from "@/lib/time";
+import type { Columns } from "./columns";
 import type { WindowFigures } from "./learner-object";
 
 /**
@@ -29,9 +30,13 @@ export function windowCte(users: string): string {
 }
 
 /** The figures of `w` joined to a summary row (zeros for a learner idle in the window). */
-export const WINDOW_COLUMNS = `coalesce(w.problemsAttempted, 0) AS wProblemsAttempted,
-  coalesce(w.problemsCompleted, 0) AS wProblemsCompleted, coalesce(w.problemAttempts, 0) AS wProblemAttempts,
-  coalesce(w.videosViewed, 0) AS wVideosViewed, coalesce(w.discussionContributions, 0) AS wDiscussionContributions`;
+export const WINDOW_FIELDS: Columns = [
+  ["wProblemsAttempted", "coalesce(w.problemsAttempted, 0)"],
+  ["wProblemsCompleted", "coalesce(w.problemsCompleted, 0)"],
+  ["wProblemAttempts", "coalesce(w.problemAttempts, 0)"],
+  ["wVideosViewed", "coalesce(w.videosViewed, 0)"],
+  ["wDiscussionContributions", "coalesce(w.discussionContributions, 0)"],
+];
 
 export interface WindowColumns {
   wProblemsAttempted: number;

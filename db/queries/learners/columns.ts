@@ -1,0 +1,24 @@
+/**
+ * A query's result columns as (name, SQL expression) pairs, selectable either as named columns or
+ * as one JSON array a row. The CSV export reads every learner of a course: better-sqlite3 spends
+ * about as long handing over each value as SQLite takes to find the row, so one JSON text a row,
+ * parsed by V8, reads the roster ~20% faster than its 16 columns (measured at 100,000 learners).
+ */
+export type Columns = readonly (readonly [name: string, sql: string])[];
+
+/** `expr AS name, …` */
+export const asColumns = (columns: Columns): string => columns.map(([name, sql]) => `${sql} AS ${name}`).join(", ");
+
+/** `json_array(expr, …)`: one value a row, read back by `objectsOfJsonRows`. */
+export const asJsonArray = (columns: Columns): string => `json_array(${columns.map(([, sql]) => sql).join(", ")})`;
+
+/** Rows selected with `asJsonArray(columns)` (and `pluck`ed) as objects keyed by the columns' names. */
+export function* objectsOfJsonRows<T>(columns: Columns, rows: Iterable<unknown>): Generator<T> {
+  const names = columns.map(([name]) => name);
+  for (const text of rows as Iterable<string>) {
+    const values = JSON.parse(text) as unknown[];
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+    yield row as T;
+  }
+}
