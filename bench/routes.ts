@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { listGoals } from "@/db/queries/goals";
 import { courseLearnerMetadata, getLearner, learnerTimelineByUsername, listLearners, type LearnerQuery } from "@/db/queries/learners";
 import { courseGoals, registrationPage, statusAndProgress } from "@/db/queries/status-progress";
-import type { DayWindow } from "@/lib/time";
+import { addDays, type DayWindow } from "@/lib/time";
 import { resultsPage } from "@/db/queries/ispring-results";
 import { pathSessionData } from "@/db/queries/path-session";
 import { pathSessionStats } from "@/lib/analytics/path-session/stats";
@@ -69,6 +69,18 @@ function list(params: (c: BenchContext) => string, sel: (c: BenchContext) => Par
   };
 }
 
+/** Page `page` of the roster sorted on videos viewed in the bench's window moved `shift` days back. */
+function windowSort(shift: (i: number) => number, page: (i: number) => number): Pick<BenchRoute, "request" | "floor"> {
+  const windowOf = (c: BenchContext, i: number) => ({ start: addDays(c.window.start, -shift(i)), end: addDays(c.window.end, -shift(i)) });
+  return {
+    request: (c, i) => {
+      const w = windowOf(c, i);
+      return { path: `/api/v0/learners/?course_id=${c.q}&start_date=${w.start}&end_date=${w.end}&order_by=videos_viewed&sort_order=desc&page=${page(i)}` };
+    },
+    floor: (c, i) => listLearners(c.db, c.course, { asOf: c.asOf, page: page(i), pageSize: 25, window: windowOf(c, i), orderBy: "videos_viewed", sortOrder: "desc" }),
+  };
+}
+
 const statusBody = (c: BenchContext, i: number) => ({
   goal_ids: c.goalIds,
   registration_offset: (i * 100) % Math.max(1, c.registrations - 100),
@@ -89,14 +101,11 @@ export const ROUTES: readonly BenchRoute[] = [
   { name: "learner list, text search", ...list(() => "&text_search=fatima", () => ({ textSearch: "fatima" })), target: LIST },
   { name: "learner list, deep page", ...list((c) => `&page=${c.deepPage}`, (c) => ({ page: c.deepPage })), target: LIST },
   { name: "learner list, custom window", ...list((c) => `&start_date=${c.window.start}&end_date=${c.window.end}`, (c) => ({ window: c.window })), target: LIST },
-  {
-    name: "learner list, custom window sorted on videos viewed",
-    ...list(
-      (c) => `&start_date=${c.window.start}&end_date=${c.window.end}&order_by=videos_viewed&sort_order=desc`,
-      (c) => ({ window: c.window, orderBy: "videos_viewed", sortOrder: "desc" }),
-    ),
-    target: LIST,
-  },
+  // The first page of a window sort sums the window for every learner; the pages after it read the
+  // order kept from it (db/queries/learners/window-order.ts). Both are measured: paging through one
+  // window, and a new window each time (more windows in turn than are kept, so none is found).
+  { name: "learner list, custom window sorted on videos viewed, paging", ...windowSort(() => 0, (i) => 1 + (i % 20)), target: LIST },
+  { name: "learner list, custom window sorted on videos viewed, a new window each time", ...windowSort((i) => i % 28, () => 1), target: LIST },
   {
     name: "learner detail",
     request: (c, i) => ({ path: `/api/v0/learners/${pick(c.usernames, i)}/?course_id=${c.q}` }),

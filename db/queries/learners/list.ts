@@ -5,6 +5,7 @@ import { asColumns, asJsonArray, objectsOfJsonRows, type Columns } from "./colum
 import { SUMMARY_FIELDS, toLearnerObject, type LearnerObject, type SummaryRow } from "./learner-object";
 import { filterWhere, hasGroupFilter, orderSql, sortsOnFigures, sortsOnWindow, type LearnerSelection, type Where } from "./query";
 import { textSearchOf, type TextSearch } from "./text-search";
+import { windowOrder } from "./window-order";
 import { figuresOfColumns, WINDOW_FIELDS, windowCte, windowFiguresOf, windowParams, type WindowColumns } from "./window";
 
 type Sqlite = Db["$client"];
@@ -86,13 +87,19 @@ type Row = SummaryRow & Partial<WindowColumns>;
 
 /**
  * The SELECT of a plan: summary rows, joined to the custom window's figures when it sorts on them
- * or `withWindow`; `columns` are what each row holds, as named columns or (`json`) one JSON array.
+ * or `withWindow`; `columns` are what each row holds, as named columns, one JSON array (`json`) or
+ * the user id alone (`ids`).
  */
-function selectSql(sel: LearnerSelection, p: Plan, withWindow: boolean, json = false): { sql: string; params: Record<string, unknown>; columns: Columns } {
+function selectSql(
+  sel: LearnerSelection,
+  p: Plan,
+  withWindow: boolean,
+  form: "columns" | "json" | "ids" = "columns",
+): { sql: string; params: Record<string, unknown>; columns: Columns } {
   const where = sqlWhere(p.where);
   const joined = withWindow && sel.window;
   const columns = joined ? [...SUMMARY_FIELDS, ...WINDOW_FIELDS] : SUMMARY_FIELDS;
-  const list = json ? asJsonArray(columns) : asColumns(columns);
+  const list = form === "ids" ? "s.user_id" : form === "json" ? asJsonArray(columns) : asColumns(columns);
   if (!joined) {
     return { sql: `SELECT ${list} FROM learner_summary s WHERE ${where} ORDER BY ${p.order}`, params: p.where.params, columns };
   }
@@ -123,10 +130,23 @@ export async function listLearners(db: Db, courseId: string, q: LearnerQuery): P
   const offset = (q.page - 1) * q.pageSize;
   const p = plan(db.$client, courseId, q, textSearchOf(db.$client, q.textSearch), course, offset + q.pageSize);
   if (offset >= p.count) return { count: p.count, results: [] };
-  const joined = sortsOnWindow(q);
-  const { sql, params } = selectSql(q, p, joined);
+  if (sortsOnWindow(q)) {
+    const { sql, params } = selectSql(q, p, true, "ids");
+    const ids = windowOrder(db.$client, sql, params).slice(offset, offset + q.pageSize);
+    return { count: p.count, results: toObjects(db, courseId, q, course, summaryRowsOf(db.$client, courseId, ids), false) };
+  }
+  const { sql, params } = selectSql(q, p, false);
   const rows = db.$client.prepare(`${sql} LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.pageSize, offset }) as Row[];
-  return { count: p.count, results: toObjects(db, courseId, q, course, rows, joined) };
+  return { count: p.count, results: toObjects(db, courseId, q, course, rows, false) };
+}
+
+/** The summary rows of a few learners, in the order of `userIds`. */
+function summaryRowsOf(s: Sqlite, courseId: string, userIds: readonly string[]): Row[] {
+  const rows = s
+    .prepare(`SELECT ${asColumns(SUMMARY_FIELDS)} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (SELECT value FROM json_each(?))`)
+    .all(courseId, JSON.stringify(userIds)) as Row[];
+  const byId = new Map(rows.map((r) => [r.userId, r]));
+  return userIds.map((id) => byId.get(id)!);
 }
 
 /**
@@ -147,7 +167,7 @@ export async function* iterateLearners(
   if (!course) return;
   const p = plan(db.$client, courseId, sel, textSearchOf(db.$client, sel.textSearch), course, Infinity);
   if (p.count === 0) return;
-  const { sql, params, columns } = selectSql(sel, p, true, true);
+  const { sql, params, columns } = selectSql(sel, p, true, "json");
   // An in-memory database has no second connection: its (test-sized) rows are read at once.
   const reader = db.$client.memory ? null : new Database(db.$client.name, { fileMustExist: true });
   try {
