@@ -151,6 +151,30 @@ describe("paging", () => {
     }
   });
 
+  it("gives every page, those past the middle read from the other end included, as a slice of the whole list", async () => {
+    variedRoster();
+    const selections: Partial<LearnerSelection>[] = [
+      {},
+      { cohort: "Group 1" },
+      { segments: ["inactive", "highly_engaged"] },
+      { textSearch: "ann" },
+      { window: { start: "2026-03-10", end: "2026-03-19" } },
+    ];
+    for (const sel of selections) {
+      for (const orderBy of [...Object.keys(KEYS), "problem_attempts_per_completed"] as LearnerOrderBy[]) {
+        for (const sortOrder of ["asc", "desc"] as const) {
+          const whole = await all({ ...sel, orderBy, sortOrder });
+          expect(whole.count, JSON.stringify(sel)).toBeGreaterThan(3);
+          for (let page = 1; (page - 1) * 3 < whole.count; page++) {
+            const p = await listLearners(db, COURSE, { asOf: AS_OF, ...sel, orderBy, sortOrder, page, pageSize: 3 });
+            expect(p.count).toBe(whole.count);
+            expect(p.results, `${JSON.stringify(sel)} ${orderBy} ${sortOrder} page ${page}`).toEqual(whole.results.slice((page - 1) * 3, page * 3));
+          }
+        }
+      }
+    }
+  });
+
   it("answers a page past the last with the count and no results", async () => {
     variedRoster();
     expect(await listLearners(db, COURSE, { asOf: AS_OF, page: 5, pageSize: 8 })).toEqual({ count: 30, results: [] });

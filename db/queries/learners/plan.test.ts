@@ -24,9 +24,9 @@ function plan(sql: string, params: Record<string, unknown>): string {
   return rows.map((r) => r.detail).join(" | ");
 }
 
-function pagePlan(sel: LearnerSelection, indexed: boolean, filterIndexed = indexed): string {
+function pagePlan(sel: LearnerSelection, indexed: boolean, filterIndexed = indexed, reversed = false): string {
   const where = filterWhere(COURSE, sel, { indexed: filterIndexed });
-  return plan(`SELECT s.username FROM learner_summary s WHERE ${where.conditions.join(" AND ")} ORDER BY ${orderSql(sel, indexed)} LIMIT 25`, where.params);
+  return plan(`SELECT s.username FROM learner_summary s WHERE ${where.conditions.join(" AND ")} ORDER BY ${orderSql(sel, indexed, reversed)} LIMIT 25`, where.params);
 }
 
 describe("query plans", () => {
@@ -34,6 +34,13 @@ describe("query plans", () => {
     const p = pagePlan({ asOf: "2026-03-20", orderBy, sortOrder }, true);
     expect(p).toMatch(/USING (COVERING )?INDEX learner_summary_/);
     expect(p).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it.each(ORDERS.flatMap((o) => [[o, "asc"], [o, "desc"]] as const))("reads %s %s reversed (a page past the middle) off the same index backwards", (orderBy, sortOrder) => {
+    const forward = pagePlan({ asOf: "2026-03-20", orderBy, sortOrder }, true);
+    const backward = pagePlan({ asOf: "2026-03-20", orderBy, sortOrder }, true, true, true);
+    expect(backward).not.toMatch(/TEMP B-TREE/);
+    expect(backward.match(/INDEX (learner_summary_\w+)/)?.[1]).toBe(forward.match(/INDEX (learner_summary_\w+)/)?.[1]);
   });
 
   it("tests the filters row by row while reading in sort order", () => {

@@ -91,10 +91,12 @@ export function sortsOnWindow(sel: LearnerSelection): boolean {
 /**
  * ORDER BY for a selection. `indexed: false` writes each summary term as `+expr`, which keeps
  * SQLite from reading the rows in index order, so it picks a filter's index and sorts the few rows
- * it finds instead.
+ * it finds instead. `reversed` turns every term round, tie-break included: usernames are unique,
+ * so each order is total and its reverse is exactly the same rows from the other end (nulls too:
+ * SQLite puts them first ascending and last descending).
  */
-export function orderSql(sel: LearnerSelection, indexed: boolean): string {
-  const desc = sel.sortOrder === "desc";
+export function orderSql(sel: LearnerSelection, indexed: boolean, reversed = false): string {
+  const desc = (sel.sortOrder === "desc") !== reversed;
   const sort = SORTS[sel.orderBy ?? "username"];
   const plus = indexed ? "" : "+";
   if (!sort.summary.length) return `${plus}s.username ${desc ? "DESC" : "ASC"}`;
@@ -102,7 +104,7 @@ export function orderSql(sel: LearnerSelection, indexed: boolean): string {
   const terms = (windowed ? sort.window! : sort.summary).map(
     (t) => `${windowed ? "" : plus}${t.expr} ${desc !== Boolean(t.flip) ? "DESC" : "ASC"}`,
   );
-  return [...terms, `${plus}s.username ASC`].join(", ");
+  return [...terms, `${plus}s.username ${reversed ? "DESC" : "ASC"}`].join(", ");
 }
 
 export interface Where {
