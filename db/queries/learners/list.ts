@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import type { Db } from "../../client";
 import { readCourse, type CourseRead } from "./course-read";
 import { asColumns, asJsonArray, objectsOfJsonRows, type Columns } from "./columns";
-import { SUMMARY_FIELDS, toLearnerObject, type LearnerObject, type SummaryRow } from "./learner-object";
+import { SUMMARY_COLUMNS, SUMMARY_FIELDS, toLearnerObject, type LearnerObject, type SummaryRow } from "./learner-object";
 import { filterWhere, hasGroupFilter, orderSql, sortsOnFigures, sortsOnWindow, type LearnerSelection, type Where } from "./query";
 import { textSearchOf, type TextSearch } from "./text-search";
 import { windowOrder } from "./window-order";
@@ -152,7 +152,7 @@ export async function listLearners(db: Db, courseId: string, q: LearnerQuery): P
 /** The summary rows of a few learners, in the order of `userIds`. */
 function summaryRowsOf(s: Sqlite, courseId: string, userIds: readonly string[]): Row[] {
   const rows = s
-    .prepare(`SELECT ${asColumns(SUMMARY_FIELDS)} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (SELECT value FROM json_each(?))`)
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (SELECT value FROM json_each(?))`)
     .all(courseId, JSON.stringify(userIds)) as Row[];
   const byId = new Map(rows.map((r) => [r.userId, r]));
   return userIds.map((id) => byId.get(id)!);
