@@ -1,11 +1,9 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { KEEP_ALIVE_TIMEOUT_MS } from "@/lib/cli/start";
 import { freePort, waitUntilUp } from "@/lib/testing/app";
 
-/** The production server (`next start`) on the bench database, and its memory as the kernel sees it. */
+/** The production server (`lantern serve`) on the bench database, and its memory as the kernel sees it. */
 
 export interface BenchServer {
   url: URL;
@@ -22,12 +20,11 @@ export interface BenchServer {
 export async function startServer(dbFile: string, asOf: string): Promise<BenchServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const next = createRequire(path.resolve("package.json")).resolve("next/dist/bin/next");
   let output = "";
-  const child = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1", "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS)], {
+  const child = spawn(process.execPath, [path.resolve("bin/lantern.mjs"), "serve", "--port", String(port), "--hostname", "127.0.0.1"], {
     // A fixed as-of day keeps the figures the same from run to run; the background refit is off so
     // no fit lands in the middle of a measurement.
-    env: { ...process.env, DATABASE_URL: dbFile, LANTERN_AS_OF: asOf, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", LANTERN_REFIT_DELAY_MS: "off" },
+    env: { ...process.env, DATABASE_URL: dbFile, LANTERN_AS_OF: asOf, NEXT_TELEMETRY_DISABLED: "1", LANTERN_REFIT_DELAY_MS: "off" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));

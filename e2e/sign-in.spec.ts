@@ -43,7 +43,7 @@ test("signing out ends the session", async ({ page }) => {
 });
 
 test("`lantern start` keeps an idle keep-alive connection for 65 s, not Node's 5 s", async ({ baseURL }) => {
-  // lib/cli/start.ts KEEP_ALIVE_TIMEOUT_MS: a client with slow requests in flight must not find
+  // lib/server/serve.ts KEEP_ALIVE_TIMEOUT_MS: a client with slow requests in flight must not find
   // its waiting connection closed under it.
   const agent = new http.Agent({ keepAlive: true });
   try {

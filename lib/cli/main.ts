@@ -4,12 +4,14 @@ import { importCommand } from "./import";
 import { keyCommand } from "./key";
 import { migrateCommand } from "./migrate";
 import { refitCommand } from "./refit";
+import { serveCommand } from "./serve";
 import { startCommand } from "./start";
 import { userCommand } from "./user";
 import { CliError, type Command } from "./args";
 
 const COMMANDS: Record<string, Command> = {
   start: startCommand,
+  serve: serveCommand,
   migrate: migrateCommand,
   import: importCommand,
   demo: demoCommand,

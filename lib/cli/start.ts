@@ -1,28 +1,17 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { databasePath, migrateDb, openDb } from "@/db/client";
 import { demoAccounts } from "@/lib/demo/accounts";
-import { sessionSecret } from "@/lib/auth/secret";
 import { intOption, parseCommand, type Command } from "./args";
 import { loadDemo, printDemoAccounts } from "./demo";
+import { root, serveBuild } from "./serve";
 
 const HELP = `Usage: npx lantern start [--port P] [--hostname H] [--demo-learners N]   (npm start)
 
 Migrates DATABASE_URL, loads the demo when the database is empty, builds the app when there is
 no build, and serves it (default http://localhost:3000; PORT also sets the port).`;
-
-/**
- * How long the server keeps an idle keep-alive connection (Node's default is 5 s). A client that
- * keeps several slow requests in flight (a 100,000-learner export beside roster reads) can leave a
- * connection waiting longer than 5 s for the one-threaded server to get back to it; Node then
- * closes it just as the client's next request arrives, and the client sees a reset. Past the 60 s
- * idle timeout load balancers commonly use, so the proxy in front closes first.
- */
-export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
-
-const root = () => process.env.LANTERN_HOME ?? process.cwd();
 
 function nextBin(): string {
   return createRequire(path.join(root(), "package.json")).resolve("next/dist/bin/next");
@@ -59,23 +48,10 @@ export const startCommand: Command = {
       if (build.status !== 0) return build.status ?? 1;
     }
 
-    const args = [nextBin(), "start", "--port", String(port), "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS), ...(hostname ? ["--hostname", hostname] : [])];
-    const child = spawn(process.execPath, args, {
-      cwd: root(),
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: file, NEXTAUTH_SECRET: sessionSecret(file), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
-    });
-    let announced = false;
-    child.stdout.on("data", (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
-        announced = true;
-        console.log(`\nLantern is running at http://${hostname ?? "localhost"}:${port}  (database ${file})`);
-        if (isDemo) printDemoAccounts();
-      }
-    });
-    for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-    return code ?? 0;
+    await serveBuild(file, port, hostname);
+    console.log(`\nLantern is running at http://${hostname ?? "localhost"}:${port}  (database ${file})`);
+    if (isDemo) printDemoAccounts();
+    // Serving goes on until a signal ends the process.
+    return new Promise<number>(() => undefined);
   },
 };

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrateDb, openDb, type Db } from "@/db/client";
@@ -44,7 +43,7 @@ export async function waitUntilUp(url: string, child: ChildProcess, log: () => s
   throw new Error(`the app did not start within 60 s:\n${log()}`);
 }
 
-/** Starts `next start` on a free port with a fresh migrated database. Needs `npx next build` first. */
+/** Starts the production build (`lantern serve`, as `lantern start` serves it) on a free port with a fresh migrated database. Needs `npx next build` first. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("No build: run `npx next build` before the HTTP tests (npm test does).");
   const dir = mkdtempSync(path.join(tmpdir(), "lantern-app-"));
@@ -53,12 +52,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   migrateDb(db);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const next = createRequire(path.resolve("package.json")).resolve("next/dist/bin/next");
   let output = "";
-  const child = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.resolve("bin/lantern.mjs"), "serve", "--port", String(port), "--hostname", "127.0.0.1"], {
     // The background mastery refit is off unless a test turns it on: a refit landing between two
     // requests of a test would change the figures it compares.
-    env: { ...process.env, DATABASE_URL: dbFile, LANTERN_AS_OF: TEST_AS_OF, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", LANTERN_REFIT_DELAY_MS: "off", ...env },
+    env: { ...process.env, DATABASE_URL: dbFile, LANTERN_AS_OF: TEST_AS_OF, NEXT_TELEMETRY_DISABLED: "1", LANTERN_REFIT_DELAY_MS: "off", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));

@@ -1,0 +1,116 @@
+import type { IncomingMessage } from "node:http";
+import { errorBody, ApiError, type Family } from "@/lib/api/errors";
+
+/**
+ * What every request passes before Next.js sees it (`lib/server/serve.ts`): Next answers some
+ * malformed requests with a 500 of its own (an unknown method, the request target `*`, a path
+ * segment that is not UTF-8 once decoded), and it passes `X-Forwarded-*` headers through from
+ * whoever sends them. Both are settled here, in one place (docs/security.md).
+ */
+
+/** The methods any route of Lantern answers; anything else (TRACE, CONNECT, WebDAV's) is a 405 here. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"] as const;
+
+/** The API family a path belongs to, for the shape of its error body. */
+export function familyOfPath(pathname: string): Family | null {
+  if (pathname === "/xapi" || pathname.startsWith("/xapi/")) return "xapi";
+  if (pathname.startsWith("/api/ispring/")) return "ispring";
+  if (pathname.startsWith("/api/360learning/")) return "360learning";
+  if (pathname.startsWith("/api/v0/learning-instances/") || pathname.startsWith("/api/v0/registrations/")) return "knewton";
+  if (pathname.startsWith("/api/v0/") || pathname.startsWith("/api/learner_analytics/")) return "edx";
+  if (pathname === "/api" || pathname.startsWith("/api/")) return "lantern";
+  return null;
+}
+
+export interface Refusal {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The family's error body for an API path, plain text for a page. */
+export function refusal(pathname: string, err: ApiError): Refusal {
+  const family = familyOfPath(pathname);
+  const headers: Record<string, string> = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...err.headers };
+  if (family === "xapi") headers["X-Experience-API-Version"] = "1.0.3";
+  if (!family) return { status: err.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" }, body: `${err.message}\n` };
+  return { status: err.status, headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(errorBody(family, err)) };
+}
+
+/** The path of a request target, or null when it is neither origin-form (`/…`) nor an absolute http(s) URL. */
+function targetPath(target: string): string | null {
+  if (target.startsWith("/")) return target;
+  if (/^https?:\/\//i.test(target)) {
+    try {
+      const u = new URL(target);
+      return u.pathname + u.search;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses what no route could answer, before Next.js parses it: an unknown method (405), a request
+ * target that is not a path (`*`, 400), a path whose percent-encoding is not UTF-8 (400). Returns
+ * the path to hand on (absolute-form targets become origin-form), or the refusal.
+ */
+export function checkRequestLine(method: string, target: string): { path: string } | { refuse: Refusal } {
+  const path = targetPath(target);
+  if (path === null) {
+    return { refuse: refusal("/", new ApiError(400, "invalid_request", `The request target must be a path beginning with "/"; got "${target.slice(0, 100)}".`)) };
+  }
+  const pathname = path.split("?", 1)[0]!;
+  if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
+    const err = new ApiError(405, "method_not_allowed", `The method ${method.slice(0, 20)} is not supported.`, { Allow: ALLOWED_METHODS.join(", ") });
+    return { refuse: refusal(pathname, err) };
+  }
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return { refuse: refusal(pathname, new ApiError(400, "invalid_request", "The path holds a percent-encoding that is not UTF-8 (such as %FF).")) };
+  }
+  return { path };
+}
+
+/**
+ * How many proxies in front of Lantern to believe: `LANTERN_TRUST_PROXY` is a number of hops
+ * (`1` for one reverse proxy; `true` means 1), unset or `false`/`0` for none. Only a trusted proxy's
+ * `X-Forwarded-For`, `-Host` and `-Proto` count; from anyone else they are dropped.
+ */
+export function trustedHops(value: string | undefined): number {
+  const v = (value ?? "").trim().toLowerCase();
+  if (v === "" || v === "false" || v === "0" || v === "no" || v === "off") return 0;
+  if (v === "true" || v === "yes" || v === "on") return 1;
+  if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
+  throw new Error(`LANTERN_TRUST_PROXY must be a number of proxies (0–10), true or false; got "${value}".`);
+}
+
+const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"] as const;
+
+const firstValue = (v: string | string[] | undefined): string | undefined => {
+  const s = Array.isArray(v) ? v.join(",") : v;
+  const first = s?.split(",")[0]?.trim();
+  return first ? first : undefined;
+};
+
+/**
+ * Rewrites the forwarded headers in place so everything after this reads the truth from them:
+ * `X-Forwarded-For` becomes the one client address (the socket's, or the one the trusted proxies
+ * saw), `X-Forwarded-Host`/`-Proto` are kept only from trusted proxies (Next.js fills them from the
+ * Host header and the socket otherwise).
+ */
+export function settleForwardedHeaders(req: Pick<IncomingMessage, "headers">, socketAddress: string | undefined, hops: number): void {
+  const h = req.headers;
+  const chain = hops > 0 ? String(h["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean) : [];
+  const host = hops > 0 ? firstValue(h["x-forwarded-host"]) : undefined;
+  const proto = hops > 0 ? firstValue(h["x-forwarded-proto"])?.toLowerCase() : undefined;
+  for (const name of FORWARDED) delete h[name];
+  // The addresses as the last proxy passed them on, then the proxy itself: the client is `hops` from the right.
+  const addresses = [...chain, socketAddress ?? ""];
+  const client = addresses[Math.max(0, addresses.length - 1 - hops)] ?? "";
+  if (client) h["x-forwarded-for"] = client;
+  if (host) h["x-forwarded-host"] = host;
+  if (proto === "http" || proto === "https") h["x-forwarded-proto"] = proto;
+}
