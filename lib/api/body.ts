@@ -1,3 +1,4 @@
+import { nestsDeeperThan, tooDeepMessage } from "@/lib/ingest/json-depth";
 import { ApiError } from "./errors";
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -90,6 +91,7 @@ export async function readBodyText(req: Request, max = maxBodyBytes()): Promise<
 export async function readBody(req: Request, max = maxBodyBytes()): Promise<unknown> {
   const text = await readBodyText(req, max);
   if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request body is empty; a JSON body is required.");
+  if (nestsDeeperThan(text)) throw new ApiError(400, "invalid_request", `The request body ${tooDeepMessage()}.`);
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {

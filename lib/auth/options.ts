@@ -10,11 +10,13 @@ const throttle = new SignInThrottle();
 // Verified when the login matches nobody, so a wrong username takes as long as a wrong password.
 const DUMMY_HASH = hashPasswordSync("lantern-no-such-user");
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
+/**
+ * The client's address. Lantern's front (lib/server/front.ts) has replaced X-Forwarded-For with the
+ * one address it trusts: the socket's, or what a configured proxy saw (LANTERN_TRUST_PROXY).
+ */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  return typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() ?? "") : "";
+  return typeof forwarded === "string" ? forwarded.trim() : "";
 }
 
 /** Checks a username-or-email and password; null for any failure (one message, no hint). */
@@ -23,17 +25,14 @@ export async function authorizeCredentials(
   password: string,
   address = "",
 ): Promise<{ id: string; name: string } | null> {
-  const keys = [`login:${login.trim().toLowerCase()}`, ...(address ? [`addr:${address}`] : [])];
-  const wait = throttle.delayFor(keys);
-  if (wait > 0) await sleep(wait);
   const user = login.trim() ? await userForSignIn(getDb(), login.trim()) : null;
-  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !ok || user.status !== "active") {
-    throttle.fail(keys);
-    return null;
-  }
-  throttle.succeed(keys);
-  return { id: user.id, name: user.name || user.username };
+  // One counter per account, whether it was named by username or by email, in any case.
+  const account = user ? `user:${user.id}` : `login:${login.trim().toLowerCase()}`;
+  const ok = await throttle.attempt({ account, address: address || undefined }, async () => {
+    const right = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    return right && user !== null && user.status === "active";
+  });
+  return ok && user ? { id: user.id, name: user.name || user.username } : null;
 }
 
 export const authOptions: NextAuthOptions = {

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { nestsDeeperThan, tooDeepMessage } from "../json-depth";
 import { IngestError } from "../errors";
 import { addGradedEvent } from "../graded-events";
 import { IngestSession } from "../session";
@@ -114,6 +115,7 @@ class LineImporter {
   line(text: string, lineNo: number): void {
     if (this.full) return;
     this.records++;
+    if (nestsDeeperThan(text)) return this.error(lineNo, "json", tooDeepMessage());
     let value: unknown;
     try {
       value = JSON.parse(text);
