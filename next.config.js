@@ -12,8 +12,20 @@ const nextConfig = {
   async rewrites() {
     return [{ source: "/favicon.ico", destination: "/icon.svg" }];
   },
+  // Every answer: no MIME sniffing, no referrer beyond this origin, never framed (old browsers;
+  // pages also say frame-ancestors 'none' in their Content-Security-Policy, set in proxy.ts).
   async headers() {
-    return [{ source: "/xapi/:path*", headers: [{ key: "X-Experience-API-Version", value: "1.0.3" }] }];
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+      { source: "/xapi/:path*", headers: [{ key: "X-Experience-API-Version", value: "1.0.3" }] },
+    ];
   },
 };
 

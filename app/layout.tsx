@@ -3,6 +3,10 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
 
+// Every page is rendered per request: its scripts carry the nonce of that response's
+// Content-Security-Policy (proxy.ts), which a prerendered page could not.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Lantern", template: "%s · Lantern" },
   description: "Learner analytics for instructors and integrators",

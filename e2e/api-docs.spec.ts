@@ -1,5 +1,5 @@
 import { demoAccounts } from "../lib/demo/accounts";
-import { expect, expectAccessible, screenshotAll, signIn, test } from "./fixtures";
+import { expect, expectAccessible, screenshotAll, signIn, test, ORIGIN } from "./fixtures";
 
 const admin = demoAccounts.find((a) => a.role === "admin")!;
 
@@ -53,7 +53,7 @@ test("the API reference lists every family's operations and tries one with the s
 test("Try it with a pasted API key, and with a wrong one", async ({ page, request, consoleErrors }) => {
   await signIn(page, admin.username, admin.password);
   await page.goto("/api-docs");
-  const created = await page.request.post("/api/v0/api-keys", { data: { name: "api-docs e2e" } });
+  const created = await page.request.post("/api/v0/api-keys", { headers: { origin: ORIGIN }, data: { name: "api-docs e2e" } });
   const { key, id } = (await created.json()) as { key: string; id: string };
 
   await page.getByRole("radio", { name: "An API key" }).check();

@@ -1,5 +1,5 @@
 import { demoAccounts } from "../lib/demo/accounts";
-import { expect, expectAccessible, screenshotAll, signIn, test } from "./fixtures";
+import { expect, expectAccessible, screenshotAll, signIn, test, ORIGIN } from "./fixtures";
 import { CS101, rosterUrl, STAT120 } from "./roster-helpers";
 
 const admin = demoAccounts.find((a) => a.role === "admin")!;
@@ -75,7 +75,7 @@ test("a course with no learners says so on its overview and roster", async ({ pa
   await signIn(page, admin.username, admin.password);
   const id = "course-v1:E2E+EMPTY+2026";
   const res = await page.request.post("/api/v0/import", {
-    headers: { "content-type": "application/x-ndjson" },
+    headers: { "content-type": "application/x-ndjson", origin: ORIGIN },
     data: JSON.stringify({ type: "course", id, title: "A course nobody has joined" }),
   });
   expect(res.status()).toBe(200);

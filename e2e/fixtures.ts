@@ -8,6 +8,12 @@ export function e2eDb(): Database.Database {
   return new Database(path.resolve("test-results/e2e-db/lantern.db"), { readonly: true, fileMustExist: true });
 }
 
+/**
+ * The app's origin, for API writes a test makes with the browser's session cookie: Lantern refuses
+ * those without it (a page of another site cannot send it), as a browser's own fetch would carry it.
+ */
+export const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+
 /** Fails the test on any console error or uncaught page error. */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { demoAccounts } from "../lib/demo/accounts";
-import { e2eDb, expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
+import { e2eDb, expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test, ORIGIN } from "./fixtures";
 import { allStatuses, apiGoals, GOAL_STATUSES, goalsUrl, goalUrl, percentsFor, STATUS_LABELS, tally, type ApiCell, type ApiGoal, type Status } from "./goal-helpers";
 import { CS101, STAT120 } from "./roster-helpers";
 
@@ -252,7 +252,7 @@ test("a goal whose objective has no fitted model yet says there is not enough da
   const reg = "7e1d2c3b-4a59-4f68-8e7d-6c5b4a392817";
   const item = `block-v1:E2E+GOALS+2026+type@problem+block@g1`;
   const load = async (records: object[]) => {
-    const res = await page.request.post("/api/v0/import", { headers: { "content-type": "application/x-ndjson" }, data: records.map((r) => JSON.stringify(r)).join("\n") });
+    const res = await page.request.post("/api/v0/import", { headers: { "content-type": "application/x-ndjson", origin: ORIGIN }, data: records.map((r) => JSON.stringify(r)).join("\n") });
     expect(res.status(), await res.text()).toBe(200);
   };
   await load([

@@ -6,6 +6,12 @@ import { keyFromAuthorization } from "@/lib/auth/api-keys";
 import { authOptions } from "@/lib/auth/options";
 import { unauthorized } from "./errors";
 
+/** Requests whose caller came from the session cookie (not a key): their writes must prove they come from Lantern's own pages. */
+const bySession = new WeakSet<Request>();
+
+/** Whether `req`'s caller was found through the browser session (so a cross-site page could have sent it). */
+export const cameWithSession = (req: Request): boolean => bySession.has(req);
+
 /**
  * Who is asking: an API key in the Authorization header (Bearer `<id>.<secret>`, or Basic with the
  * key id and secret), else the signed-in browser session. Throws 401 for a bad key or nobody.
@@ -22,6 +28,7 @@ export async function resolveCaller(db: Db, req: Request): Promise<Caller> {
   const userId = (session?.user as { id?: string } | undefined)?.id ?? null;
   const caller = userId ? await activeUserById(db, userId) : null;
   if (!caller) throw unauthorized();
+  bySession.add(req);
   return caller;
 }
 

@@ -1,7 +1,8 @@
 import type { ZodType } from "zod";
 import { getDb, type Db } from "@/db/client";
 import type { Caller } from "@/db/queries/access";
-import { resolveCaller } from "./caller";
+import { cameWithSession, resolveCaller } from "./caller";
+import { publicOrigin } from "./origin";
 import { ApiError, errorResponse, toApiError, type Family } from "./errors";
 import { mediaType, readBody } from "./body";
 import { fieldProblems, ingestErrorMap } from "@/lib/ingest/zod-issues";
@@ -48,6 +49,11 @@ export interface RouteSpec<P, Q, B> {
    * the request is read or looked up, so a refusal reveals nothing about what exists.
    */
   authorize?: (caller: Caller) => void;
+  /**
+   * A POST that only reads (Knewton's status and progress takes its query as a body): not a write,
+   * so a session cookie needs no Origin check (its JSON body still needs a CORS preflight cross-site).
+   */
+  readsOnly?: boolean;
   /** The body's accepted media types; any other (or none) is a 400 naming it, before the body is read. */
   contentTypes?: readonly string[];
   /**
@@ -92,6 +98,32 @@ function checkContentType(req: Request, accepted: readonly string[], code: strin
   throw new ApiError(400, code, `The body must be sent as ${accepted.join(" or ")}; got ${got}.`);
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A write authorised by the session cookie must come from Lantern's own pages: its Origin is this
+ * Lantern's (a page of another site — or of a sibling subdomain, which SameSite=Lax lets through —
+ * cannot forge it), and its body is of the route's own media type (JSON unless the route says
+ * otherwise), which a cross-site form cannot send and a cross-site script cannot send without a
+ * preflight that Lantern never answers with a grant. API keys are not sent by browsers on their
+ * own, so requests carrying one are not checked.
+ */
+function checkCookieWrite(req: Request, accepted: readonly string[] | undefined, code: string): void {
+  const origin = req.headers.get("origin");
+  const expected = publicOrigin(req);
+  if (origin !== expected) {
+    throw new ApiError(
+      403,
+      "cross_origin_write",
+      origin
+        ? `A write with a session cookie must come from ${expected}; this one came from ${origin}. Integrations send an API key instead.`
+        : "A write with a session cookie must carry an Origin header (browsers send one); integrations send an API key instead.",
+    );
+  }
+  const hasBody = req.headers.has("transfer-encoding") || Number(req.headers.get("content-length") ?? 0) > 0;
+  if (hasBody || accepted) checkContentType(req, accepted ?? ["application/json"], code);
+}
+
 /**
  * The one wrapper of every route handler: resolves the caller (session or API key), parses params,
  * query and body with zod, and turns every failure into the family's error body — never a stack
@@ -109,6 +141,7 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       const db = getDb();
       const caller = spec.public ? (null as unknown as Caller) : await (spec.caller ?? resolveCaller)(db, req);
       if (!spec.public) spec.authorize?.(caller);
+      if (!SAFE_METHODS.has(req.method) && !spec.readsOnly && cameWithSession(req)) checkCookieWrite(req, spec.contentTypes, code);
       const params = parse(spec.params, await ctx.params, "path", code);
       const query = parse(spec.query, (spec.queryInput ?? queryObject)(new URL(req.url)), "query", code);
       if (spec.contentTypes) checkContentType(req, spec.contentTypes, code);
@@ -120,6 +153,9 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
     }
     const headers = typeof spec.headers === "function" ? spec.headers() : spec.headers;
     for (const [k, v] of Object.entries(headers ?? {})) response.headers.set(k, v);
+    // Learner data must not linger in a shared or browser cache after the session ends (a route
+    // with nothing private in it, the OpenAPI document, says otherwise itself).
+    if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
     return response;
   };
   return Object.assign(handle, { spec: spec as RouteSpec<unknown, unknown, unknown> });

@@ -83,6 +83,8 @@ export const ROUTES: readonly RouteEntry[] = [
 /** Route files that are not part of the API, with the reason. */
 export const UNDOCUMENTED_ROUTE_FILES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in, sign-out and session endpoints, used by the dashboard",
+  "app/api/[...path]/route.ts": "the JSON 404 of every path under /api/ that no route serves",
+  "app/xapi/[...path]/route.ts": "the xAPI 404 of every path under /xapi/ that no resource serves",
 };
 
 let cached: OpenApiDocument | undefined;

@@ -96,21 +96,26 @@ const firstValue = (v: string | string[] | undefined): string | undefined => {
 };
 
 /**
- * Rewrites the forwarded headers in place so everything after this reads the truth from them:
- * `X-Forwarded-For` becomes the one client address (the socket's, or the one the trusted proxies
- * saw), `X-Forwarded-Host`/`-Proto` are kept only from trusted proxies (Next.js fills them from the
- * Host header and the socket otherwise).
+ * Rewrites the forwarded headers in place so everything after this (Next.js, next-auth, the
+ * proxy, the routes) reads the truth from them: `X-Forwarded-For` becomes the one client address
+ * (the socket's, or the one the trusted proxies saw), `X-Forwarded-Host` and `-Proto` the host and
+ * scheme the client used — a trusted proxy's word for them, else the Host header and the socket.
  */
-export function settleForwardedHeaders(req: Pick<IncomingMessage, "headers">, socketAddress: string | undefined, hops: number): void {
+export function settleForwardedHeaders(
+  req: Pick<IncomingMessage, "headers">,
+  socket: { remoteAddress?: string; encrypted?: boolean },
+  hops: number,
+): void {
   const h = req.headers;
   const chain = hops > 0 ? String(h["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean) : [];
-  const host = hops > 0 ? firstValue(h["x-forwarded-host"]) : undefined;
-  const proto = hops > 0 ? firstValue(h["x-forwarded-proto"])?.toLowerCase() : undefined;
+  const host = (hops > 0 ? firstValue(h["x-forwarded-host"]) : undefined) ?? firstValue(h.host);
+  const claimed = hops > 0 ? firstValue(h["x-forwarded-proto"])?.toLowerCase() : undefined;
+  const proto = claimed === "http" || claimed === "https" ? claimed : socket.encrypted ? "https" : "http";
   for (const name of FORWARDED) delete h[name];
   // The addresses as the last proxy passed them on, then the proxy itself: the client is `hops` from the right.
-  const addresses = [...chain, socketAddress ?? ""];
+  const addresses = [...chain, socket.remoteAddress ?? ""];
   const client = addresses[Math.max(0, addresses.length - 1 - hops)] ?? "";
   if (client) h["x-forwarded-for"] = client;
   if (host) h["x-forwarded-host"] = host;
-  if (proto === "http" || proto === "https") h["x-forwarded-proto"] = proto;
+  h["x-forwarded-proto"] = proto;
 }

@@ -40,7 +40,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     const line = checkRequestLine(req.method ?? "", req.url ?? "");
     if ("refuse" in line) return send(res, line.refuse, req.method === "HEAD");
     req.url = line.path;
-    settleForwardedHeaders(req, req.socket.remoteAddress, hops);
+    settleForwardedHeaders(req, req.socket as { remoteAddress?: string; encrypted?: boolean }, hops);
     handle(req, res).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) {

@@ -25,9 +25,15 @@ export interface TextSearch {
 const quote = (phrase: string) => `"${phrase.replaceAll('"', '""')}"`;
 const LAST_CODE_POINT = "\u{10FFFF}";
 
+/**
+ * Control characters separate terms like whitespace: no name holds one, and a NUL would end the
+ * FTS5 query inside SQLite's C code, leaving an unterminated phrase (a syntax error).
+ */
+const SEPARATORS = /[\s\p{Cc}]+/u;
+
 /** The search for `text`, or null when it has no terms (no filter). */
 export function textSearchOf(s: Db["$client"], text: string | null | undefined): TextSearch | null {
-  const terms = [...new Set((text ?? "").split(/\s+/u).filter(Boolean))];
+  const terms = [...new Set((text ?? "").split(SEPARATORS).filter(Boolean))];
   if (terms.length === 0) return null;
   const vocab = s.prepare(`SELECT term FROM user_search_vocab WHERE term >= ? AND term < ?`).pluck();
   const groups: string[] = [];

@@ -84,7 +84,7 @@ export const pathSessionStatsRoute = apiRoute(
     },
   },
   async ({ db, params }) => {
-    const data = await pathSessionData(db, decodeURIComponent(params.sessionId), decodeURIComponent(params.userEmailOrId));
+    const data = await pathSessionData(db, params.sessionId, params.userEmailOrId);
     if ("missing" in data) {
       const [code, message] = NOT_FOUND[data.missing];
       throw new ApiError(404, code, message);

@@ -135,7 +135,8 @@ export const metadataRoute = apiRoute(
     },
   },
   async ({ db, caller, params }) => {
-    const courseId = params.course_id.map(decodeURIComponent).join("/");
+    // Next.js hands path values over decoded: decoding again would read "%25" as a broken escape.
+    const courseId = params.course_id.join("/");
     await requireCourseReader(db, caller, courseId);
     const meta = await courseLearnerMetadata(db, courseId, asOfDay());
     if (!meta) throw new ApiError(404, "course_not_found", `No course "${courseId}".`);

@@ -42,7 +42,8 @@ const BODY_RULES =
   "Targets are learning objective ids or item ids of the course, not both, and must exist; each topic's targets must be among the goal's; completion criteria default to min_predicted_mastery 0.95 and min_work_per_target 0.";
 
 async function courseOf(ctx: { db: Parameters<typeof requireCourseReader>[0]; caller: Parameters<typeof requireCourseReader>[1]; params: { li_id: string } }): Promise<string> {
-  const courseId = decodeURIComponent(ctx.params.li_id);
+  // Next.js hands path values over decoded; decoding again would read "%25" as a broken escape.
+  const courseId = ctx.params.li_id;
   await requireCourseReader(ctx.db, ctx.caller, courseId, "learning_instance_not_found");
   return courseId;
 }

@@ -101,6 +101,7 @@ export const learningInstanceStatusRoute = apiRoute(
     ...KNEWTON,
     params: z.object({ li_id: z.string().describe("The learning instance: a course id.") }),
     contentTypes: ["application/json"],
+    readsOnly: true,
     body: z.unknown(),
     doc: {
       summary: "Status and progress of a learning instance's registrations",
@@ -113,7 +114,7 @@ export const learningInstanceStatusRoute = apiRoute(
     },
   },
   async ({ db, caller, params, body: sent }) => {
-    const courseId = decodeURIComponent(params.li_id);
+    const courseId = params.li_id;
     await requireCourseReader(db, caller, courseId, "learning_instance_not_found");
     const { query, body } = bodyOf(liBody, sent);
     const goals = await goalsOf(db, courseId, body.goal_ids);
@@ -135,6 +136,7 @@ export const registrationStatusRoute = apiRoute(
     ...KNEWTON,
     params: z.object({ reg_id: z.string().describe("The registration: an enrollment id (a UUID).") }),
     contentTypes: ["application/json"],
+    readsOnly: true,
     body: z.unknown(),
     doc: {
       summary: "Status and progress of one registration",
