@@ -64,6 +64,7 @@ function prepareUserQueries(s: Db["$client"]) {
     clearManaged: s.prepare(`DELETE FROM managed_departments WHERE user_id = ?`),
     addManaged: s.prepare(`INSERT INTO managed_departments (user_id, department_id) VALUES (?, ?)`),
     courses: s.prepare(`SELECT course_id FROM enrollments WHERE user_id = ?`),
+    endSessions: s.prepare(`DELETE FROM sessions WHERE user_id = ?`),
   };
 }
 
@@ -103,8 +104,13 @@ export class UserStore {
     this.q.insert.run(withEmailKeys(user));
   }
 
+  /** Saves `user`; a new password or a block ends the user's signed-in sessions at once. */
   update(user: UserRow): void {
+    const before = this.byId(user.id);
     this.q.update.run(withEmailKeys(user));
+    if (before && (before.password_hash !== user.password_hash || (before.status === "active" && user.status !== "active"))) {
+      this.q.endSessions.run(user.id);
+    }
   }
 
   addExternalId(userId: string, externalId: string): void {

@@ -73,6 +73,24 @@ export const managedDepartments = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.departmentId] })],
 );
 
+/**
+ * Signed-in browser sessions. The session cookie is a signed JWT naming one of these rows; a
+ * session is over when its row is gone (signed out, password changed, user blocked) or expired,
+ * whatever the cookie says.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
 export const apiKeys = sqliteTable(
   "api_keys",
   {

@@ -1,6 +1,7 @@
 import { getServerSession } from "next-auth";
 import type { Db } from "@/db/client";
-import { activeUserById, type Caller } from "@/db/queries/access";
+import type { Caller } from "@/db/queries/access";
+import { sessionUser } from "@/db/queries/sessions";
 import { callerForKey } from "@/db/queries/api-keys";
 import { keyFromAuthorization } from "@/lib/auth/api-keys";
 import { authOptions } from "@/lib/auth/options";
@@ -24,17 +25,18 @@ export async function resolveCaller(db: Db, req: Request): Promise<Caller> {
     if (!caller) throw unauthorized("Unknown or revoked API key.");
     return caller;
   }
-  const session = await getServerSession(authOptions);
-  const userId = (session?.user as { id?: string } | undefined)?.id ?? null;
-  const caller = userId ? await activeUserById(db, userId) : null;
+  const caller = await sessionCaller(db);
   if (!caller) throw unauthorized();
   bySession.add(req);
   return caller;
 }
 
-/** The signed-in user of a page request, or null. */
+/**
+ * The signed-in user of a request, or null: the cookie's signature is not enough, its session row
+ * must still be there (not signed out, no new password, not blocked) and unexpired.
+ */
 export async function sessionCaller(db: Db): Promise<Caller | null> {
-  const session = await getServerSession(authOptions);
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  return userId ? activeUserById(db, userId) : null;
+  const session = (await getServerSession(authOptions)) as { user?: { id?: string }; sid?: string } | null;
+  const userId = session?.user?.id;
+  return userId && session.sid ? sessionUser(db, session.sid, userId) : null;
 }

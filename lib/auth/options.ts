@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { userForSignIn } from "@/db/queries/access";
+import { createSession, endSession } from "@/db/queries/sessions";
 import { hashPasswordSync, verifyPassword } from "./password";
 import { sessionSecret } from "./secret";
 import { SignInThrottle } from "./throttle";
@@ -35,9 +36,22 @@ export async function authorizeCredentials(
   return ok && user ? { id: user.id, name: user.name || user.username } : null;
 }
 
+/**
+ * How long a session lasts from sign-in: `LANTERN_SESSION_HOURS` (default 12, at most a year).
+ * Read per process start.
+ */
+export function sessionMaxAgeS(env: Record<string, string | undefined> = process.env): number {
+  const hours = Number(env.LANTERN_SESSION_HOURS ?? 12);
+  return Number.isFinite(hours) && hours > 0 && hours <= 24 * 366 ? Math.round(hours * 3600) : 12 * 3600;
+}
+
+const MAX_AGE_S = sessionMaxAgeS();
+
 export const authOptions: NextAuthOptions = {
   secret: sessionSecret(),
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // The cookie is a signed JWT naming a row of `sessions` (sid); the row is what makes it valid,
+  // so signing out, a new password or a block ends it on the server (lib/api/caller.ts checks).
+  session: { strategy: "jwt", maxAge: MAX_AGE_S },
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -48,12 +62,20 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = await createSession(getDb(), user.id, MAX_AGE_S);
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub } };
+      return { ...session, user: { ...session.user, id: token.sub }, sid: typeof token.sid === "string" ? token.sid : undefined };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(getDb(), token.sid);
     },
   },
 };

@@ -35,3 +35,16 @@ export async function signInOverHttp(baseUrl: string, login: string, password: s
   await res.arrayBuffer();
   return { ok: res.status === 200 && /session-token=/.test(cookie), status: res.status, cookie };
 }
+
+/** Signs out through next-auth's endpoint, as the user menu does. */
+export async function signOutOverHttp(baseUrl: string, cookie: string, headers: Record<string, string> = {}): Promise<Response> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { ...headers, cookie } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const withCsrf = cookiesOf(csrf, cookie);
+  return fetch(`${baseUrl}/api/auth/signout`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...headers, cookie: withCsrf, "content-type": "application/x-www-form-urlencoded", origin: baseUrl },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+  });
+}
