@@ -119,6 +119,8 @@ describe("expected conditions are one line, without a stack trace, and a non-zer
     ["a database that is not SQLite", ["refit"], { DATABASE_URL: notSqlite }, /^lantern refit: the database .*notes\.txt: file is not a database \(SQLITE_NOTADB\)\.$/],
     ["an import of a directory", ["import", "."], {}, /^lantern import: \. is not a file$/],
     ["an import of no file", ["import", "nope.jsonl"], {}, /^lantern import: no such file: nope\.jsonl$/],
+    ["a database that cannot be opened", ["migrate"], { DATABASE_URL: dir }, /^lantern migrate: the database .*: unable to open database file \(SQLITE_CANTOPEN\)\.$/],
+    ["a backup into no folder", ["backup", path.join(dir, "no-such-folder", "copy.db")], {}, /^lantern backup: no folder .*no-such-folder to write copy\.db into$/],
     ["a key for an unknown user", ["key", "create", "--username", "nobody"], {}, /^lantern key: no user "nobody"$/],
     ["a bad wait", ["import", importFile], { LANTERN_WRITE_WAIT_S: "soon" }, /^lantern import: LANTERN_WRITE_WAIT_S must be a number of seconds ≥ 0, got "soon"$/],
   ])("%s", (_label, args, extraEnv, message) => {
