@@ -109,6 +109,7 @@ function prepareCatalogQueries(s: Db["$client"]) {
     ),
     clearItemObjectives: s.prepare(`DELETE FROM item_objectives WHERE course_id = ? AND item_id = ?`),
     addItemObjective: s.prepare(`INSERT INTO item_objectives (course_id, item_id, objective_id) VALUES (?, ?, ?)`),
+    assessedIn: s.prepare(`SELECT 1 FROM item_objectives WHERE course_id = ? AND objective_id = ? LIMIT 1`),
     goal: s.prepare(`SELECT id, ${GOAL_COLUMNS.join(", ")} FROM goals WHERE id = ?`),
     upsertGoal: s.prepare(
       `INSERT INTO goals (id, ${GOAL_COLUMNS.join(", ")}) VALUES (@id, ${params(GOAL_COLUMNS)})
@@ -190,6 +191,11 @@ export class CatalogStore {
   setItemObjectives(courseId: string, itemId: string, objectiveIds: readonly string[]): void {
     this.q.clearItemObjectives.run(courseId, itemId);
     for (const id of new Set(objectiveIds)) this.q.addItemObjective.run(courseId, itemId, id);
+  }
+
+  /** Whether an item of the course assesses the objective. */
+  objectiveAssessedIn(courseId: string, objectiveId: string): boolean {
+    return this.q.assessedIn.get(courseId, objectiveId) !== undefined;
   }
 
   goal(id: string): GoalRow | undefined {

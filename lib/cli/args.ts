@@ -1,7 +1,18 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
-/** A mistake in how a command was called: printed without a stack trace, exit code 2. */
-export class CliError extends Error {}
+/**
+ * An expected condition a command stops on, printed as one line without a stack trace: a mistake
+ * in how it was called (exit code 2, the default), or a state of the world such as a database
+ * another write holds (exit code 1).
+ */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
 
 export interface Command {
   summary: string;

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { migrateDb, openDb, type Db } from "@/db/client";
+import { openDb, type Db } from "@/db/client";
 import { demoAccounts } from "@/lib/demo/accounts";
 import { writeDemo } from "@/lib/demo";
 import { asOfDay } from "@/lib/time";
 import { intOption, parseCommand, type Command } from "./args";
 import { formatCounts, importFile } from "./load";
+import { migrateInTurn } from "./write-turn";
 
 const HELP = `Usage: npx lantern demo [--learners N] [--seed S] [--out FILE]
 
@@ -62,7 +63,7 @@ export const demoCommand: Command = {
     };
     const db = openDb();
     try {
-      migrateDb(db);
+      await migrateInTurn(db);
       if (!(await loadDemo(db, opts))) return 1;
       printDemoAccounts();
       return 0;

@@ -1,6 +1,7 @@
-import { migrateDb, openDb } from "@/db/client";
+import { openDb } from "@/db/client";
 import { createApiKey } from "@/db/queries/api-keys";
 import { CliError, createSubcommand, parseCommand, type Command } from "./args";
+import { awaitWriteTurn, migrateInTurn } from "./write-turn";
 
 const HELP = `Usage: npx lantern key create --username U [--name N]
 
@@ -19,9 +20,10 @@ export const keyCommand: Command = {
     if (typeof username !== "string" || !username) throw new CliError(`--username is required\n\n${HELP}`);
     const db = openDb();
     try {
-      migrateDb(db);
+      await migrateInTurn(db);
       const user = db.$client.prepare(`SELECT id FROM users WHERE username = ?`).get(username) as { id: string } | undefined;
       if (!user) throw new CliError(`no user "${username}"`);
+      await awaitWriteTurn(db);
       const name = typeof parsed.values.name === "string" && parsed.values.name ? parsed.values.name : `CLI key for ${username}`;
       const k = await createApiKey(db, user.id, name);
       const [id, secret] = [k.key.slice(0, k.key.indexOf(".")), k.key.slice(k.key.indexOf(".") + 1)];

@@ -7,7 +7,9 @@ import { refitCommand } from "./refit";
 import { serveCommand } from "./serve";
 import { startCommand } from "./start";
 import { userCommand } from "./user";
+import { databasePath } from "@/db/client";
 import { CliError, type Command } from "./args";
+import { isBusy } from "./write-turn";
 
 const COMMANDS: Record<string, Command> = {
   start: startCommand,
@@ -46,10 +48,24 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (err) {
-    if (err instanceof CliError) {
-      console.error(`lantern ${name}: ${err.message}`);
-      return 2;
-    }
-    throw err;
+    const expected = expectedFailure(err);
+    if (!expected) throw err;
+    console.error(`lantern ${name}: ${expected.message}`);
+    return expected.exitCode;
   }
+}
+
+/**
+ * The failures a command may meet in normal use, as one line and an exit code: its own CliErrors,
+ * the database (busy past the wait, not a SQLite file, unreadable, full, read-only) and the file
+ * system (no such file, a directory, no permission). Anything else is a bug and keeps its stack.
+ */
+function expectedFailure(err: unknown): { message: string; exitCode: number } | null {
+  if (err instanceof CliError) return { message: err.message, exitCode: err.exitCode };
+  if (!(err instanceof Error)) return null;
+  const { code, syscall } = err as Error & { code?: unknown; syscall?: unknown };
+  if (isBusy(err)) return { message: `the database ${databasePath()} stayed busy with another write; try again once it has finished.`, exitCode: 1 };
+  if (typeof code === "string" && code.startsWith("SQLITE_")) return { message: `the database ${databasePath()}: ${err.message} (${code}).`, exitCode: 1 };
+  if (typeof code === "string" && typeof syscall === "string") return { message: err.message, exitCode: 1 };
+  return null;
 }

@@ -1,5 +1,6 @@
-import { databasePath, migrateDb, openDb } from "@/db/client";
+import { databasePath, openDb } from "@/db/client";
 import { parseCommand, type Command } from "./args";
+import { migrateInTurn } from "./write-turn";
 
 const HELP = `Usage: npx lantern migrate
 
@@ -11,8 +12,11 @@ export const migrateCommand: Command = {
   async run(argv) {
     if (!parseCommand(argv, {}, HELP)) return 0;
     const db = openDb();
-    migrateDb(db);
-    db.$client.close();
+    try {
+      await migrateInTurn(db);
+    } finally {
+      db.$client.close();
+    }
     console.log(`Migrated ${databasePath()}`);
     return 0;
   },

@@ -1,6 +1,7 @@
-import { databasePath, migrateDb, openDb, type Db } from "@/db/client";
+import { databasePath, openDb, type Db } from "@/db/client";
 import { refitMastery } from "@/db/queries/mastery";
 import { parseCommand, type Command } from "./args";
+import { awaitWriteTurn, migrateInTurn } from "./write-turn";
 
 const HELP = `Usage: npx lantern refit [--force]
 
@@ -26,7 +27,8 @@ export const refitCommand: Command = {
     if (!parsed) return 0;
     const db = openDb(databasePath());
     try {
-      migrateDb(db);
+      await migrateInTurn(db);
+      await awaitWriteTurn(db);
       refitAndReport(db, parsed.values.force === true);
       return 0;
     } finally {

@@ -2,11 +2,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { databasePath, migrateDb, openDb } from "@/db/client";
+import { databasePath, openDb } from "@/db/client";
 import { demoAccounts } from "@/lib/demo/accounts";
 import { intOption, parseCommand, type Command } from "./args";
 import { loadDemo, printDemoAccounts } from "./demo";
 import { root, serveBuild } from "./serve";
+import { migrateInTurn } from "./write-turn";
 
 const HELP = `Usage: npx lantern start [--port P] [--hostname H] [--demo-learners N]   (npm start)
 
@@ -31,7 +32,7 @@ export const startCommand: Command = {
     const file = databasePath();
 
     const db = openDb(file);
-    migrateDb(db);
+    await migrateInTurn(db);
     const { courses } = db.$client.prepare(`SELECT COUNT(*) AS courses FROM courses`).get() as { courses: number };
     if (courses === 0) {
       console.log(`The database ${file} is empty: loading the demo.`);

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
-import { migrateDb, openDb } from "@/db/client";
+import { openDb } from "@/db/client";
 import { importJsonLines } from "@/lib/ingest/jsonl";
 import { CliError, createSubcommand, parseCommand, type Command } from "./args";
+import { awaitWriteTurn, migrateInTurn } from "./write-turn";
 
 const HELP = `Usage: npx lantern user create --username U --email E --role R [--password P] [--name N]
                                 [--department D] [--manages D1,D2]
@@ -48,7 +49,8 @@ export const userCommand: Command = {
     };
     const db = openDb();
     try {
-      migrateDb(db);
+      await migrateInTurn(db);
+      await awaitWriteTurn(db);
       // Through the import, so a user made here is validated and stored exactly as an imported one.
       const result = await importJsonLines(db, Readable.from([`${JSON.stringify(record)}\n`]));
       if (!result.ok) {

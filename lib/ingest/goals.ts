@@ -5,8 +5,9 @@ import type { IngestSession } from "./session";
 
 /**
  * A Knewton scoped goal's fields (`domain.md` § goal), shared by the import's `goal` record and
- * the scoped-goals API: targets are objective ids or item ids of the course (not both) and must
- * exist; each topic's targets are among the goal's; completion criteria get their defaults.
+ * the scoped-goals API: targets are objective ids assessed by the course's items, or item ids of
+ * the course (not both), and must exist; each topic's targets are among the goal's; completion
+ * criteria get their defaults.
  */
 export const goalFieldsSchema = {
   name: z.string().min(1, "must not be empty"),
@@ -52,14 +53,25 @@ export function buildGoal(session: IngestSession, id: string, courseId: string, 
   };
 }
 
+/**
+ * Objective targets must be assessed by an item of the goal's own course: mastery reads a
+ * learner's work in every course, so a goal on another course's objectives would let that
+ * course's staff read mastery they may not see. Item targets are the course's own items.
+ */
 function targetKindOf(session: IngestSession, courseId: string, targets: readonly string[]): "objective" | "item" {
-  const objectives = targets.filter((t) => session.catalog.objectiveExists(t));
-  if (objectives.length === targets.length) return "objective";
-  const items = targets.filter((t) => session.itemKind(courseId, t) !== undefined);
+  const isObjective = (t: string) => session.catalog.objectiveExists(t);
+  const isItem = (t: string) => session.itemKind(courseId, t) !== undefined;
+  const objectives = targets.filter(isObjective);
+  if (objectives.length === targets.length) {
+    const foreign = targets.find((t) => !session.catalog.objectiveAssessedIn(courseId, t));
+    if (foreign === undefined) return "objective";
+    if (!targets.every(isItem)) throw new IngestError("invalid", "targets", `objective ${foreign} is not assessed by any item of course ${courseId}`);
+  }
+  const items = targets.filter(isItem);
   if (items.length === targets.length) return "item";
   if (objectives.length > 0 && items.length > 0 && objectives.length + items.length >= targets.length) {
     throw new IngestError("invalid", "targets", "must be objective ids or item ids, not both");
   }
-  const missing = targets.find((t) => !session.catalog.objectiveExists(t) && session.itemKind(courseId, t) === undefined);
+  const missing = targets.find((t) => !isObjective(t) && !isItem(t));
   throw new IngestError("invalid", "targets", `no objective or item ${missing} in course ${courseId}`);
 }

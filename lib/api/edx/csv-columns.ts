@@ -1,4 +1,5 @@
 import type { CsvValue } from "../csv";
+import { ApiError } from "../errors";
 import type { LearnerObject } from "@/db/queries/learners";
 
 /** CSV columns: the learner object flattened with dots, in api.md's order. */
@@ -41,12 +42,18 @@ const PICK: Record<CsvColumn, (l: LearnerObject) => CsvValue> = {
   account_url: (l) => l.account_url,
 };
 
-/** The columns `fields=` picks, in its order; unknown names are returned in `unknown`. */
-export function pickColumns(fields: string | undefined): { columns: CsvColumn[]; unknown: string[] } {
-  if (!fields?.trim()) return { columns: [...CSV_COLUMNS], unknown: [] };
+/**
+ * The columns `fields=` picks, in its order (empty names between commas are skipped); an absent
+ * or empty `fields` is every column. A 400 naming `fields` for an unknown name, and for a value
+ * that names no column at all (`,,,`): an export of empty rows is never what was asked for.
+ */
+export function pickColumns(fields: string | undefined): CsvColumn[] {
+  if (!fields) return [...CSV_COLUMNS];
   const names = fields.split(",").map((f) => f.trim()).filter(Boolean);
   const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
-  return { columns: names.filter((n): n is CsvColumn => !unknown.includes(n)), unknown };
+  if (unknown.length) throw new ApiError(400, "illegal_parameter_values", `fields: unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}.`);
+  if (!names.length) throw new ApiError(400, "illegal_parameter_values", `fields: names no column; give column names separated by commas (${CSV_COLUMNS.slice(0, 2).join(",")},…), or leave it out for every column.`);
+  return names as CsvColumn[];
 }
 
 export function csvValues(l: LearnerObject, columns: readonly CsvColumn[]): CsvValue[] {

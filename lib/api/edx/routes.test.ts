@@ -237,6 +237,34 @@ describe("GET /api/v0/learners/", () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error_code: "illegal_parameter_values" });
   });
+
+  it("CSV with fields= naming no column is a 400 naming fields, not a file of empty rows; an empty fields= is every column", async () => {
+    for (const fields of [",,,", " , "]) {
+      const res = await get(`/api/v0/learners/?${Q}&format=csv&fields=${encodeURIComponent(fields)}`);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error_code: string; developer_message: string };
+      expect(body.error_code).toBe("illegal_parameter_values");
+      expect(body.developer_message).toMatch(/fields/);
+    }
+    const all = await get(`/api/v0/learners/?${Q}&format=csv&fields=`);
+    expect(all.status).toBe(200);
+    expect((await all.text()).split("\r\n")[0]).toMatch(/^username,name,email,/);
+  });
+
+  it("CSV follows JSON's paging rule: a page past the last is 404 page_not_found, page 1 of nothing a header only", async () => {
+    for (const [format, headers] of [["", { accept: "text/csv" }], ["&format=csv", {}]] as const) {
+      const past = await get(`/api/v0/learners/?${Q}&page=999${format}`, admin, headers);
+      expect(past.status).toBe(404);
+      expect(await past.json()).toMatchObject({ error_code: "page_not_found" });
+    }
+    const last = await get(`/api/v0/learners/?${Q}&format=csv&page=4&page_size=10`);
+    expect(last.status).toBe(200);
+    expect((await last.text()).split("\r\n")).toHaveLength(7); // header, learners 31–35, and the empty string after the last CRLF
+    const nothing = await get(`/api/v0/learners/?course_id=${encodeURIComponent(EMPTY_COURSE)}&format=csv&page=1`);
+    expect(nothing.status).toBe(200);
+    expect((await nothing.text()).split("\r\n")).toHaveLength(2);
+    expect((await get(`/api/v0/learners/?course_id=${encodeURIComponent(EMPTY_COURSE)}&format=csv&page=2`)).status).toBe(404);
+  });
 });
 
 describe("GET /api/v0/learners/{username}/", () => {

@@ -15,7 +15,7 @@ import { ApiError } from "../errors";
 import { requireCourseReader } from "../guards";
 import { apiRoute } from "../handler";
 import { csvValues, pickColumns, type CsvColumn } from "./csv-columns";
-import { pagedBody, pageOf } from "./paging";
+import { pagedBody, pageOf, requirePage } from "./paging";
 import { learnerListQuery, requireCourseId, windowOf, windowQuery, type LearnerListQuery } from "./query";
 import { learnerSelectionOf } from "./selection";
 import { learnerPageSchema, learnerSchema, metadataSchema, timelineSchema } from "./schemas";
@@ -50,7 +50,7 @@ export const listLearnersRoute = apiRoute(
     query: learnerListQuery,
     doc: {
       summary: "List a course's learners",
-      description: `${READERS} Filter, sort and page the roster; with \`Accept: text/csv\` (or \`format=csv\`) every matching learner as CSV, in the requested order — only that page when \`page\` is given. Nulls sort last ascending, first descending; ratio ties break on attempt_ratio_order the other way; every sort ends with username ascending.`,
+      description: `${READERS} Filter, sort and page the roster; with \`Accept: text/csv\` (or \`format=csv\`) every matching learner as CSV, in the requested order — only that page when \`page\` is given (past the last page a 404, as for JSON). Nulls sort last ascending, first descending; ratio ties break on attempt_ratio_order the other way; every sort ends with username ascending.`,
       responses: {
         200: {
           description: "One page of learners (a `Link` header carries next/prev), or the CSV file.",
@@ -67,11 +67,12 @@ export const listLearnersRoute = apiRoute(
     await requireCourseReader(db, caller, courseId);
     const sel = await learnerSelectionOf(db, query, courseId);
     if (wantsCsv(req, query)) {
-      const { columns, unknown } = pickColumns(query.fields);
-      if (unknown.length) throw new ApiError(400, "illegal_parameter_values", `Unknown fields: ${unknown.join(", ")}.`);
+      const columns = pickColumns(query.fields);
       const fileName = `${safeFileName(courseId)}--${sel.asOf}--learners.csv`;
       if (query.page === undefined) return csvResponse(fileName, columns, csvRows(db, courseId, sel, columns));
-      const { results } = await listLearners(db, courseId, { ...sel, ...pageOf(query) });
+      const page = pageOf(query);
+      const { count, results } = await listLearners(db, courseId, { ...sel, ...page });
+      requirePage(page, count);
       return csvResponse(fileName, columns, [results.map((l) => csvValues(l, columns))]);
     }
     const page = pageOf(query);

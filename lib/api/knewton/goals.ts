@@ -29,7 +29,7 @@ export const goalSchema = named(
     id: z.string(),
     learning_instance_id: z.string(),
     name: z.string(),
-    targets: z.array(z.string()).describe("Learning objective ids, or item (module) ids of the course."),
+    targets: z.array(z.string()).describe("Learning objective ids assessed by the course's items, or item (module) ids of the course."),
     target_type: z.enum(["learning_objective", "module"]),
     topics: z.array(z.object({ topic_id: z.string(), targets: z.array(z.string()) })).nullable(),
     completion_criteria: criteria,
@@ -39,7 +39,7 @@ const goalBody = named("ScopedGoalBody", goalBodySchema);
 const READERS = "Administrators and the course's instructors and staff.";
 const LI_404 = "`learning_instance_not_found` (administrators only: anyone else not staff of the course gets 403 whether or not it exists)";
 const BODY_RULES =
-  "Targets are learning objective ids or item ids of the course, not both, and must exist; each topic's targets must be among the goal's; completion criteria default to min_predicted_mastery 0.95 and min_work_per_target 0.";
+  "Targets are learning objective ids that the course's items assess, or item ids of the course, not both, and must exist (another course's objective is a 400 naming it); each topic's targets must be among the goal's; completion criteria default to min_predicted_mastery 0.95 and min_work_per_target 0.";
 
 async function courseOf(ctx: { db: Parameters<typeof requireCourseReader>[0]; caller: Parameters<typeof requireCourseReader>[1]; params: { li_id: string } }): Promise<string> {
   // Next.js hands path values over decoded; decoding again would read "%25" as a broken escape.

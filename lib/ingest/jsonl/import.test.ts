@@ -174,7 +174,7 @@ describe("goal", () => {
     { type: "course", id: COURSE },
     { type: "objective", id: "lref-1" },
     { type: "objective", id: "lref-2" },
-    { type: "item", course_id: COURSE, id: "mod-1", kind: "problem" },
+    { type: "item", course_id: COURSE, id: "mod-1", kind: "problem", objectives: ["lref-1", "lref-2"] },
   ];
   const GOAL = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
 
@@ -210,6 +210,34 @@ describe("goal", () => {
       "line 7: topics[0].targets: lref-2 is not one of the goal's targets",
       "line 8: completion_criteria.min_predicted_mastery: must be at most 1",
     ]);
+  });
+
+  it("refuses, with its line and nothing stored, objectives no item of the goal's course assesses and other courses' items", async () => {
+    const OTHER = "course-v1:Org+STAT120+2026_T1";
+    const goal = (over: Record<string, unknown>) => ({ type: "goal", id: GOAL, course_id: OTHER, name: "Peek", targets: ["lref-1"], ...over });
+    await ok(setup);
+    expect(await errors([
+      { type: "course", id: OTHER },
+      { type: "objective", id: "lref-3" },
+      goal({}),
+      goal({ targets: ["lref-3"] }),
+      goal({ targets: ["mod-1"] }),
+    ])).toEqual([
+      `line 3: targets: objective lref-1 is not assessed by any item of course ${OTHER}`,
+      `line 4: targets: objective lref-3 is not assessed by any item of course ${OTHER}`,
+      `line 5: targets: no objective or item mod-1 in course ${OTHER}`,
+    ]);
+    expect(rows(db, `SELECT id FROM courses WHERE id = '${OTHER}'`)).toEqual([]);
+  });
+
+  it("takes an objective the goal's course assesses on an earlier line of the same file, as every reference does", async () => {
+    const OTHER = "course-v1:Org+STAT120+2026_T1";
+    const goal = { type: "goal", id: GOAL, course_id: OTHER, name: "Shared skill", targets: ["lref-1"] };
+    const item = { type: "item", course_id: OTHER, id: "stat-1", kind: "problem", objectives: ["lref-1"] };
+    await ok(setup);
+    expect(await errors([{ type: "course", id: OTHER }, goal, item])).toEqual([`line 2: targets: objective lref-1 is not assessed by any item of course ${OTHER}`]);
+    await ok([{ type: "course", id: OTHER }, item, goal]);
+    expect(rows(db, `SELECT course_id, target_kind FROM goals`)).toEqual([{ course_id: OTHER, target_kind: "objective" }]);
   });
 });
 

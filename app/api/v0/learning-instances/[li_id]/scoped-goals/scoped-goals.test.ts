@@ -18,9 +18,17 @@ beforeAll(async () => {
   keys = await seedKeys(app.db, "goals");
   seedCourse(app.db, { courseId: COURSE, learners: 1 });
   seedCourse(app.db, { courseId: OTHER, learners: 0, prefix: "other" });
-  app.db.insert(objectives).values([{ id: "lref-a", name: "A" }, { id: "lref-b", name: "B" }]).run();
-  app.db.insert(items).values([{ courseId: COURSE, id: "p1", kind: "problem" }, { courseId: COURSE, id: "p2", kind: "problem" }]).run();
-  app.db.insert(itemObjectives).values([{ courseId: COURSE, itemId: "p1", objectiveId: "lref-a" }]).run();
+  app.db.insert(objectives).values([{ id: "lref-a", name: "A" }, { id: "lref-b", name: "B" }, { id: "lref-other", name: "Only the other course's" }]).run();
+  app.db.insert(items).values([
+    { courseId: COURSE, id: "p1", kind: "problem" },
+    { courseId: COURSE, id: "p2", kind: "problem" },
+    { courseId: OTHER, id: "q1", kind: "problem" },
+  ]).run();
+  app.db.insert(itemObjectives).values([
+    { courseId: COURSE, itemId: "p1", objectiveId: "lref-a" },
+    { courseId: COURSE, itemId: "p2", objectiveId: "lref-b" },
+    { courseId: OTHER, itemId: "q1", objectiveId: "lref-other" },
+  ]).run();
   const teacher = seedUser(app.db, { username: "goals-teacher" });
   app.db.insert(courseStaff).values({ courseId: COURSE, userId: teacher, role: "instructor" }).run();
   instructorKey = (await createApiKey(app.db, teacher, "t")).key;
@@ -89,6 +97,22 @@ describe("scoped goals", () => {
     );
     expect(await refused(400, fetch(base(), json(keys.admin, "POST", { name: "x", targets: ["lref-a"], id: "mine" })))).toMatch(/id/);
     expect(await refused(400, fetch(base(), { method: "POST", headers: bearer(keys.admin), body: "{}" }))).toMatch(/Content-Type/);
+  });
+
+  it("refuses targets another course's items assess (its learners' mastery is not this course's to read), and stores nothing", async () => {
+    // The attack: the instructor of COURSE aims a goal at OTHER's objective to read its learners' mastery.
+    const attack = await refused(400, fetch(base(), json(instructorKey, "POST", { name: "Peek", targets: ["lref-other"] })));
+    expect(attack).toMatch(/^invalid_request: targets: objective lref-other is not assessed by any item of course course-v1:Goals\+G1\+2026/);
+    expect(await refused(400, fetch(base(), json(keys.admin, "POST", { name: "Peek", targets: ["lref-a", "lref-other"] })))).toMatch(/lref-other/);
+    expect(await refused(400, fetch(base(), json(instructorKey, "POST", { name: "Peek", targets: ["q1"] })))).toMatch(/^invalid_request: .*q1/);
+    // Nor can an existing goal be turned on them.
+    const own = await fetch(base(), json(instructorKey, "POST", { name: "Own", targets: ["lref-a", "lref-b"] }));
+    expect(own.status).toBe(201);
+    const goal = (await own.json()) as { id: string };
+    expect(await refused(400, fetch(`${base()}/${goal.id}`, json(instructorKey, "PUT", { name: "Peek", targets: ["lref-other"] })))).toMatch(/lref-other/);
+    expect(await (await fetch(`${base()}/${goal.id}`, json(instructorKey, "GET"))).json()).toMatchObject({ name: "Own", targets: ["lref-a", "lref-b"] });
+    // The other course's own staff may still aim at it.
+    expect((await fetch(base(OTHER), json(keys.admin, "POST", { name: "Theirs", targets: ["lref-other"] }))).status).toBe(201);
   });
 
   it("keeps goals to their learning instance: another course's goal is not found there", async () => {
