@@ -85,13 +85,18 @@ describe("JSON nested too deep", () => {
     expect(((await res.json()) as { developer_message: string }).developer_message).toMatch(/64 levels/);
     expect(app.db.$client.prepare(`SELECT count(*) AS n FROM statements`).get()).toEqual({ n: 0 });
   });
-  it("a Knewton status-and-progress body 10,000 levels deep: a 400", async () => {
+  it("a Knewton status-and-progress body 10,000 levels deep (echoed back as `query`): a 400", async () => {
+    const goal = "0b6f5a4e-1c2d-4e3f-8a9b-0c1d2e3f4a5b";
+    const records = [{ type: "item", course_id: courseId, id: "p1", kind: "problem" }, { type: "goal", id: goal, course_id: courseId, name: "G", targets: ["p1"] }];
+    const load = await fetch(`${app.url}/api/v0/import`, { method: "POST", headers: { ...bearer(keys.admin), "content-type": "application/x-ndjson" }, body: records.map((r) => JSON.stringify(r)).join("\n") });
+    expect(load.status).toBe(200);
     const res = await fetch(`${app.url}/api/v0/learning-instances/${encodeURIComponent(courseId)}/metrics/status-and-progress`, {
       method: "POST",
       headers: { ...bearer(keys.admin), "content-type": "application/json" },
-      body: `{"echo":${nest(10_000)}}`,
+      body: `{"goal_ids":["${goal}"],"echo":${nest(10_000)}}`,
     });
     expect(res.status).toBe(400);
+    expect(((await res.json()) as { developer_message: string }).developer_message).toMatch(/64 levels/);
   });
   it("an import line 5,000 levels deep: refused with its line number", async () => {
     const res = await fetch(`${app.url}/api/v0/import`, { method: "POST", headers: { ...bearer(keys.admin), "content-type": "application/x-ndjson" }, body: `{"type":"course","id":"c","x":${nest(5_000)}}\n` });
