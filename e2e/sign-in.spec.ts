@@ -67,16 +67,26 @@ test("a callback with a tab or line break between slashes signs in and stays on 
 });
 
 test("no other site can show the sign-in form in a frame", async ({ page, consoleErrors }) => {
-  await page.route("http://framer.example/", (route) =>
-    route.fulfill({ contentType: "text/html", body: `<!doctype html><title>x</title><iframe id="f" src="${ORIGIN}/sign-in" width="600" height="400"></iframe>` }),
-  );
-  await page.goto("http://framer.example/");
-  await page.waitForTimeout(1000);
-  const frame = page.frames().find((f) => f !== page.mainFrame());
-  const shown = frame ? await frame.locator("input[name=password]").count().catch(() => 0) : 0;
-  expect(shown).toBe(0);
+  // Another origin on loopback (a server of the test's own), framing Lantern's sign-in page and,
+  // as a control that framing works at all, a page of its own.
+  const framer = http.createServer((req, res) => {
+    res.setHeader("content-type", "text/html");
+    if (req.url === "/control") return res.end(`<!doctype html><p id="shown">shown</p>`);
+    res.end(`<!doctype html><title>framer</title><iframe name="control" src="/control"></iframe><iframe name="lantern" src="${ORIGIN}/sign-in"></iframe>`);
+  });
+  await new Promise<void>((resolve) => framer.listen(0, "127.0.0.1", resolve));
+  try {
+    const { port } = framer.address() as { port: number };
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await expect(page.frame({ name: "control" })!.locator("#shown")).toHaveText("shown");
+    await page.waitForTimeout(1_000);
+    const lantern = page.frame({ name: "lantern" });
+    expect(lantern ? await lantern.locator("input[name=password]").count() : 0).toBe(0);
+  } finally {
+    framer.close();
+  }
   // Chromium reports the refusal on the framing page's console: expected here.
-  expect(consoleErrors.every((e) => /frame-ancestors|Refused to (frame|display)|X-Frame-Options/i.test(e))).toBe(true);
+  expect(consoleErrors.every((e) => /frame-ancestors|Refused to (frame|display)|X-Frame-Options/i.test(e)), consoleErrors.join("\n")).toBe(true);
   consoleErrors.length = 0;
 });
 
