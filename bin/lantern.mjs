@@ -7,6 +7,8 @@ import { register } from "tsx/esm/api";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.env.LANTERN_HOME ??= root;
-register({ tsconfig: path.join(root, "tsconfig.json") });
+// The server unregisters the hooks once its own modules are loaded (lib/server/serve.ts): Next.js's
+// compiled build needs none, and hooked module resolution would tax every require it makes.
+globalThis.__lanternUnregisterTsx = register({ tsconfig: path.join(root, "tsconfig.json") });
 const { main } = await import(path.join(root, "lib/cli/main.ts"));
 process.exitCode = await main(process.argv.slice(2));

@@ -33,6 +33,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   // front has made trustworthy; NEXTAUTH_URL (LANTERN_PUBLIC_URL) still wins when set.
   if (process.env.LANTERN_PUBLIC_URL && !process.env.NEXTAUTH_URL) process.env.NEXTAUTH_URL = process.env.LANTERN_PUBLIC_URL;
   process.env.AUTH_TRUST_HOST ??= "1";
+  (globalThis as { __lanternUnregisterTsx?: () => void }).__lanternUnregisterTsx?.();
   const app = next({ dev: false, dir: opts.dir, hostname: opts.hostname ?? "localhost", port: opts.port });
   const handle = app.getRequestHandler();
   await app.prepare();
