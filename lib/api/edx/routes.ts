@@ -50,7 +50,7 @@ export const listLearnersRoute = apiRoute(
     query: learnerListQuery,
     doc: {
       summary: "List a course's learners",
-      description: `${READERS} Filter, sort and page the roster; with \`Accept: text/csv\` (or \`format=csv\`) every matching learner as CSV, in the requested order — only that page when \`page\` is given. Nulls sort last ascending, first descending; ratio ties break on attempt_ratio_order the other way; every sort ends with username ascending.`,
+      description: `${READERS} Filter, sort and page the roster; with \`Accept: text/csv\` (or \`format=csv\`) every matching learner as CSV, in the requested order — only that page when \`page\` is given. Nulls sort last ascending, first descending, except the ratio: attempts with no correct answer sort as +∞ (more attempts higher), no attempts last in both directions, and ties break on attempt_ratio_order the other way; every sort ends with username ascending.`,
       responses: {
         200: {
           description: "One page of learners (a `Link` header carries next/prev), or the CSV file.",
