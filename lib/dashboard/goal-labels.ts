@@ -19,11 +19,12 @@ export const GOAL_STATUS_LABELS: Record<GoalStatus, { label: string; phrase: str
     phrase: "complete by the work limit",
     description: "Reached the goal’s limit of attempts without completing every target; the goal counts as done. Shown apart from Complete.",
   },
-  in_progress: { label: "In progress", phrase: "in progress", description: "Working on the goal, no target struggling." },
+  in_progress: { label: "In progress", phrase: "in progress", description: "Working on the goal, no target needing help." },
+  // The API's `struggling`; "Struggling" is the engagement segment's name on the same pages.
   struggling: {
-    label: "Struggling",
-    phrase: "struggling",
-    description: `A target is struggling: ${STRUGGLING_OBJECTIVE_WORK} or more attempts on an objective without mastering it, or ${STRUGGLING_ITEM_MISSES} wrong answers on an item and none right.`,
+    label: "Needs help",
+    phrase: "needing help",
+    description: `On a target of this goal, ${STRUGGLING_OBJECTIVE_WORK} or more attempts on an objective without mastering it, or ${STRUGGLING_ITEM_MISSES} wrong answers on an item and none right (the API’s status “struggling”; not the engagement segment “Struggling”).`,
   },
   no_work: { label: "No work yet", phrase: "with no work yet", description: "No work on the goal yet." },
 };
@@ -31,7 +32,7 @@ export const GOAL_STATUS_LABELS: Record<GoalStatus, { label: string; phrase: str
 export const TARGET_STATUS_LABELS: Record<TargetStatus, { label: string; mark: string }> = {
   complete: { label: "Complete", mark: "✓" },
   in_progress: { label: "In progress", mark: "◐" },
-  struggling: { label: "Struggling", mark: "!" },
+  struggling: { label: "Needs help", mark: "!" },
   no_work: { label: "No work yet", mark: "○" },
 };
 
