@@ -1,5 +1,6 @@
 import { demoAccounts } from "../lib/demo/accounts";
 import { e2eDb, expect, expectAccessible, screenshotAll, signIn, test } from "./fixtures";
+import { allStatuses, apiGoals, type ApiGoal } from "./goal-helpers";
 import { allLearners, CS101, parseCsv, rosterUrl } from "./roster-helpers";
 
 /** The dashboard tells one story: labels that do not collide, every role at home, counts that say what they count. */
@@ -196,4 +197,65 @@ test("the roster and a learner's page print without the controls, the table and 
   await page.screenshot({ path: "test-results/screenshots/story-learner-print.png", fullPage: true });
   await page.pdf({ path: "test-results/screenshots/story-learner-print.pdf", format: "A4" });
   await page.emulateMedia({ media: null });
+});
+
+test("a goal without goal work says what the learner already solved on its targets outside it, and what counts as goal work", async ({ page }) => {
+  await signIn(page, instructor.username, instructor.password);
+  const goals = await apiGoals(page.request, CS101);
+  const cells = await allStatuses(page.request, CS101, goals.map((g) => g.id));
+  const db = e2eDb();
+  const problemsOf = (g: ApiGoal, target: string): string[] =>
+    g.target_type === "module" ? [target] : (db.prepare(`SELECT item_id FROM item_objectives WHERE course_id = ? AND objective_id = ?`).pluck().all(CS101, target) as string[]);
+  // Per item of the targets: attempted / solved in work not carrying the goal's id.
+  const outside = (reg: string, g: ApiGoal, items: string[]) =>
+    new Map(
+      db
+        .prepare(
+          `SELECT item_id, MAX(success = 1) FROM events v JOIN enrollments e ON e.user_id = v.user_id AND e.course_id = v.course_id
+           WHERE e.id = ? AND v.kind = 'problem_attempt' AND (v.goal_id IS NULL OR v.goal_id != ?) AND v.item_id IN (SELECT value FROM json_each(?)) GROUP BY 1`,
+        )
+        .raw()
+        .all(reg, g.id, JSON.stringify(items)) as [string, number][],
+    );
+  let found: { reg: string; j: number; solved: number; tried: number; problems: number } | null = null;
+  for (const [reg, c] of cells) {
+    const j = c.findIndex((cell) => cell.status === "no_work");
+    if (j < 0) continue;
+    const items = [...new Set(goals[j]!.targets.flatMap((t) => problemsOf(goals[j]!, t)))];
+    const w = outside(reg, goals[j]!, items);
+    const solved = [...w.values()].filter((v) => v === 1).length;
+    if (solved > 0) {
+      found = { reg, j, solved, tried: w.size - solved, problems: items.length };
+      break;
+    }
+  }
+  expect(found, "a learner with no goal work but correct answers on the goal's targets").toBeTruthy();
+  const { reg, j, solved, tried, problems } = found!;
+  const goal = goals[j]!;
+  const { username } = db.prepare(`SELECT u.username FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.id = ?`).get(reg) as { username: string };
+  const perTarget = goal.targets.map((t) => {
+    const w = outside(reg, goal, problemsOf(goal, t));
+    const s = [...w.values()].filter((v) => v === 1).length;
+    return { problems: problemsOf(goal, t).length, solved: s, tried: w.size - s };
+  });
+  db.close();
+
+  await page.goto(`/courses/${encodeURIComponent(CS101)}/learners/${encodeURIComponent(username)}`);
+  const card = page.getByRole("region", { name: "Goals" }).getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: goal.name }) });
+  await expect(card.locator(".learner-goal-head .status-badge")).toHaveText("No work yet");
+  await expect(card.locator(".learner-goal-outside")).toHaveText(
+    `${solved} of ${problems} target problems already solved outside this goal${tried ? `, ${tried} more tried` : ""}: that work does not count towards the goal.`,
+  );
+  const rows = card.locator(".learner-target-table tbody tr");
+  for (const [i, t] of perTarget.entries()) {
+    await expect(rows.nth(i).locator(".learner-target-outside")).toHaveText(t.solved + t.tried === 0 ? "None" : `${t.solved} of ${t.problems} solved${t.tried ? `, ${t.tried} tried` : ""}`);
+  }
+  await expect(page.getByRole("region", { name: "Goals" })).toContainText("Goal work is only the attempts made on the goal itself");
+  await expectAccessible(page);
+  await screenshotAll(page, "story-learner-goal-outside-work");
+
+  // The goal's page says in one line what counts as goal work.
+  await page.goto(`/courses/${encodeURIComponent(CS101)}/goals/${goal.id}`);
+  await expect(page.locator(".goal-work-help")).toContainText("Goal work is only the attempts made on the goal itself");
+  await screenshotAll(page, "story-goal-work-help");
 });

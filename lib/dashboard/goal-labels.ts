@@ -77,6 +77,18 @@ export function criteriaText(kind: "objective" | "item", c: Criteria): string[] 
   return out;
 }
 
+/** What counts towards a goal (domain.md § Status and progress), said wherever goal statuses are shown beside other work. */
+export const GOAL_WORK_HELP =
+  "Goal work is only the attempts made on the goal itself (through its assignment, which marks each with the goal); the same problems answered elsewhere in the course are shown as work outside the goal and do not count towards it.";
+
+/** "2 of 4 target problems already solved outside this goal", with those only tried; null when there is no such work. */
+export function outsideWorkText(w: { problems: number; solved: number; attempted: number }, f: Formats, what = "target problems"): string | null {
+  if (w.attempted === 0) return null;
+  const tried = w.attempted - w.solved;
+  const solved = `${f.count(w.solved)} of ${f.count(w.problems)} ${what} already solved outside this goal`;
+  return tried > 0 ? `${solved}, ${f.count(tried)} more tried` : solved;
+}
+
 export const WORK_REMAINING_HELP = `Further attempts the model expects the learner to need to complete the goal, capped at ${WORK_REMAINING_CAP}.`;
 export const NOT_ENOUGH_DATA_HELP =
   "Not enough data: the model of one of the open objectives is not fitted yet (it needs at least 5 learners with 3 attempts each), so remaining work cannot be estimated.";
