@@ -85,6 +85,7 @@ export const GOAL_WORK_HELP =
 export function outsideWorkText(w: { problems: number; solved: number; attempted: number }, f: Formats, what = "target problems"): string | null {
   if (w.attempted === 0) return null;
   const tried = w.attempted - w.solved;
+  if (w.solved === 0) return `${f.count(tried)} of ${f.count(w.problems)} ${what} tried outside this goal, none solved`;
   const solved = `${f.count(w.solved)} of ${f.count(w.problems)} ${what} already solved outside this goal`;
   return tried > 0 ? `${solved}, ${f.count(tried)} more tried` : solved;
 }
