@@ -1,17 +1,27 @@
 "use client";
 
 import Link from "next/link";
-import { useParams } from "next/navigation";
+import { useParams, usePathname } from "next/navigation";
 import { useRef, useState } from "react";
 import type { CourseRef } from "@/db/queries/course-list";
-import { coursePath, segmentValue } from "@/lib/dashboard/paths";
+import { coursePath, goalsPath, rosterPath, segmentValue } from "@/lib/dashboard/paths";
 
 /** Past this many courses the menu gets a filter box. */
 const FILTER_FROM = 8;
 
-/** The top bar's course menu: the current course, and a jump to any other the user may read. */
+/**
+ * The course tab a path is on, so that switching course keeps it: Learners → Learners, Goals →
+ * Goals; a learner's or a goal's page (which the other course may not have) → that tab's list.
+ */
+function sameTab(pathname: string): (courseId: string) => string {
+  const tab = /^\/courses\/[^/]+\/(learners|goals)(\/|$)/.exec(pathname)?.[1];
+  return tab === "learners" ? (id) => rosterPath(id) : tab === "goals" ? goalsPath : coursePath;
+}
+
+/** The top bar's course menu: the current course, and a jump to any other the user may read, on the same tab. */
 export function CourseSwitcher({ courses }: { courses: CourseRef[] }) {
   const params = useParams<{ courseId?: string }>();
+  const hrefOf = sameTab(usePathname());
   const currentId = params.courseId ? segmentValue(params.courseId) : null;
   const current = courses.find((c) => c.id === currentId);
   const [filter, setFilter] = useState("");
@@ -57,7 +67,7 @@ export function CourseSwitcher({ courses }: { courses: CourseRef[] }) {
           <ul>
             {shown.map((c) => (
               <li key={c.id}>
-                <Link href={coursePath(c.id)} aria-current={c.id === currentId ? "page" : undefined} onClick={close}>
+                <Link href={hrefOf(c.id)} aria-current={c.id === currentId ? "page" : undefined} onClick={close}>
                   <span className="course-switcher-title">{c.title || c.id}</span>
                   <span className="course-switcher-id">{c.id}</span>
                 </Link>

@@ -9,7 +9,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   complete: "Complete",
   complete_max_work: "Complete (work limit)",
   in_progress: "In progress",
-  struggling: "Struggling",
+  struggling: "Needs help",
   no_work: "No work yet",
 };
 

@@ -135,12 +135,12 @@ test("the goal page: counts, a table sorted and filtered through the URL, reload
   await expect(page).toHaveURL(/\?status=struggling&order_by=work_remaining$/);
   await settled(page);
   const struggling = [...cells].filter(([, c]) => c[j]!.status === "struggling").map(([reg]) => who.get(reg)!.username);
-  await expect(page.locator("#goal-learners-count")).toHaveText(`${fmt.format(struggling.length)} of 300 learners struggling`);
+  await expect(page.locator("#goal-learners-count")).toHaveText(`${fmt.format(struggling.length)} of 300 learners needing help`);
   const shown = async () => rows(page).locator(".roster-username").allTextContents();
   const firstPage = await shown();
   expect(firstPage.length).toBe(Math.min(25, struggling.length));
   for (const u of firstPage) expect(struggling).toContain(u);
-  await expect(rows(page).locator(".status-badge")).toHaveText(firstPage.map(() => "Struggling"));
+  await expect(rows(page).locator(".status-badge")).toHaveText(firstPage.map(() => "Needs help"));
   const work = (await rows(page).locator("td:nth-child(4)").allTextContents()).map((t) => Number(t.replace("+", "")));
   expect(work).toEqual([...work].sort((a, b) => a - b));
 
@@ -220,10 +220,10 @@ test("the overview's goals: the API's counts per goal, each goal opening its pag
   await expect(page.getByRole("heading", { level: 2, name: goals[0]!.name })).toBeVisible();
 
   // On the goal's own page each count opens its learners with that status.
-  await page.getByRole("list", { name: `Learners of ${goals[0]!.name} by status` }).getByRole("link", { name: /Struggling/ }).click();
+  await page.getByRole("list", { name: `Learners of ${goals[0]!.name} by status` }).getByRole("link", { name: /Needs help/ }).click();
   await expect(page).toHaveURL(goalUrl(CS101, goals[0]!.id, "status=struggling#learners"));
   await expect(page.getByLabel("Status", { exact: true })).toHaveValue("struggling");
-  await expect(page.locator("#goal-learners-count")).toHaveText(`${fmt.format(tally(cells, 0).struggling)} of 300 learners struggling`);
+  await expect(page.locator("#goal-learners-count")).toHaveText(`${fmt.format(tally(cells, 0).struggling)} of 300 learners needing help`);
 });
 
 test("an unknown goal or another course's goal gets one message; another instructor's course is refused", async ({ page, consoleErrors }) => {

@@ -3,15 +3,21 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { courseCards } from "@/db/queries/course-list";
 import { loadedSummary } from "@/db/queries/overview";
+import { managedDepartmentNames, ownRegistrations } from "@/db/queries/home";
 import { sessionCaller } from "@/lib/api/caller";
 import { asOfDay } from "@/lib/time";
 import { ScrollRegion } from "@/components/scroll-region";
 import { StatCard } from "@/components/stat-card";
 import { coursePath } from "@/lib/dashboard/paths";
 import { requestFormats } from "./_lib/locale";
+import { DepartmentAdminHome, LearnerHome } from "./_components/role-home";
 
-
-/** Courses: the courses the user may read, searchable by title or id; for admins, what is loaded. */
+/**
+ * Home: the courses the user may read, searchable by title or id (for admins, what is loaded).
+ * Someone who teaches no course gets a home of their own role instead of an empty course list: a
+ * department admin what they manage and where its results are, a learner their registrations
+ * and where their status and progress are (docs/dashboard.md § Every role has a home).
+ */
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const db = getDb();
   const caller = await sessionCaller(db);
@@ -23,13 +29,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     courseCards(db, caller, { asOf: asOfDay(), search }),
     caller.role === "admin" ? loadedSummary(db) : null,
   ]);
+  if (caller.role !== "admin" && cards.length === 0 && !search) {
+    if (caller.role === "department_admin") return <DepartmentAdminHome name={caller.name} departments={managedDepartmentNames(db, caller.userId)} />;
+    return <LearnerHome name={caller.name} registrations={ownRegistrations(db, caller.userId)} />;
+  }
   return (
     <main className="page">
       <header className="page-header">
         <h1>Courses</h1>
         <p className="lede">
-          {caller.role === "admin" ? "Every course in Lantern." : "The courses you teach."} Learners enrolled, and how many were active in the
-          last 7 days.
+          {caller.role === "admin" ? "Every course in Lantern." : "The courses you teach or assist in."} Learners enrolled now (a course’s
+          roster also lists those who left), and how many were active in the last 7 days.
         </p>
       </header>
 
@@ -57,7 +67,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 <tr>
                   <th scope="col">Course</th>
                   <th scope="col" className="num">
-                    Enrolled
+                    Enrolled<span className="wide-only"> now</span>
                   </th>
                   <th scope="col" className="num">
                     Active<span className="wide-only">, last 7 days</span>

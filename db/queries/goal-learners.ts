@@ -4,6 +4,7 @@ import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/dashboard/goal-labels";
 import type { GoalSort, GoalTableState } from "@/lib/dashboard/goal-table-state";
 import { allCourseGoals, courseGoalResults, type CourseGoalResults, type GoalResults } from "./goal-summary";
 import { statusAndProgress, type Goal } from "./status-progress";
+import { workOutsideGoals, type GoalOutsideWork } from "./work-outside-goal";
 
 /** The goal page's table (one page of the course's learners on a goal, sorted over all of them) and the learner page's goals. */
 
@@ -105,10 +106,14 @@ function namesOf(db: Db, courseId: string, registrationIds: readonly string[]): 
 
 /**
  * A learner's status and progress on every goal of the course, topics included, computed for this
- * one registration (the same function the API and the course-wide results use); null when the
- * learner never enrolled in the course.
+ * one registration (the same function the API and the course-wide results use), with their work on
+ * each goal's targets outside the goal; null when the learner never enrolled in the course.
  */
-export async function learnerGoals(db: Db, courseId: string, username: string): Promise<{ goal: Goal; result: GoalResult }[] | null> {
+export async function learnerGoals(
+  db: Db,
+  courseId: string,
+  username: string,
+): Promise<{ goal: Goal; result: GoalResult; outside: GoalOutsideWork }[] | null> {
   const reg = db.$client
     .prepare(`SELECT e.id, e.user_id AS userId FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND u.username = ?`)
     .get(courseId, username) as { id: string; userId: string } | undefined;
@@ -116,5 +121,6 @@ export async function learnerGoals(db: Db, courseId: string, username: string): 
   const goals = await allCourseGoals(db, courseId);
   if (!goals.length) return [];
   const [results] = await statusAndProgress(db, courseId, goals, [reg]);
-  return goals.map((goal, j) => ({ goal, result: results![j]! }));
+  const outside = workOutsideGoals(db, courseId, reg.userId, goals);
+  return goals.map((goal, j) => ({ goal, result: results![j]!, outside: outside.get(goal.id)! }));
 }

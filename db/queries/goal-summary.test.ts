@@ -229,4 +229,20 @@ describe("learnerGoals", () => {
     expect(mine![1]!.result.topics).toBeNull();
     expect(await learnerGoals(db, COURSE, "nobody")).toBeNull();
   });
+
+  it("says what the learner did on each goal's targets outside it: other goals' work and the course's own", async () => {
+    // p1 (lo-a) solved for the objective goal, p2 (lo-b) tried in the course's exercises, q1 elsewhere.
+    await answer(4, [false, true], { goalId: OBJ_GOAL, itemId: "p1" });
+    await answer(4, [false], { itemId: "p2" });
+    await answer(4, [true], { itemId: "q1", courseId: OTHER });
+    const [objective, item] = (await learnerGoals(db, COURSE, "learner004"))!;
+    // The objective goal's own work is not outside it; p2 tried without its id is.
+    expect(objective!.outside).toMatchObject({ problems: 2, solved: 0, attempted: 1 });
+    expect(objective!.outside.targets.get("lo-a")).toEqual({ problems: 1, solved: 0, attempted: 0 });
+    expect(objective!.outside.targets.get("lo-b")).toEqual({ problems: 1, solved: 0, attempted: 1 });
+    // The item goal has no work of its own ("No work yet"), but p1 was solved under the other goal.
+    expect(item!.result.status).toBe("no_work");
+    expect(item!.outside).toMatchObject({ problems: 2, solved: 1, attempted: 2 });
+    expect(item!.outside.targets.get("p1")).toEqual({ problems: 1, solved: 1, attempted: 1 });
+  });
 });

@@ -87,6 +87,11 @@ export const learnerSummary = sqliteTable(
     emailSort: text("email_sort").generatedAlwaysAs(sql`coalesce(email, x'')`, { mode: "virtual" }),
     /** Sort key for the ratio: null (nothing completed) as +∞, last ascending and first descending. */
     ratioSort: real("ratio_sort").generatedAlwaysAs(sql`coalesce(attempt_ratio, 9e999)`, { mode: "virtual" }),
+    /**
+     * 1 for a learner without attempts (no ratio at all), else 0: the ratio sort's first key,
+     * ascending in both directions, so such learners come last whichever way it runs (api.md).
+     */
+    ratioMissing: integer("ratio_missing").generatedAlwaysAs(sql`problem_attempts = 0`, { mode: "virtual" }),
   },
   (t) => [
     primaryKey({ columns: [t.courseId, t.userId] }),
@@ -104,15 +109,18 @@ export const learnerSummary = sqliteTable(
     ...sortIndexes("problems_attempted", [t.problemsAttempted], t.username, t.courseId),
     ...sortIndexes("problems_completed", [t.problemsCompleted], t.username, t.courseId),
     ...sortIndexes("videos_viewed", [t.videosViewed], t.username, t.courseId),
-    // Ratio ties break on attempt_ratio_order in the opposite direction.
-    ...sortIndexes("ratio", [t.ratioSort, flip(t.attemptRatioOrder)], t.username, t.courseId),
+    // Learners without attempts last in both directions; ratio ties break on attempt_ratio_order
+    // in the opposite direction.
+    ...sortIndexes("ratio", [fixed(t.ratioMissing), t.ratioSort, flip(t.attemptRatioOrder)], t.username, t.courseId),
   ],
 );
 
-type Keyed = SQLiteColumn | { flipped: SQLiteColumn };
+/** A key sorted with the order, against it (`flipped`), or ascending whichever the order (`fixed`). */
+type Keyed = SQLiteColumn | { flipped: SQLiteColumn } | { fixed: SQLiteColumn };
 const flip = (column: SQLiteColumn): Keyed => ({ flipped: column });
-const asc = (k: Keyed): SQLiteColumn | SQL => ("flipped" in k ? sql`${k.flipped} desc` : k);
-const desc = (k: Keyed): SQLiteColumn | SQL => ("flipped" in k ? k.flipped : sql`${k} desc`);
+const fixed = (column: SQLiteColumn): Keyed => ({ fixed: column });
+const asc = (k: Keyed): SQLiteColumn | SQL => ("flipped" in k ? sql`${k.flipped} desc` : "fixed" in k ? k.fixed : k);
+const desc = (k: Keyed): SQLiteColumn | SQL => ("flipped" in k ? k.flipped : "fixed" in k ? k.fixed : sql`${k} desc`);
 
 /** The ascending and descending index of one roster sort: `(course, keys…, username)`. */
 function sortIndexes(name: string, keys: Keyed[], username: SQLiteColumn, courseId: SQLiteColumn) {

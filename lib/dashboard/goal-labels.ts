@@ -19,11 +19,12 @@ export const GOAL_STATUS_LABELS: Record<GoalStatus, { label: string; phrase: str
     phrase: "complete by the work limit",
     description: "Reached the goal’s limit of attempts without completing every target; the goal counts as done. Shown apart from Complete.",
   },
-  in_progress: { label: "In progress", phrase: "in progress", description: "Working on the goal, no target struggling." },
+  in_progress: { label: "In progress", phrase: "in progress", description: "Working on the goal, no target needing help." },
+  // The API's `struggling`; "Struggling" is the engagement segment's name on the same pages.
   struggling: {
-    label: "Struggling",
-    phrase: "struggling",
-    description: `A target is struggling: ${STRUGGLING_OBJECTIVE_WORK} or more attempts on an objective without mastering it, or ${STRUGGLING_ITEM_MISSES} wrong answers on an item and none right.`,
+    label: "Needs help",
+    phrase: "needing help",
+    description: `On a target of this goal, ${STRUGGLING_OBJECTIVE_WORK} or more attempts on an objective without mastering it, or ${STRUGGLING_ITEM_MISSES} wrong answers on an item and none right (the API’s status “struggling”; not the engagement segment “Struggling”).`,
   },
   no_work: { label: "No work yet", phrase: "with no work yet", description: "No work on the goal yet." },
 };
@@ -31,7 +32,7 @@ export const GOAL_STATUS_LABELS: Record<GoalStatus, { label: string; phrase: str
 export const TARGET_STATUS_LABELS: Record<TargetStatus, { label: string; mark: string }> = {
   complete: { label: "Complete", mark: "✓" },
   in_progress: { label: "In progress", mark: "◐" },
-  struggling: { label: "Struggling", mark: "!" },
+  struggling: { label: "Needs help", mark: "!" },
   no_work: { label: "No work yet", mark: "○" },
 };
 
@@ -74,6 +75,19 @@ export function criteriaText(kind: "objective" | "item", c: Criteria): string[] 
       : `The goal is complete when every target is. After ${attempts(c.maxWorkOnGoal)} on it, it counts as done anyway: “Complete (work limit)”.`,
   );
   return out;
+}
+
+/** What counts towards a goal (domain.md § Status and progress), said wherever goal statuses are shown beside other work. */
+export const GOAL_WORK_HELP =
+  "Goal work is only the attempts made on the goal itself (through its assignment, which marks each with the goal); the same problems answered elsewhere in the course are shown as work outside the goal and do not count towards it.";
+
+/** "2 of 4 target problems already solved outside this goal", with those only tried; null when there is no such work. */
+export function outsideWorkText(w: { problems: number; solved: number; attempted: number }, f: Formats, what = "target problems"): string | null {
+  if (w.attempted === 0) return null;
+  const tried = w.attempted - w.solved;
+  if (w.solved === 0) return `${f.count(tried)} of ${f.count(w.problems)} ${what} tried outside this goal, none solved`;
+  const solved = `${f.count(w.solved)} of ${f.count(w.problems)} ${what} already solved outside this goal`;
+  return tried > 0 ? `${solved}, ${f.count(tried)} more tried` : solved;
 }
 
 export const WORK_REMAINING_HELP = `Further attempts the model expects the learner to need to complete the goal, capped at ${WORK_REMAINING_CAP}.`;

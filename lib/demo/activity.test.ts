@@ -106,6 +106,20 @@ describe("demo at the default size", () => {
     }
   });
 
+  it("puts most work on a goal's target problems through a goal, as an adaptive assignment would", () => {
+    for (const course of catalog) {
+      const enrollments = [...read.enrollments.values()].filter((e) => e.courseId === course.id);
+      for (const goal of course.goals) {
+        const targets = new Set(goal.targetProblems.flat().map((p) => p.id));
+        const attempts = enrollments.flatMap((e) => e.events.filter((ev) => ev.kind === "problem_attempt" && targets.has(ev.itemId)));
+        const scoped = attempts.filter((ev) => ev.goalId !== null).length;
+        // The rest is the work of learners who have not started the goal, which the learner page
+        // shows as work outside it.
+        expect(scoped / attempts.length, goal.name).toBeGreaterThan(0.7);
+      }
+    }
+  });
+
   it("fills every segment of every course over the default window", () => {
     // The seminar's extra runs (sessions.ts) are outside this term: their learners are inactive in it.
     const segments = new Map([...segmentsByCourse(read, asOf)].filter(([id]) => catalog.some((c) => c.id === id)));

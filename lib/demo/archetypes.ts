@@ -130,10 +130,10 @@ export type GoalProfile = (typeof GOAL_PROFILES)[number];
 /** The goal status a learner's goal-scoped work aims at, by archetype. */
 export function goalProfile(rng: Random, archetype: Archetype): GoalProfile {
   if (archetype === "steady") {
-    return rng.weighted({ no_work: 0.3, in_progress: 0.2, complete: 0.35, struggling: 0.05, complete_max_work: 0.1 });
+    return rng.weighted({ no_work: 0.15, in_progress: 0.25, complete: 0.4, struggling: 0.05, complete_max_work: 0.15 });
   }
   if (archetype === "struggling") {
-    return rng.weighted({ no_work: 0.3, in_progress: 0.15, complete: 0.05, struggling: 0.35, complete_max_work: 0.15 });
+    return rng.weighted({ no_work: 0.15, in_progress: 0.2, complete: 0.05, struggling: 0.4, complete_max_work: 0.2 });
   }
-  return rng.weighted({ no_work: 0.5, in_progress: 0.25, complete: 0.1, struggling: 0.1, complete_max_work: 0.05 });
+  return rng.weighted({ no_work: 0.3, in_progress: 0.35, complete: 0.15, struggling: 0.12, complete_max_work: 0.08 });
 }

@@ -37,6 +37,14 @@ export class EnrollmentRun {
   private readonly attempts: Uint8Array;
   private readonly solved: Uint8Array;
   private readonly tries: Uint8Array;
+  /**
+   * The problems the learner practises through a goal's assignment (the targets of the goals they
+   * work on), by position: their attempts there carry the goal's id, as an adaptive assignment's
+   * do. The course's own exercises pass over them (their goal work steers the status), except for
+   * a learner completing the goal, whose course work on them is the assignment's too (more
+   * correct work cannot undo "complete"). A goal not started (no_work) assigns none.
+   */
+  private readonly assigned = new Map<number, string | null>();
   private cursor = 0;
   private t = 0;
   private guard = 0;
@@ -172,13 +180,16 @@ export class EnrollmentRun {
   private tryProblem(item: DemoItem): void {
     const { rng, b } = this;
     const i = item.position - 1;
+    const through = this.assigned.get(item.position);
+    if (through === null) return;
+    const goal = through === undefined ? undefined : { goalId: through, registration: this.plan.enrollmentId };
     for (let n = 0; n < b.triesPerVisit; n++) {
       const used = this.attempts[i] as number;
       if (item.maxAttempts !== null && used >= item.maxAttempts) return;
       this.attempts[i] = Math.min(255, used + 1);
       const correct = rng.chance(this.solved[i] ? Math.min(0.95, b.success + 0.25) : b.success);
       this.tick(rng.int(40, 240));
-      this.out.push(x.evaluated(rng.uuid(), this.scope, this.ts(this.t), item, this.attempts[i] as number, correct));
+      this.out.push(x.evaluated(rng.uuid(), this.scope, this.ts(this.t), item, this.attempts[i] as number, correct, goal));
       if (correct) {
         if (!this.solved[i]) {
           this.solved[i] = 1;
@@ -222,7 +233,13 @@ export class EnrollmentRun {
   private goalQueue(): QueuedGoalAttempt[] {
     const queue: QueuedGoalAttempt[] = [];
     for (const goal of this.plan.course.goals) {
-      const attempts = goalAttempts(this.rng, goal, goalProfile(this.rng, this.plan.archetype));
+      const profile = goalProfile(this.rng, this.plan.archetype);
+      if (profile !== "no_work") {
+        for (const problems of goal.targetProblems) {
+          for (const p of problems) if (this.assigned.get(p.position) === undefined) this.assigned.set(p.position, profile === "complete" ? goal.id : null);
+        }
+      }
+      const attempts = goalAttempts(this.rng, goal, profile);
       // Some goal work arrives through Knewton's graded-events door rather than as xAPI.
       const graded = this.rng.chance(0.3);
       for (const a of attempts) queue.push({ ...a, goalId: goal.id, graded });
@@ -240,7 +257,12 @@ export class EnrollmentRun {
       const goal = { goalId: a.goalId, registration: plan.enrollmentId };
       this.out.push(x.evaluated(rng.uuid(), this.scope, this.ts(this.t), a.item, this.attempts[i] as number, a.correct, goal));
     }
-    if (a.correct) this.solved[i] = 1;
+    if (a.correct && !this.solved[i]) {
+      // The assignment's problems are the course's own: solving one completes it there too.
+      this.solved[i] = 1;
+      this.tick(rng.int(1, 3));
+      this.out.push(x.progressed(rng.uuid(), this.scope, this.ts(this.t), a.item));
+    }
   }
 
   /** iSpring-style course completion and grade for some of those who kept at it. */

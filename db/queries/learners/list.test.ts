@@ -16,8 +16,11 @@ eachTestDb((d) => {
 const names = (page: { results: LearnerObject[] }) => page.results.map((l) => l.username);
 const all = (sel: Partial<LearnerSelection> = {}) => listLearners(db, COURSE, { asOf: AS_OF, page: 1, pageSize: 100, ...sel });
 
-/** The a–e case of the brief: a (1.0, 1 attempt), b (2.0, 10), c (2.0, 2), d (null, 0), e (null, 10, none correct). */
-function ratioLearners(usernames: Record<"a" | "b" | "c" | "d" | "e", string>) {
+/**
+ * The a–f case: a (1.0, 1 attempt), b (2.0, 10), c (2.0, 2), d (no attempts), e (10 attempts, none
+ * correct), f (3 attempts, none correct).
+ */
+function ratioLearners(usernames: Record<"a" | "b" | "c" | "d" | "e" | "f", string>) {
   const ids = enrollLearners(db, COURSE, Object.values(usernames).map((username) => ({ username })));
   const at = (u: keyof typeof usernames, item: string) => ({ userId: ids.get(usernames[u])!, courseId: COURSE, itemId: item, ts: daysBefore(AS_OF, 2) });
   addEvents(db, [
@@ -26,29 +29,58 @@ function ratioLearners(usernames: Record<"a" | "b" | "c" | "d" | "e", string>) {
     ...attemptsOn(at("c", "p1"), [false, true]),
     { ...at("d", "v1"), kind: "video_play" },
     ...attemptsOn(at("e", "p1"), Array(10).fill(false)),
+    ...attemptsOn(at("f", "p2"), Array(3).fill(false)),
   ]);
 }
 
+const RATIO_CASE = { a: "u6", b: "u5", c: "u4", d: "u3", e: "u2", f: "u1" };
+
 describe("sorting by problem_attempts_per_completed", () => {
-  it("breaks ratio ties on attempt_ratio_order in the opposite direction, nulls last ascending", async () => {
-    ratioLearners({ a: "a", b: "b", c: "c", d: "d", e: "e" });
-    expect(names(await all({ orderBy: "problem_attempts_per_completed" }))).toEqual(["a", "b", "c", "d", "e"]);
-    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc" }))).toEqual(["e", "d", "c", "b", "a"]);
+  it("sorts attempts without a correct answer as +∞ (more attempts higher) and no attempts last both ways", async () => {
+    ratioLearners({ a: "a", b: "b", c: "c", d: "d", e: "e", f: "f" });
+    expect(names(await all({ orderBy: "problem_attempts_per_completed" }))).toEqual(["a", "b", "c", "f", "e", "d"]);
+    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc" }))).toEqual(["e", "f", "c", "b", "a", "d"]);
   });
 
   it("orders by the ratio rules, not by username, when usernames run the other way", async () => {
-    ratioLearners({ a: "u5", b: "u4", c: "u3", d: "u2", e: "u1" });
-    expect(names(await all({ orderBy: "problem_attempts_per_completed" }))).toEqual(["u5", "u4", "u3", "u2", "u1"]);
-    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc" }))).toEqual(["u1", "u2", "u3", "u4", "u5"]);
+    ratioLearners(RATIO_CASE);
+    expect(names(await all({ orderBy: "problem_attempts_per_completed" }))).toEqual(["u6", "u5", "u4", "u1", "u2", "u3"]);
+    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc" }))).toEqual(["u2", "u1", "u4", "u5", "u6", "u3"]);
   });
 
   it("applies the same rules to a custom window's figures", async () => {
-    ratioLearners({ a: "u5", b: "u4", c: "u3", d: "u2", e: "u1" });
+    ratioLearners(RATIO_CASE);
     const window = { start: "2026-03-01", end: "2026-03-19" };
-    expect(names(await all({ orderBy: "problem_attempts_per_completed", window }))).toEqual(["u5", "u4", "u3", "u2", "u1"]);
-    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc", window }))).toEqual(["u1", "u2", "u3", "u4", "u5"]);
+    expect(names(await all({ orderBy: "problem_attempts_per_completed", window }))).toEqual(["u6", "u5", "u4", "u1", "u2", "u3"]);
+    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc", window }))).toEqual(["u2", "u1", "u4", "u5", "u6", "u3"]);
+  });
+
+  it("reads the last pages from the other end in the same order", async () => {
+    ratioLearners(RATIO_CASE);
+    for (const sortOrder of ["asc", "desc"] as const) {
+      const whole = names(await all({ orderBy: "problem_attempts_per_completed", sortOrder }));
+      const pages: string[] = [];
+      for (let page = 1; page <= 6; page++) {
+        pages.push(...names(await listLearners(db, COURSE, { asOf: AS_OF, orderBy: "problem_attempts_per_completed", sortOrder, page, pageSize: 1 })));
+      }
+      expect(pages).toEqual(whole);
+    }
   });
 });
+
+/**
+ * The ratio sort's rule (api.md) on a list's learners: finite ratios in the requested direction,
+ * learners with attempts and none correct as +∞ (first descending, after the ratios ascending),
+ * learners without attempts last in both directions.
+ */
+function expectRatioRule(learners: LearnerObject[], desc: boolean, what: string): void {
+  const group = (l: LearnerObject) =>
+    l.engagements.problems_attempted === 0 ? 2 : l.engagements.problem_attempts_per_completed === null ? (desc ? 0 : 1) : desc ? 1 : 0;
+  const groups = learners.map(group);
+  expect(groups, what).toEqual([...groups].sort((x, y) => x - y));
+  const ratios = learners.map((l) => l.engagements.problem_attempts_per_completed).filter((r) => r !== null);
+  expect(ratios, what).toEqual([...ratios].sort((x, y) => (desc ? y - x : x - y)));
+}
 
 /** A varied roster: repeated names, missing emails, shared enrollment days, spread activity. */
 function variedRoster(): { events: NormalisedEvent[]; ids: Map<string, string> } {
@@ -165,6 +197,7 @@ describe("paging", () => {
         for (const sortOrder of ["asc", "desc"] as const) {
           const whole = await all({ ...sel, orderBy, sortOrder });
           expect(whole.count, JSON.stringify(sel)).toBeGreaterThan(3);
+          if (orderBy === "problem_attempts_per_completed") expectRatioRule(whole.results, sortOrder === "desc", JSON.stringify(sel));
           for (let page = 1; (page - 1) * 3 < whole.count; page++) {
             const p = await listLearners(db, COURSE, { asOf: AS_OF, ...sel, orderBy, sortOrder, page, pageSize: 3 });
             expect(p.count).toBe(whole.count);

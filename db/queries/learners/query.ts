@@ -47,6 +47,8 @@ interface SortTerm {
   expr: string;
   /** Sorted in the direction opposite to the requested one (the ratio's tie-break). */
   flip?: boolean;
+  /** Sorted ascending whichever the requested direction (learners without a ratio last). */
+  fixed?: boolean;
 }
 
 const metric = (column: string, windowColumn: string): { summary: SortTerm[]; window: SortTerm[] } => ({
@@ -57,8 +59,9 @@ const metric = (column: string, windowColumn: string): { summary: SortTerm[]; wi
 /**
  * The keys of each sort before the final `username` ascending. Summary terms match the indexes on
  * `learner_summary` (db/schema/derived.ts); `window` terms sort on a custom window's figures.
- * Nulls: `email_sort` and `ratio_sort` put a missing value after every other (api.md: last
- * ascending, first descending).
+ * Nulls: `email_sort` puts a missing value after every other (api.md: last ascending, first
+ * descending). The ratio (api.md): a learner with attempts and none correct sorts as +∞
+ * (`ratio_sort`), one without attempts last in both directions (`ratio_missing`, fixed).
  */
 const SORTS: Record<LearnerOrderBy, { summary: SortTerm[]; window?: SortTerm[] }> = {
   username: { summary: [] },
@@ -70,8 +73,9 @@ const SORTS: Record<LearnerOrderBy, { summary: SortTerm[]; window?: SortTerm[] }
   problems_completed: metric("problems_completed", "problemsCompleted"),
   videos_viewed: metric("videos_viewed", "videosViewed"),
   problem_attempts_per_completed: {
-    summary: [{ expr: "s.ratio_sort" }, { expr: "s.attempt_ratio_order", flip: true }],
+    summary: [{ expr: "s.ratio_missing", fixed: true }, { expr: "s.ratio_sort" }, { expr: "s.attempt_ratio_order", flip: true }],
     window: [
+      { expr: "CASE WHEN w.problemAttempts > 0 THEN 0 ELSE 1 END", fixed: true },
       { expr: "CASE WHEN w.problemsCompleted > 0 THEN CAST(w.problemAttempts AS REAL) / w.problemsCompleted ELSE 9e999 END" },
       { expr: "CASE WHEN w.problemsCompleted > 0 THEN w.problemAttempts ELSE -coalesce(w.problemAttempts, 0) END", flip: true },
     ],
@@ -102,7 +106,7 @@ export function orderSql(sel: LearnerSelection, indexed: boolean, reversed = fal
   if (!sort.summary.length) return `${plus}s.username ${desc ? "DESC" : "ASC"}`;
   const windowed = sel.window && sort.window;
   const terms = (windowed ? sort.window! : sort.summary).map(
-    (t) => `${windowed ? "" : plus}${t.expr} ${desc !== Boolean(t.flip) ? "DESC" : "ASC"}`,
+    (t) => `${windowed ? "" : plus}${t.expr} ${(t.fixed ? reversed : desc !== Boolean(t.flip)) ? "DESC" : "ASC"}`,
   );
   return [...terms, `${plus}s.username ${reversed ? "DESC" : "ASC"}`].join(", ");
 }

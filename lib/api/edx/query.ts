@@ -58,6 +58,10 @@ export const learnerListQuery = windowQuery.extend({
   page_size: positiveInt.optional().describe(`Rows per page, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}; larger is clamped).`),
   format: z.enum(["json", "csv"]).optional().describe("csv for a CSV file (same as Accept: text/csv)."),
   fields: z.string().optional().describe("CSV only: comma-separated columns to include, in this order; empty for every column. An unknown name, or none at all (`,,,`), is a 400."),
+  csv_columns: z
+    .enum(["api", "readable"])
+    .optional()
+    .describe("CSV only: api (default) for the field names and raw values; readable for the dashboard's download — columns named for people, segments by name, the ratio rounded to one decimal. Not with fields."),
 });
 export type LearnerListQuery = z.infer<typeof learnerListQuery>;
 

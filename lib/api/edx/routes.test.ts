@@ -90,11 +90,16 @@ const usernames = (body: { results: { username: string }[] }) => body.results.ma
 const sortCase = (list: string[]) => list.filter((u) => (Object.values(SORT_CASE) as string[]).includes(u));
 
 describe("GET /api/v0/learners/", () => {
-  it("sorts by problem_attempts_per_completed with the ratio tie-break and nulls last/first", async () => {
+  it("sorts by problem_attempts_per_completed: none correct as +∞, no attempts last both ways, in the list and the CSV alike", async () => {
     const asc = await json<{ results: { username: string }[] }>(`/api/v0/learners/?${Q}&order_by=problem_attempts_per_completed&page_size=100`);
-    expect(sortCase(usernames(asc))).toEqual([SORT_CASE.a, SORT_CASE.b, SORT_CASE.c, SORT_CASE.d, SORT_CASE.e]);
+    expect(sortCase(usernames(asc))).toEqual([SORT_CASE.a, SORT_CASE.b, SORT_CASE.c, SORT_CASE.e, SORT_CASE.d]);
     const desc = await json<{ results: { username: string }[] }>(`/api/v0/learners/?${Q}&order_by=problem_attempts_per_completed&sort_order=desc&page_size=100`);
-    expect(sortCase(usernames(desc))).toEqual([SORT_CASE.e, SORT_CASE.d, SORT_CASE.c, SORT_CASE.b, SORT_CASE.a]);
+    expect(sortCase(usernames(desc))).toEqual([SORT_CASE.e, SORT_CASE.c, SORT_CASE.b, SORT_CASE.a, SORT_CASE.d]);
+    // The four learners with attempts lead; the 31 without (d and the pagers) follow, by username.
+    expect(usernames(desc).slice(0, 4)).toEqual([SORT_CASE.e, SORT_CASE.c, SORT_CASE.b, SORT_CASE.a]);
+    expect(usernames(desc).slice(4)).toEqual([...usernames(desc).slice(4)].sort());
+    const csv = await (await get(`/api/v0/learners/?${Q}&format=csv&fields=username&order_by=problem_attempts_per_completed&sort_order=desc`)).text();
+    expect(csv.trim().split(/\r?\n/).slice(1)).toEqual(usernames(desc));
   });
 
   it("answers the learner object of api.md, sorted by username by default", async () => {
@@ -228,6 +233,23 @@ describe("GET /api/v0/learners/", () => {
     expect(lines).toHaveLength(37); // header, 35 rows, and the empty string after the last CRLF
     expect(lines[1]!.startsWith("pager29,")).toBe(true);
     expect(text).toContain(`amy,"'=HYPERLINK(""x"")"`);
+  });
+
+  it("csv_columns=readable names columns for people, segments by name and rounds the ratio; fields cannot join it", async () => {
+    const res = await get(`/api/v0/learners/?${Q}&format=csv&csv_columns=readable&order_by=problem_attempts_per_completed`);
+    const lines = (await res.text()).trim().split("\r\n").map((l) => l.split(","));
+    const header = lines[0]!;
+    expect(header.slice(0, 3)).toEqual(["Username", "Name", "Email"]);
+    const ratio = header.indexOf("Attempts per problem correct");
+    const row = (u: string) => lines.find((l) => l[0] === u)!;
+    expect(row(SORT_CASE.b)[ratio]).toBe("2.0");
+    expect(row(SORT_CASE.e)[ratio]).toBe("N/A");
+    expect(row(SORT_CASE.e)[header.indexOf("Segments")]).toMatch(/Struggling/);
+    const raw = (await (await get(`/api/v0/learners/?${Q}&format=csv&fields=username,engagements.problem_attempts_per_completed&text_search=${SORT_CASE.b}`)).text()).trim();
+    expect(raw.split("\r\n")[1]).toBe(`${SORT_CASE.b},2`);
+    const both = await get(`/api/v0/learners/?${Q}&format=csv&csv_columns=readable&fields=username`);
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as { developer_message: string }).developer_message).toMatch(/fields/);
   });
 
   it("CSV honours fields= (picked and ordered), page= (that page only), format=csv, and rejects unknown fields", async () => {

@@ -10,12 +10,13 @@ import {
 } from "@/db/queries/learners";
 import type { Db } from "@/db/client";
 import { asOfDay } from "@/lib/time";
-import { csvResponse, safeFileName } from "../csv";
+import { csvResponse, safeFileName, type CsvValue } from "../csv";
 import { ApiError } from "../errors";
 import { requireCourseReader } from "../guards";
 import { apiRoute } from "../handler";
-import { csvValues, pickColumns, type CsvColumn } from "./csv-columns";
+import { csvValues, pickColumns } from "./csv-columns";
 import { pagedBody, pageOf, requirePage } from "./paging";
+import { READABLE_HEADER, readableValues } from "./readable-csv";
 import { learnerListQuery, requireCourseId, windowOf, windowQuery, type LearnerListQuery } from "./query";
 import { learnerSelectionOf } from "./selection";
 import { learnerPageSchema, learnerSchema, metadataSchema, timelineSchema } from "./schemas";
@@ -36,8 +37,8 @@ function wantsCsv(req: Request, q: LearnerListQuery): boolean {
 }
 
 /** Every learner of a selection as batches of CSV rows, as the export iterator reads them. */
-async function* csvRows(db: Db, courseId: string, sel: LearnerSelection, columns: readonly CsvColumn[]) {
-  for await (const batch of iterateLearners(db, courseId, sel)) yield batch.map((l) => csvValues(l, columns));
+async function* csvRows(db: Db, courseId: string, sel: LearnerSelection, row: (l: LearnerObject) => CsvValue[]) {
+  for await (const batch of iterateLearners(db, courseId, sel)) yield batch.map(row);
 }
 
 const COURSE_ERRORS = "`course_not_found` (administrators only: anyone else not staff of the course gets 403 whether or not it exists)";
@@ -50,7 +51,7 @@ export const listLearnersRoute = apiRoute(
     query: learnerListQuery,
     doc: {
       summary: "List a course's learners",
-      description: `${READERS} Filter, sort and page the roster; with \`Accept: text/csv\` (or \`format=csv\`) every matching learner as CSV, in the requested order — only that page when \`page\` is given (past the last page a 404, as for JSON). Nulls sort last ascending, first descending; ratio ties break on attempt_ratio_order the other way; every sort ends with username ascending.`,
+      description: `${READERS} Filter, sort and page the roster; with \`Accept: text/csv\` (or \`format=csv\`) every matching learner as CSV, in the requested order — only that page when \`page\` is given (past the last page a 404, as for JSON). Nulls sort last ascending, first descending, except the ratio: attempts with no correct answer sort as +∞ (more attempts higher), no attempts last in both directions, and ties break on attempt_ratio_order the other way; every sort ends with username ascending.`,
       responses: {
         200: {
           description: "One page of learners (a `Link` header carries next/prev), or the CSV file.",
@@ -67,13 +68,17 @@ export const listLearnersRoute = apiRoute(
     await requireCourseReader(db, caller, courseId);
     const sel = await learnerSelectionOf(db, query, courseId);
     if (wantsCsv(req, query)) {
+      const readable = query.csv_columns === "readable";
+      if (readable && query.fields !== undefined) throw new ApiError(400, "illegal_parameter_values", "fields cannot be combined with csv_columns=readable.");
       const columns = pickColumns(query.fields);
+      const header = readable ? READABLE_HEADER : columns;
+      const row = readable ? readableValues : (l: LearnerObject) => csvValues(l, columns);
       const fileName = `${safeFileName(courseId)}--${sel.asOf}--learners.csv`;
-      if (query.page === undefined) return csvResponse(fileName, columns, csvRows(db, courseId, sel, columns));
+      if (query.page === undefined) return csvResponse(fileName, header, csvRows(db, courseId, sel, row));
       const page = pageOf(query);
       const { count, results } = await listLearners(db, courseId, { ...sel, ...page });
       requirePage(page, count);
-      return csvResponse(fileName, columns, [results.map((l) => csvValues(l, columns))]);
+      return csvResponse(fileName, header, [results.map(row)]);
     }
     const page = pageOf(query);
     const { count, results } = await listLearners(db, courseId, { ...sel, ...page });

@@ -9,7 +9,7 @@ import "./overview-goals.css";
 
 /**
  * The course's goals on its overview: per goal how many learners are complete (those done by the
- * work limit shown apart), in progress, struggling and without work, the goal's name opening its
+ * work limit shown apart), in progress, needing help and without work, the goal's name opening its
  * page. The counts are not links here: the segment cards above are the overview's links by status,
  * and a second "Struggling" link would blur which is which. Async, streamed in behind a Suspense
  * boundary while the course-wide results are computed.

@@ -24,19 +24,23 @@ export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyListing[] }) {
     queryFn: () => call<{ results: ApiKeyListing[] }>("/api/v0/api-keys").then((r) => r.results),
     initialData: initialKeys,
   });
-  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; name: string; key: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const create = useMutation({
     mutationFn: (name: string) => call<ApiKeyListing & { key: string }>("/api/v0/api-keys", { method: "POST", body: JSON.stringify({ name }) }),
     onSuccess: (k) => {
-      setCreated({ name: k.name, key: k.key });
+      setCreated({ id: k.id, name: k.name, key: k.key });
       setCopied(false);
       void qc.invalidateQueries({ queryKey: ["api-keys"] });
     },
   });
   const revoke = useMutation({
     mutationFn: (id: string) => call<void>(`/api/v0/api-keys/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ["api-keys"] }),
+    onSuccess: (_, id) => {
+      // A revoked key's secret is worthless and must not stay on screen to be copied by mistake.
+      setCreated((c) => (c?.id === id ? null : c));
+      void qc.invalidateQueries({ queryKey: ["api-keys"] });
+    },
   });
 
   function onCreate(e: FormEvent<HTMLFormElement>) {

@@ -1,5 +1,5 @@
 import type { Goal } from "@/db/queries/status-progress";
-import { criteriaText } from "@/lib/dashboard/goal-labels";
+import { criteriaText, GOAL_WORK_HELP } from "@/lib/dashboard/goal-labels";
 
 /** "4 learning objectives in 2 topics", "4 items". */
 export function targetsSummary(goal: Goal): string {
@@ -49,6 +49,7 @@ export function GoalDefinition({ goal, names, headingLevel = 3 }: { goal: Goal; 
             {line}
           </p>
         ))}
+        <p className="goal-work-help">{GOAL_WORK_HELP}</p>
       </div>
     </div>
   );

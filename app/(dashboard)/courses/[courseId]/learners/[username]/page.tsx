@@ -19,6 +19,7 @@ import { Profile } from "./_components/profile";
 import { Timeline } from "./_components/timeline";
 import { rosterQuery, viewOf, windowOfRange } from "./_components/timeline-params";
 import "./_components/learner.css";
+import "../../_components/print.css";
 
 type Props = {
   params: Promise<{ courseId: string; username: string }>;
@@ -88,7 +89,7 @@ export default async function LearnerPage({ params, searchParams }: Props) {
           <span aria-hidden="true">← </span>Back to learners
         </Link>
       </p>
-      <Profile learner={learner} standing={standing} formats={formats} />
+      <Profile learner={learner} standing={standing} ranges={ranges} defaultWindow={!fw.custom} formats={formats} />
       <Figures
         engagements={learner.engagements}
         ranges={ranges}

@@ -14,7 +14,8 @@ import { NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as feature
 
 const column = createColumnHelper<typeof features, LearnerObject>();
 
-const SEGMENTS_HELP = "The groups the learner is in as of today: highly engaged, struggling, disengaging, inactive, unenrolled.";
+const SEGMENTS_HELP =
+  "The engagement groups the learner is in as of today (last 7 days’ activity): highly engaged, struggling, disengaging, inactive, unenrolled. Hover or focus a badge for the rule that put the learner there.";
 const help = (id: string) => (id === "name" ? NAME_HELP : id === "segments" ? SEGMENTS_HELP : FIGURE_LABELS[id as RangeMetric].description);
 
 export interface RosterTableProps {
@@ -58,7 +59,18 @@ export function RosterTable({ courseId, rows, count, state, ranges, showBands, b
           ),
         }),
       ),
-      column.accessor("segments", { header: "Segments", enableSorting: false, cell: ({ row }) => <SegmentBadges segments={row.original.segments} /> }),
+      column.accessor("segments", {
+        header: "Segments",
+        enableSorting: false,
+        cell: ({ row }) => (
+          <SegmentBadges
+            segments={row.original.segments}
+            idBase={row.original.username}
+            figures={showBands ? row.original.engagements : null}
+            ranges={ranges}
+          />
+        ),
+      }),
     ]),
     [courseId, backQuery, ranges, showBands, formats],
   );

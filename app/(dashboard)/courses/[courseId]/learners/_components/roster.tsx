@@ -15,6 +15,7 @@ import type { RosterMeta } from "./roster-meta";
 import { RosterTable, SkeletonRows } from "./roster-table";
 import { useRosterUrl } from "./use-roster-url";
 import "./roster.css";
+import "../../_components/print.css";
 
 export interface RosterPage {
   count: number;
@@ -45,6 +46,9 @@ export function Roster({ courseId, meta, initial, initialUrl }: { courseId: stri
   const data = query.data;
   const filtered = isFiltered(state);
   const backQuery = rosterParamsOf(params).toString();
+  // The roster lists everyone who ever enrolled; the course list counts those enrolled now.
+  const left = meta.segments.unenrolled;
+  const whoText = meta.total > 0 ? ` (${formats.count(meta.total - left)} enrolled, ${formats.count(left)} left)` : "";
 
   return (
     <section aria-labelledby="roster-heading" className="roster">
@@ -56,7 +60,8 @@ export function Roster({ courseId, meta, initial, initialUrl }: { courseId: stri
         <button type="button" className="button filters-toggle" aria-expanded={filtersOpen} aria-controls="roster-filters" onClick={() => setFiltersOpen((o) => !o)}>
           Filters
         </button>
-        <a className="button primary download" href={learnersApiUrl(courseId, params, { csv: true })} download>
+        {/* For people: named columns and rounded figures (the API's csv_columns=readable). */}
+        <a className="button primary download" href={`${learnersApiUrl(courseId, params, { csv: true })}&csv_columns=readable`} download>
           Download CSV
         </a>
       </div>
@@ -65,7 +70,7 @@ export function Roster({ courseId, meta, initial, initialUrl }: { courseId: stri
 
       <div className="roster-status">
         <p id="roster-count" className="roster-count" aria-live="polite">
-          {data ? `${formats.count(data.count)} ${data.count === 1 ? "learner" : "learners"}${filtered ? ` match of ${formats.count(meta.total)}` : ""}` : " "}
+          {data ? `${formats.count(data.count)} ${data.count === 1 ? "learner" : "learners"}${filtered ? ` match of ${formats.count(meta.total)}` : whoText}` : " "}
           {query.isFetching && <span className="loading-note"> · Loading…</span>}
         </p>
         {state.window && <p className="muted roster-note">Figures cover the chosen window; colours compare with the last 7 days, so they are off.</p>}

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { GoalTitle, ProgressBar, StatusBadge } from "@/components/goal-status";
 import type { Goal } from "@/db/queries/status-progress";
+import type { GoalOutsideWork, OutsideWork } from "@/db/queries/work-outside-goal";
 import type { GoalResult } from "@/lib/analytics/status/status-and-progress";
 import type { Formats } from "@/lib/dashboard/format";
-import { NOT_ENOUGH_DATA_HELP, WORK_REMAINING_HELP, workRemainingText } from "@/lib/dashboard/goal-labels";
+import { GOAL_WORK_HELP, NOT_ENOUGH_DATA_HELP, outsideWorkText, WORK_REMAINING_HELP, workRemainingText } from "@/lib/dashboard/goal-labels";
 import { goalsPath } from "@/lib/dashboard/paths";
 import "./learner-goals.css";
 
@@ -12,12 +13,37 @@ function Remaining({ n, formats }: { n: number; formats: Formats }) {
   return <>{n === 0 ? "None" : `${workRemainingText(n, formats)} ${n === 1 ? "attempt" : "attempts"}`}</>;
 }
 
+/** A target's problems solved (and tried) outside the goal: "1 of 2 solved". */
+function OutsideCell({ work, formats: f }: { work: OutsideWork | undefined; formats: Formats }) {
+  if (!work || work.attempted === 0) return <span className="muted">None</span>;
+  const tried = work.attempted - work.solved;
+  return (
+    <>
+      {f.count(work.solved)} of {f.count(work.problems)} solved
+      {tried > 0 && <span className="muted">, {f.count(tried)} tried</span>}
+    </>
+  );
+}
+
 /**
  * The learner's goals in this course: each goal's status, progress and work remaining, every
  * target's status and progress, and each topic's remaining work (expected, and the fewest
- * attempts if every answer is right).
+ * attempts if every answer is right), and beside each the learner's work on the same problems
+ * outside the goal, which does not count towards it.
  */
-export function LearnerGoals({ courseId, who, goals, names, formats }: { courseId: string; who: string; goals: { goal: Goal; result: GoalResult }[]; names: Map<string, string>; formats: Formats }) {
+export function LearnerGoals({
+  courseId,
+  who,
+  goals,
+  names,
+  formats,
+}: {
+  courseId: string;
+  who: string;
+  goals: { goal: Goal; result: GoalResult; outside: GoalOutsideWork }[];
+  names: Map<string, string>;
+  formats: Formats;
+}) {
   const unknown = goals.some(({ result }) => result.workRemaining < 0 || result.topics?.some((t) => t.averageWorkRemaining < 0));
   return (
     <section aria-labelledby="goals-heading" className="section learner-goals">
@@ -28,7 +54,7 @@ export function LearnerGoals({ courseId, who, goals, names, formats }: { courseI
         <p className="empty">This course has no goals.</p>
       ) : (
         <ul className="learner-goal-list">
-          {goals.map(({ goal, result }) => (
+          {goals.map(({ goal, result, outside }) => (
             <li key={goal.id} className="card learner-goal">
               <div className="learner-goal-head">
                 <GoalTitle courseId={courseId} goal={goal} className="learner-goal-name" />
@@ -40,6 +66,11 @@ export function LearnerGoals({ courseId, who, goals, names, formats }: { courseI
                   Work remaining: <strong>{<Remaining n={result.workRemaining} formats={formats} />}</strong>
                 </p>
               </div>
+              {outsideWorkText(outside, formats) && (
+                <p className="learner-goal-outside">
+                  {outsideWorkText(outside, formats)}: that work does not count towards the goal.
+                </p>
+              )}
               <table className="table learner-target-table">
                 <caption className="visually-hidden">Targets of {goal.name}</caption>
                 <thead>
@@ -47,6 +78,7 @@ export function LearnerGoals({ courseId, who, goals, names, formats }: { courseI
                     <th scope="col">{goal.targetKind === "objective" ? "Learning objective" : "Item"}</th>
                     <th scope="col">Status</th>
                     <th scope="col">Progress</th>
+                    <th scope="col">Outside this goal</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -58,6 +90,9 @@ export function LearnerGoals({ courseId, who, goals, names, formats }: { courseI
                       </td>
                       <td>
                         <ProgressBar value={t.progress} status={t.status} label={`Progress on ${names.get(t.id) ?? t.id}`} formats={formats} />
+                      </td>
+                      <td className="learner-target-outside">
+                        <OutsideCell work={outside.targets.get(t.id)} formats={formats} />
                       </td>
                     </tr>
                   ))}
@@ -86,7 +121,7 @@ export function LearnerGoals({ courseId, who, goals, names, formats }: { courseI
         </ul>
       )}
       <p className="meta">
-        {WORK_REMAINING_HELP} {unknown && NOT_ENOUGH_DATA_HELP} <Link href={goalsPath(courseId)}>All of the course’s goals</Link>
+        {GOAL_WORK_HELP} {WORK_REMAINING_HELP} {unknown && NOT_ENOUGH_DATA_HELP} <Link href={goalsPath(courseId)}>All of the course’s goals</Link>
       </p>
     </section>
   );

@@ -1,10 +1,24 @@
 import { SegmentBadges } from "@/components/segment-badges";
 import type { LearnerObject } from "@/db/queries/learners";
 import type { LearnerStanding } from "@/db/queries/learners/standing";
+import type { EngagementRanges } from "@/lib/analytics/ranges";
 import type { Formats } from "@/lib/dashboard/format";
 
 /** Who the learner is in this course: contact, track, cohort, enrollment, segments and last activity. */
-export function Profile({ learner, standing, formats: f }: { learner: LearnerObject; standing: LearnerStanding; formats: Formats }) {
+export function Profile({
+  learner,
+  standing,
+  ranges,
+  defaultWindow,
+  formats: f,
+}: {
+  learner: LearnerObject;
+  standing: LearnerStanding;
+  ranges: EngagementRanges;
+  /** The learner's figures are the default window's (the segments' own), so the badges can quote them. */
+  defaultWindow: boolean;
+  formats: Formats;
+}) {
   return (
     <section aria-labelledby="learner-name" className="card learner-profile">
       <h2 id="learner-name" className="learner-name">
@@ -46,7 +60,7 @@ export function Profile({ learner, standing, formats: f }: { learner: LearnerObj
         <div>
           <dt>Segments</dt>
           <dd>
-            <SegmentBadges segments={learner.segments} />
+            <SegmentBadges segments={learner.segments} idBase="profile" figures={defaultWindow ? learner.engagements : null} ranges={ranges} />
           </dd>
         </div>
         {learner.account_url && (

@@ -1,0 +1,57 @@
+import type { Db } from "../client";
+import type { Goal } from "./status-progress";
+
+/**
+ * A learner's problem work on a goal's targets that does not count as goal work (domain.md: goal
+ * work is only events carrying the goal's id) — the course's own exercises, or another goal's. The
+ * learner page shows it beside the goal's status, so that "No work yet" never stands unexplained
+ * next to correct answers on the same problems.
+ */
+
+export interface OutsideWork {
+  /** Distinct problems of the targets. */
+  problems: number;
+  /** Of those, answered correctly at least once outside the goal. */
+  solved: number;
+  /** Of those, attempted at least once outside the goal. */
+  attempted: number;
+}
+
+export interface GoalOutsideWork extends OutsideWork {
+  targets: Map<string, OutsideWork>;
+}
+
+/** Target → the problems it stands for in the course: the items assessing an objective, or the item itself. */
+function problemsOfTargets(db: Db, courseId: string, goal: Goal): Map<string, string[]> {
+  if (goal.targetKind === "item") return new Map(goal.targets.map((t) => [t, [t]]));
+  const out = new Map<string, string[]>(goal.targets.map((t) => [t, []]));
+  const rows = db.$client
+    .prepare(`SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (SELECT value FROM json_each(?))`)
+    .raw()
+    .all(courseId, JSON.stringify(goal.targets)) as [string, string][];
+  for (const [o, item] of rows) out.get(o)!.push(item);
+  return out;
+}
+
+/** Per goal of `goals`, the learner's work on its targets outside it, in total and per target. */
+export function workOutsideGoals(db: Db, courseId: string, userId: string, goals: readonly Goal[]): Map<string, GoalOutsideWork> {
+  const read = db.$client.prepare(
+    `SELECT item_id, MAX(success = 1) FROM events
+     WHERE course_id = @course AND user_id = @user AND kind = 'problem_attempt' AND (goal_id IS NULL OR goal_id != @goal)
+       AND item_id IN (SELECT value FROM json_each(@items))
+     GROUP BY item_id`,
+  );
+  const out = new Map<string, GoalOutsideWork>();
+  for (const goal of goals) {
+    const byTarget = problemsOfTargets(db, courseId, goal);
+    const items = [...new Set([...byTarget.values()].flat())];
+    const worked = new Map(read.raw().all({ course: courseId, user: userId, goal: goal.id, items: JSON.stringify(items) }) as [string, number][]);
+    const tally = (problems: readonly string[]): OutsideWork => ({
+      problems: problems.length,
+      solved: problems.filter((p) => worked.get(p) === 1).length,
+      attempted: problems.filter((p) => worked.has(p)).length,
+    });
+    out.set(goal.id, { ...tally(items), targets: new Map([...byTarget].map(([t, problems]) => [t, tally(problems)])) });
+  }
+  return out;
+}
