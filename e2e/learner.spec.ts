@@ -5,7 +5,7 @@ import { demoAccounts } from "../lib/demo/accounts";
 import { formatsFor } from "../lib/dashboard/format";
 import { FIGURE_ORDER } from "../lib/dashboard/labels";
 import { learnerPath, rosterPath } from "../lib/dashboard/paths";
-import { rangeText } from "../lib/dashboard/range-text";
+import { rangeKind, rangeText } from "../lib/dashboard/range-text";
 import { addDays } from "../lib/time";
 import { e2eDb, expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
 import { allStatuses, apiGoals, percentsFor, STATUS_LABELS, type ApiCell, type Status } from "./goal-helpers";
@@ -71,7 +71,7 @@ async function expectFigures(page: Page, engagements: Record<string, number | nu
     const v = engagements[m] ?? null;
     expect(await figureNumber(row.locator(".figure-value")), m).toBe(m === "problem_attempts_per_completed" ? f.ratio(v) : f.count(v ?? 0));
     const cells = row.locator("td").filter({ hasNot: page.locator(".figure") });
-    await expect(cells).toHaveText([rangeText(ranges[m].below_average, f), rangeText(ranges[m].average, f), rangeText(ranges[m].above_average, f)]);
+    await expect(cells).toHaveText([rangeText(ranges[m].below_average, f, rangeKind(m)), rangeText(ranges[m].average, f, rangeKind(m)), rangeText(ranges[m].above_average, f, rangeKind(m))]);
   }
 }
 

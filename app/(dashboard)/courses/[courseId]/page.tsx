@@ -7,7 +7,7 @@ import { courseLearnerMetadata } from "@/db/queries/learners";
 import { SEGMENTS } from "@/lib/analytics/segments";
 import { FIGURE_LABELS, FIGURE_ORDER, SEGMENT_LABELS } from "@/lib/dashboard/labels";
 import { rosterPath } from "@/lib/dashboard/paths";
-import { rangeText, windowText } from "@/lib/dashboard/range-text";
+import { rangeKind, rangeText, windowText } from "@/lib/dashboard/range-text";
 import { asOfDay } from "@/lib/time";
 import { ScrollRegion } from "@/components/scroll-region";
 import { StatCard } from "@/components/stat-card";
@@ -111,15 +111,14 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
                     <span className="range-figure">{FIGURE_LABELS[m].label}</span>
                     <span className="range-desc">{FIGURE_LABELS[m].description}</span>
                   </th>
-                  <td>{rangeText(ranges[m].below_average, f)}</td>
-                  <td>{rangeText(ranges[m].average, f)}</td>
-                  <td>{rangeText(ranges[m].above_average, f)}</td>
+                  <td>{rangeText(ranges[m].below_average, f, rangeKind(m))}</td>
+                  <td>{rangeText(ranges[m].average, f, rangeKind(m))}</td>
+                  <td>{rangeText(ranges[m].above_average, f, rangeKind(m))}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollRegion>
-        <p className="meta">Each range includes its lower bound and stops just below its upper bound.</p>
       </section>
 
       <div className="section group-columns">

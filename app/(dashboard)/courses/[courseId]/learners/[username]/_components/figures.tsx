@@ -4,7 +4,7 @@ import type { LearnerObject } from "@/db/queries/learners";
 import type { EngagementRanges } from "@/lib/analytics/ranges";
 import type { Formats } from "@/lib/dashboard/format";
 import { FIGURE_LABELS, FIGURE_ORDER } from "@/lib/dashboard/labels";
-import { rangeText, windowText } from "@/lib/dashboard/range-text";
+import { rangeKind, rangeText, windowText } from "@/lib/dashboard/range-text";
 import { defaultWindow } from "@/lib/time";
 import type { FigureWindow } from "./figure-window";
 
@@ -94,7 +94,7 @@ export function Figures({
                   {BANDS.map((b) => (
                     // The label again, for narrow screens, where each row stacks (learner.css).
                     <td key={b.key} className={ranges[metric][b.key] ? "num range" : "num range muted"} data-label={b.label}>
-                      {rangeText(ranges[metric][b.key], f)}
+                      {rangeText(ranges[metric][b.key], f, rangeKind(metric))}
                     </td>
                   ))}
                 </tr>
