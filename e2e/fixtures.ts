@@ -8,18 +8,21 @@ export function e2eDb(): Database.Database {
   return new Database(path.resolve("test-results/e2e-db/lantern.db"), { readonly: true, fileMustExist: true });
 }
 
-/** Fails the test on any console error or uncaught page error. */
+/** Fails the test on any console error or warning, or uncaught page error. */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on("console", (msg) => {
+        const type = msg.type();
+        if (type !== "error" && type !== "warning") return;
         // A failed request's message does not say which; its location does.
-        if (msg.type() === "error") errors.push(msg.location().url ? `${msg.text()} ${msg.location().url}` : msg.text());
+        const text = msg.location().url ? `${msg.text()} ${msg.location().url}` : msg.text();
+        errors.push(type === "warning" ? `warning: ${text}` : text);
       });
       page.on("pageerror", (err) => errors.push(err.message));
       await use(errors);
-      expect(errors, "console errors").toEqual([]);
+      expect(errors, "console errors and warnings").toEqual([]);
     },
     { auto: true },
   ],
