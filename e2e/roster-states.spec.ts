@@ -38,3 +38,25 @@ test("every window, loaded from its URL and reloaded, in either theme, renders w
   await page.goto(`/courses/${encodeURIComponent(CS101)}`);
   await page.waitForLoadState("networkidle");
 });
+
+test("the Segments menu closes on Escape and on a click outside it", async ({ page }) => {
+  await page.goto(rosterUrl(CS101));
+  const menu = page.locator("details.filter-menu");
+  const summary = menu.locator("summary");
+  await summary.click();
+  await expect(menu).toHaveAttribute("open", "");
+  await page.keyboard.press("Escape");
+  await expect(menu).not.toHaveAttribute("open");
+  await expect(summary).toBeFocused();
+
+  await summary.click();
+  await expect(menu).toHaveAttribute("open", "");
+  // A choice inside keeps it open; a click elsewhere closes it.
+  const struggling = page.getByRole("checkbox", { name: /Struggling/ });
+  await struggling.click();
+  await expect(struggling).toBeChecked();
+  await expect(menu).toHaveAttribute("open", "");
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(menu).not.toHaveAttribute("open");
+  await expect(page).toHaveURL(/segments=struggling/);
+});
