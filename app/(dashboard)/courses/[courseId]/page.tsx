@@ -14,6 +14,7 @@ import { StatCard } from "@/components/stat-card";
 import { DistributionSkeleton } from "@/components/status-distribution";
 import { loadCourse } from "../../_lib/course";
 import { requestFormats } from "../../_lib/locale";
+import { EmptyOverview } from "./_components/empty-overview";
 import { GroupCounts } from "./_components/group-counts";
 import { OverviewGoals } from "./_components/overview-goals";
 import { TrendCharts } from "./_components/trend-charts";
@@ -39,6 +40,8 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
   ]);
   const ranges = meta!.engagement_ranges;
   const roster = (q: Record<string, string>) => rosterPath(course.id, new URLSearchParams(q));
+  const learners = Object.values(meta!.enrollment_modes).reduce((a, b) => a + b, 0);
+  if (learners === 0 && trend.length === 0) return <EmptyOverview isAdmin={load.caller.role === "admin"} />;
 
   return (
     <div className="overview">
