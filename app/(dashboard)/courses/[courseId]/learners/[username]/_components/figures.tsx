@@ -103,7 +103,6 @@ export function Figures({
           </tbody>
         </table>
       </div>
-      <p className="figures-footnote muted">A range includes its first number but not its last: in “13–50”, 13 is in and 50 is not.</p>
     </section>
   );
 }
