@@ -1,7 +1,7 @@
 import { demoAccounts } from "../lib/demo/accounts";
 import { addDays } from "../lib/time";
-import { expect, signIn, test } from "./fixtures";
-import { CS101, rosterUrl, settled } from "./roster-helpers";
+import { expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
+import { CS101, rosterUrl, settled, visibleUsernames } from "./roster-helpers";
 
 // The e2e server's as-of day (e2e/server.mjs).
 const AS_OF = "2026-03-20";
@@ -59,4 +59,76 @@ test("the Segments menu closes on Escape and on a click outside it", async ({ pa
   await page.getByRole("heading", { level: 1 }).click();
   await expect(menu).not.toHaveAttribute("open");
   await expect(page).toHaveURL(/segments=struggling/);
+});
+
+test("a page past the last shows the last page and says so", async ({ page }) => {
+  await page.goto(rosterUrl(CS101, "page=999"));
+  await expect(page.locator(".pager-range")).toHaveText("276–300 of 300");
+  await expect(page.locator(".pager-page", { hasText: "Page 12 of 12" })).toBeVisible();
+  await expect(page.locator(".roster-note-page")).toHaveText("There is no page 999: this is the last page, 12.");
+  await expect(page).toHaveURL(/page=12$/);
+  await expect(page.locator(".roster-table tbody tr")).toHaveCount(25);
+});
+
+test("a reversed window reads both its days, and its problem in words", async ({ page, consoleErrors }) => {
+  await page.goto(rosterUrl(CS101, windowQuery("2026-03-10", "2026-03-05")));
+  await expect(page.locator(".chip")).toHaveText([/^Window: Mar 10, 2026 – Mar 4, 2026$/]);
+  const alert = page.locator(".roster-message[role=alert]");
+  await expect(alert).toContainText("The first day must be on or before the last day.");
+  await expect(alert).not.toContainText("start_date");
+  expectFailedRequests(consoleErrors, /start_date=2026-03-10/);
+});
+
+test("after a page change, focus and the view move to the top of the table", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto(rosterUrl(CS101));
+  const next = page.getByRole("button", { name: "Next" });
+  await next.scrollIntoViewIfNeeded();
+  await next.click();
+  await expect(page).toHaveURL(/page=2$/);
+  await settled(page);
+  await expect(page.locator(".roster-table caption")).toBeFocused();
+  const top = await page.locator(".roster-table").boundingBox();
+  expect(top!.y).toBeGreaterThanOrEqual(0);
+  expect(top!.y).toBeLessThan(600);
+});
+
+test("offline, a page change says it failed with Retry, and labels what is shown", async ({ page, context, consoleErrors }) => {
+  await page.goto(rosterUrl(CS101));
+  await settled(page);
+  const first = await visibleUsernames(page);
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Next" }).click();
+  const alert = page.locator(".roster-message[role=alert]");
+  await expect(alert).toContainText("Page 2 could not be loaded.", { timeout: 10_000 });
+  await expect(alert).toContainText("The server could not be reached");
+  // Nothing is left dimmed under a label that is not its own.
+  await expect(page.locator(".table-scroll.stale")).toHaveCount(0);
+  await expect(page.locator(".pager-page", { hasText: "Page 2 of 12" })).toHaveCount(0);
+  await expectAccessible(page);
+  await screenshotAll(page, "roster-offline");
+  await context.setOffline(false);
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await settled(page);
+  await expect(page.locator(".pager-page", { hasText: "Page 2 of 12" })).toBeVisible();
+  expect(await visibleUsernames(page)).not.toEqual(first);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)));
+});
+
+test("while the next page loads, the pager labels the page that is shown", async ({ page }) => {
+  await page.goto(rosterUrl(CS101));
+  await settled(page);
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/api/v0/learners/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.locator(".loading-note")).toBeVisible();
+  await expect(page.locator(".pager-range")).toHaveText("1–25 of 300");
+  await expect(page.locator(".pager-page", { hasText: "Page 1 of 12" })).toBeVisible();
+  release();
+  await settled(page);
+  await expect(page.locator(".pager-range")).toHaveText("26–50 of 300");
 });

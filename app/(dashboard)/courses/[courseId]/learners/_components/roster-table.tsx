@@ -28,6 +28,8 @@ export interface RosterTableProps {
   /** The roster's query string, carried to each learner page for its link back. */
   backQuery: string;
   busy: boolean;
+  /** The table's caption for screen readers, which focus moves to after a page change. */
+  caption: string;
   onSort: (orderBy: OrderBy, sortOrder: "asc" | "desc") => void;
 }
 
@@ -35,7 +37,7 @@ export interface RosterTableProps {
  * The roster's table: sorting and paging are the server's (manual), their state the URL's; the
  * table turns header clicks into sort changes and renders cells.
  */
-export function RosterTable({ courseId, rows, count, state, ranges, showBands, backQuery, busy, onSort }: RosterTableProps) {
+export function RosterTable({ courseId, rows, count, state, ranges, showBands, backQuery, busy, caption, onSort }: RosterTableProps) {
   const formats = useFormats();
   const columns = useMemo(
     () =>
@@ -69,7 +71,7 @@ export function RosterTable({ courseId, rows, count, state, ranges, showBands, b
       rowId={(l) => l.username}
       unsorted="username"
       onSort={(id, order) => onSort(id as OrderBy, order)}
-      markup={{ className: "table roster-table", busy, describedBy: "roster-count", idPrefix: "roster", numeric: (id) => id !== "name" && id !== "segments", help }}
+      markup={{ className: "table roster-table", busy, caption, describedBy: "roster-count", idPrefix: "roster", numeric: (id) => id !== "name" && id !== "segments", help }}
     />
   );
 }

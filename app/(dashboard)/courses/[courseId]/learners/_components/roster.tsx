@@ -1,12 +1,13 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useFormats } from "@/components/locale";
 import { ScrollRegion } from "@/components/scroll-region";
 import type { LearnerObject } from "@/db/queries/learners/learner-object";
 import { fetchJson } from "@/lib/dashboard/fetch-json";
-import { isFiltered, learnersApiUrl, rosterParamsOf } from "@/lib/dashboard/roster-state";
+import { rosterErrorText } from "@/lib/dashboard/roster-errors";
+import { isFiltered, learnersApiUrl, rosterParamsOf, writeRoster } from "@/lib/dashboard/roster-state";
 import { FilterChips } from "./filter-chips";
 import { Pager } from "./pager";
 import { RosterFilters } from "./roster-filters";
@@ -22,29 +23,73 @@ export interface RosterPage {
   results: LearnerObject[];
 }
 
+/** The URL asked for a page past the last; the server rendered the last one instead. */
+export interface PastLast {
+  asked: number;
+  last: number;
+}
+
+/** A page as shown: the API's answer, and which page it is (the URL may already ask for another). */
+type ShownPage = RosterPage & { page: number };
+
 const COLUMNS = 7;
 
 /**
  * The roster: filters, table and pager over the learner list API. The server renders the first
  * view with its data (`initial`, for `initialUrl`); afterwards each URL change fetches its page,
- * showing the previous one until it arrives.
+ * showing the previous one, labelled as what it is, until it arrives.
  */
-export function Roster({ courseId, meta, initial, initialUrl }: { courseId: string; meta: RosterMeta; initial: RosterPage | null; initialUrl: string }) {
+export function Roster({
+  courseId,
+  meta,
+  initial,
+  initialUrl,
+  pastLast,
+}: {
+  courseId: string;
+  meta: RosterMeta;
+  initial: RosterPage | null;
+  initialUrl: string;
+  pastLast: PastLast | null;
+}) {
   const formats = useFormats();
   const { params, state, update } = useRosterUrl();
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const apiUrl = learnersApiUrl(courseId, params);
+  // A page past the last reads as the last page, and the URL is corrected in place.
+  const clamped = pastLast !== null && state.page === pastLast.asked;
+  const page = clamped ? pastLast.last : state.page;
+  const apiUrl = useMemo(() => learnersApiUrl(courseId, clamped ? writeRoster(params, { page }) : params), [courseId, clamped, params, page]);
+  useEffect(() => {
+    if (clamped) update({ page }, { replace: true });
+  }, [clamped, page, update]);
   const query = useQuery({
     queryKey: ["learners", apiUrl],
-    queryFn: ({ signal }) => fetchJson<RosterPage>(apiUrl, signal),
-    initialData: apiUrl === initialUrl && initial ? initial : undefined,
+    queryFn: async ({ signal }): Promise<ShownPage> => ({ ...(await fetchJson<RosterPage>(apiUrl, signal)), page }),
+    initialData: apiUrl === initialUrl && initial ? { ...initial, page } : undefined,
     placeholderData: keepPreviousData,
+    // Offline too: a fetch that cannot be made fails and says so, rather than waiting unseen.
+    networkMode: "always",
     retry: false,
   });
   const onSearch = useCallback((text: string, opts: { replace: boolean }) => update({ textSearch: text }, opts), [update]);
   const data = query.data;
   const filtered = isFiltered(state);
   const backQuery = rosterParamsOf(params).toString();
+
+  // After a page change, the new page is read from its top: focus and view move to the table.
+  const paged = useRef(false);
+  const shown = query.isPlaceholderData ? null : data?.page;
+  useEffect(() => {
+    if (!paged.current || shown !== page) return;
+    paged.current = false;
+    const caption = document.getElementById("roster-caption");
+    caption?.focus({ preventScroll: true });
+    caption?.closest("table")?.scrollIntoView({ block: "start" });
+  }, [shown, page]);
+  const onPage = (n: number) => {
+    paged.current = true;
+    update({ page: n });
+  };
 
   return (
     <section aria-labelledby="roster-heading" className="roster">
@@ -71,10 +116,17 @@ export function Roster({ courseId, meta, initial, initialUrl }: { courseId: stri
         {state.window && <p className="muted roster-note">Figures cover the chosen window; colours compare with the last 7 days, so they are off.</p>}
       </div>
 
+      {clamped || (pastLast && state.page === pastLast.last) ? (
+        <p className="muted roster-note roster-note-page" role="status">
+          There is no page {formats.count(pastLast!.asked)}: this is the last page, {formats.count(pastLast!.last)}.
+        </p>
+      ) : null}
+
       {query.isError && !query.isFetching ? (
         <div className="card roster-message" role="alert">
           <p>
-            <strong>The learners could not be loaded.</strong> {query.error.message}
+            <strong>{page > 1 ? `Page ${formats.count(page)} could not be loaded.` : "The learners could not be loaded."}</strong>{" "}
+            {rosterErrorText(query.error.message)}
           </p>
           <p className="roster-message-actions">
             <button type="button" className="button" onClick={() => void query.refetch()}>
@@ -109,10 +161,11 @@ export function Roster({ courseId, meta, initial, initialUrl }: { courseId: stri
               showBands={!state.window}
               backQuery={backQuery}
               busy={query.isFetching}
+              caption={`Learners ${formats.count((data.page - 1) * state.pageSize + 1)} to ${formats.count(Math.min(data.count, data.page * state.pageSize))} of ${formats.count(data.count)}`}
               onSort={(orderBy, sortOrder) => update({ orderBy, sortOrder })}
             />
           </ScrollRegion>
-          <Pager page={state.page} pageSize={state.pageSize} count={data.count} onPage={(page) => update({ page })} onPageSize={(pageSize) => update({ pageSize })} />
+          <Pager page={data.page} pageSize={state.pageSize} count={data.count} onPage={onPage} onPageSize={(pageSize) => update({ pageSize })} />
         </>
       )}
     </section>
