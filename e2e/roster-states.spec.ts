@@ -1,7 +1,10 @@
+import { figureBand, isConcerning } from "../lib/analytics/bands";
+import type { Page } from "@playwright/test";
 import { demoAccounts } from "../lib/demo/accounts";
+import { FIGURE_ORDER } from "../lib/dashboard/labels";
 import { addDays } from "../lib/time";
 import { expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
-import { CS101, rosterUrl, settled, visibleUsernames } from "./roster-helpers";
+import { CS101, rosterUrl, settled, visibleUsernames, windowRangesOf } from "./roster-helpers";
 
 // The e2e server's as-of day (e2e/server.mjs).
 const AS_OF = "2026-03-20";
@@ -131,4 +134,46 @@ test("while the next page loads, the pager labels the page that is shown", async
   release();
   await settled(page);
   await expect(page.locator(".pager-range")).toHaveText("26–50 of 300");
+});
+
+/** Each figure of the roster's 100 rows is coloured against the ranges of [start, end), as the API's figures place it. */
+async function expectColoursFor(page: Page, start: string, end: string): Promise<number> {
+  const ranges = windowRangesOf(CS101, start, end);
+  const q = `${windowQuery(start, end)}&order_by=problems_attempted&sort_order=desc&page_size=100`;
+  const api = (await (await page.request.get(`/api/v0/learners/?course_id=${encodeURIComponent(CS101)}&${q}`)).json()) as {
+    results: { engagements: Record<string, number | null> & { problems_attempted: number } }[];
+  };
+  const expected = api.results.map((learner) =>
+    FIGURE_ORDER.map((metric) => {
+      const value = learner.engagements[metric]!;
+      const band = figureBand(metric, value, ranges[metric], { problemsAttempted: learner.engagements.problems_attempted });
+      if (band === null || band === "average") return value === null ? "figure na" : "figure";
+      return `figure ${isConcerning(metric, band) ? "concerning" : "favourable"}`;
+    }),
+  );
+  const rows = page.locator(".roster-table tbody tr");
+  await expect(rows).toHaveCount(100);
+  await expect(async () => {
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(1, 6).map((td) => td.querySelector(".figure")?.className)));
+    expect(shown).toEqual(expected);
+  }).toPass({ timeout: 10_000 });
+  return expected.flat().filter((c) => c !== "figure" && c !== "figure na").length;
+}
+
+test("a window's figures are coloured by that window's own ranges, and the badges say they are the last 7 days'", async ({ page }) => {
+  const start = addDays(AS_OF, -30);
+  await page.goto(rosterUrl(CS101, `${windowQuery(start, AS_OF)}&order_by=problems_attempted&sort_order=desc&page_size=100`));
+  await settled(page);
+  await expect(page.locator(".roster-note")).toHaveText(/^Colours compare each figure with this window’s ranges \(Feb 18 – Mar 19, 2026\)\. Segments describe the last 7 days\.$/);
+  await expect(page.getByRole("columnheader", { name: /Segments \(last 7 days\)/ })).toBeVisible();
+  expect(await expectColoursFor(page, start, AS_OF)).toBeGreaterThan(0);
+
+  // Another window chosen on the page gets its own ranges too.
+  await expect(async () => {
+    await page.getByLabel("Window", { exact: true }).selectOption("90");
+    await expect(page).toHaveURL(new RegExp(`start_date=${addDays(AS_OF, -90)}`), { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+  await settled(page);
+  expect(await expectColoursFor(page, addDays(AS_OF, -90), AS_OF)).toBeGreaterThan(0);
+  await expect(page.getByRole("columnheader", { name: /Segments \(last 7 days\)/ })).toBeVisible();
 });

@@ -5,11 +5,12 @@ import { pageOf } from "@/lib/api/edx/paging";
 import { learnerListQuery } from "@/lib/api/edx/query";
 import { learnerSelectionOf } from "@/lib/api/edx/selection";
 import { ApiError } from "@/lib/api/errors";
-import { learnersApiUrl, rosterParamsOf, writeRoster } from "@/lib/dashboard/roster-state";
+import { learnersApiUrl, readRoster, rosterParamsOf, writeRoster } from "@/lib/dashboard/roster-state";
 import { asOfDay } from "@/lib/time";
 import { loadCourse } from "../../../_lib/course";
 import { Roster, type PastLast, type RosterPage } from "./_components/roster";
 import type { RosterMeta } from "./_components/roster-meta";
+import { windowRangesFor } from "./_components/window-ranges-action";
 
 export const metadata: Metadata = { title: "Learners" };
 
@@ -56,13 +57,19 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
   const db = getDb();
   const asOf = asOfDay();
   const rosterParams = rosterParamsOf(urlParams(await searchParams));
-  const [metadata, first] = await Promise.all([courseLearnerMetadata(db, courseId, asOf), firstPage(db, courseId, rosterParams)]);
+  const window = readRoster(rosterParams).window;
+  const [metadata, first, ranges] = await Promise.all([
+    courseLearnerMetadata(db, courseId, asOf),
+    firstPage(db, courseId, rosterParams),
+    window ? windowRangesFor(courseId, window.start, window.end) : null,
+  ]);
   const meta: RosterMeta = {
     asOf,
     cohorts: metadata!.cohorts,
     modes: metadata!.enrollment_modes,
     segments: metadata!.segments,
     ranges: metadata!.engagement_ranges,
+    windowRanges: window && ranges ? { ...window, ranges } : null,
     total: Object.values(metadata!.enrollment_modes).reduce((a, b) => a + b, 0),
   };
   return (

@@ -23,8 +23,10 @@ export interface RosterTableProps {
   count: number;
   state: RosterState;
   ranges: EngagementRanges;
-  /** Ranges describe the default window; figures of another window are not coloured by them. */
+  /** The ranges of the figures' own window; false while a custom window's are still on their way. */
   showBands: boolean;
+  /** A custom window: the segments, always the last 7 days', say so in their header. */
+  windowed: boolean;
   /** The roster's query string, carried to each learner page for its link back. */
   backQuery: string;
   busy: boolean;
@@ -37,7 +39,7 @@ export interface RosterTableProps {
  * The roster's table: sorting and paging are the server's (manual), their state the URL's; the
  * table turns header clicks into sort changes and renders cells.
  */
-export function RosterTable({ courseId, rows, count, state, ranges, showBands, backQuery, busy, caption, onSort }: RosterTableProps) {
+export function RosterTable({ courseId, rows, count, state, ranges, showBands, windowed, backQuery, busy, caption, onSort }: RosterTableProps) {
   const formats = useFormats();
   const columns = useMemo(
     () =>
@@ -60,9 +62,9 @@ export function RosterTable({ courseId, rows, count, state, ranges, showBands, b
           ),
         }),
       ),
-      column.accessor("segments", { header: "Segments", enableSorting: false, cell: ({ row }) => <SegmentBadges segments={row.original.segments} /> }),
+      column.accessor("segments", { header: windowed ? "Segments (last 7 days)" : "Segments", enableSorting: false, cell: ({ row }) => <SegmentBadges segments={row.original.segments} /> }),
     ]),
-    [courseId, backQuery, ranges, showBands, formats],
+    [courseId, backQuery, ranges, showBands, windowed, formats],
   );
 
   return (

@@ -6,6 +6,7 @@ import { useFormats } from "@/components/locale";
 import { ScrollRegion } from "@/components/scroll-region";
 import type { LearnerObject } from "@/db/queries/learners/learner-object";
 import { fetchJson } from "@/lib/dashboard/fetch-json";
+import { windowText } from "@/lib/dashboard/range-text";
 import { rosterErrorText } from "@/lib/dashboard/roster-errors";
 import { isFiltered, learnersApiUrl, rosterParamsOf, writeRoster } from "@/lib/dashboard/roster-state";
 import { FilterChips } from "./filter-chips";
@@ -15,6 +16,7 @@ import { SearchBox } from "./search-box";
 import type { RosterMeta } from "./roster-meta";
 import { RosterTable, SkeletonRows } from "./roster-table";
 import { useRosterUrl } from "./use-roster-url";
+import { windowRangesFor } from "./window-ranges-action";
 import "./roster.css";
 
 export interface RosterPage {
@@ -71,6 +73,18 @@ export function Roster({
     networkMode: "always",
     retry: false,
   });
+  // A custom window's figures are coloured against that window's own ranges; until they arrive, not at all.
+  const win = state.window;
+  const rangesQuery = useQuery({
+    queryKey: ["window-ranges", courseId, win?.start, win?.end],
+    queryFn: () => windowRangesFor(courseId, win!.start, win!.end),
+    enabled: win !== null,
+    initialData: win && meta.windowRanges?.start === win.start && meta.windowRanges.end === win.end ? meta.windowRanges.ranges : undefined,
+    staleTime: 60_000,
+    networkMode: "always",
+    retry: false,
+  });
+  const ranges = win ? (rangesQuery.data ?? null) : meta.ranges;
   const onSearch = useCallback((text: string, opts: { replace: boolean }) => update({ textSearch: text }, opts), [update]);
   const data = query.data;
   const filtered = isFiltered(state);
@@ -113,7 +127,11 @@ export function Roster({
           {data ? `${formats.count(data.count)} ${data.count === 1 ? "learner" : "learners"}${filtered ? ` match of ${formats.count(meta.total)}` : ""}` : " "}
           {query.isFetching && <span className="loading-note"> · Loading…</span>}
         </p>
-        {state.window && <p className="muted roster-note">Figures cover the chosen window; colours compare with the last 7 days, so they are off.</p>}
+        {win && (
+          <p className="muted roster-note">
+            Colours compare each figure with this window’s ranges ({windowText(win, formats)}). Segments describe the last 7 days.
+          </p>
+        )}
       </div>
 
       {clamped || (pastLast && state.page === pastLast.last) ? (
@@ -157,8 +175,9 @@ export function Roster({
               rows={data.results}
               count={data.count}
               state={state}
-              ranges={meta.ranges}
-              showBands={!state.window}
+              ranges={ranges ?? meta.ranges}
+              showBands={ranges !== null}
+              windowed={win !== null}
               backQuery={backQuery}
               busy={query.isFetching}
               caption={`Learners ${formats.count((data.page - 1) * state.pageSize + 1)} to ${formats.count(Math.min(data.count, data.page * state.pageSize))} of ${formats.count(data.count)}`}

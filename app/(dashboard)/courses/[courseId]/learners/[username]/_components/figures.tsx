@@ -15,8 +15,9 @@ const BANDS = [
 ] as const;
 
 /**
- * The learner's five figures over the window, each beside the course's ranges for it (which are
- * always the default window's: that is what the course's ranges are, domain.md § Engagement ranges).
+ * The learner's five figures over the window, each beside the course's ranges for the same
+ * window: the default window's are the course's (domain.md § Engagement ranges), a custom
+ * window's are computed by the same rule over that window (docs/dashboard.md).
  */
 export function Figures({
   engagements,
@@ -48,8 +49,8 @@ export function Figures({
       <p className="figures-window">
         {window.custom ? (
           <>
-            <strong>{windowText(window.window, f)}</strong>, the window chosen in the address. The course’s ranges are always those of the last 7
-            days ({usual}). <Link href={defaultWindowHref}>Show the last 7 days</Link>
+            <strong>{windowText(window.window, f)}</strong>, the window chosen in the address, beside the course’s ranges for the same days.
+            Segments describe the last 7 days ({usual}). <Link href={defaultWindowHref}>Show the last 7 days</Link>
           </>
         ) : (
           <>
