@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { demoAccounts } from "../lib/demo/accounts";
 import { agent, problemEvaluated } from "../lib/ingest/xapi/test-statements";
 import { coursePath, learnerPath } from "../lib/dashboard/paths";
-import { expect, signIn, test } from "./fixtures";
+import { expect, screenshotAll, signIn, test } from "./fixtures";
 import { CS101 } from "./roster-helpers";
 
 const admin = demoAccounts.find((a) => a.role === "admin")!;
@@ -84,6 +84,7 @@ test("every chart of the overview shows its y-axis labels whole, at 1280 and 375
   // The busy course's attempts chart does reach five digits.
   const labels = await page.locator(".trend-small .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
   expect(labels.some((l) => l.replace(/\D/g, "").length >= 5)).toBe(true);
+  await screenshotAll(page, "course-overview-busy");
 });
 
 test("the learner timeline shows its y-axis labels whole, at 1280 and 375 px, with every series", async ({ page }) => {
@@ -92,4 +93,5 @@ test("the learner timeline shows its y-axis labels whole, at 1280 and 375 px, wi
   await expect(page.locator(".timeline-chart .recharts-wrapper")).toBeVisible();
   await expect(page.locator(".timeline-chart .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").filter({ hasText: /\d{2},\d{3}/ }).first()).toBeAttached();
   await expectTicksInside(page, 1);
+  await screenshotAll(page, "learner-busy");
 });

@@ -185,6 +185,7 @@ test("the learner URL carries the roster's view: the back link keeps it, and its
   const meta = await apiJson<{ engagement_ranges: EngagementRanges }>(page, `/api/v0/course_learner_metadata/${encodeURIComponent(cs101)}/`, {});
   expect(ranges).not.toEqual(meta.engagement_ranges);
   await expectFigures(page, detail.engagements, ranges);
+  await screenshotAll(page, "learner-window");
 
   // The timeline's first view comes with the page: its range and series, no loading.
   await expect(page.locator(".timeline-status")).not.toHaveText("Loading…");

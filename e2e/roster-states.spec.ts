@@ -71,6 +71,7 @@ test("a page past the last shows the last page and says so", async ({ page }) =>
   await expect(page.locator(".roster-note-page")).toHaveText("There is no page 999: this is the last page, 12.");
   await expect(page).toHaveURL(/page=12$/);
   await expect(page.locator(".roster-table tbody tr")).toHaveCount(25);
+  await screenshotAll(page, "roster-past-last");
 });
 
 test("a reversed window reads both its days, and its problem in words", async ({ page, consoleErrors }) => {
@@ -176,4 +177,6 @@ test("a window's figures are coloured by that window's own ranges, and the badge
   await settled(page);
   expect(await expectColoursFor(page, addDays(AS_OF, -90), AS_OF)).toBeGreaterThan(0);
   await expect(page.getByRole("columnheader", { name: /Segments \(last 7 days\)/ })).toBeVisible();
+  await expectAccessible(page);
+  await screenshotAll(page, "roster-window");
 });
