@@ -55,7 +55,14 @@ test("the overview's segment cards, cohorts and tracks lead to the filtered rost
   const rows = page.locator(".ranges-table tbody tr");
   await expect(rows).toHaveCount(5);
   const tried = meta.engagement_ranges.problems_attempted!;
-  await expect(rows.first().locator("td").nth(0)).toHaveText(tried.below_average ? `${tried.below_average[0]}–${tried.below_average[1]}` : "none");
+  // Counts name the whole numbers each range holds, so a bound is never in two ranges.
+  const [, upper] = tried.below_average!;
+  await expect(rows.first().locator("td").nth(0)).toHaveText(`0–${Math.ceil(upper!) - 1}`);
+  await expect(rows.first().locator("td").nth(1)).toHaveText(new RegExp(`^${Math.ceil(upper!)}–`));
+  // The ratio is not a count: its bounds are said in words.
+  const ratio = rows.filter({ hasText: "Attempts per problem correct" }).locator("td");
+  await expect(ratio).toHaveText([/^under \d/, /^[\d.]+ to under [\d.]+$/, /^[\d.]+ or more$/]);
+  await expect(page.getByText("Each range includes its lower bound")).toHaveCount(0);
   await expect(page.locator(".trend-main svg.recharts-surface")).toBeVisible();
 
   await page.locator(".trend-table summary").click();
@@ -80,9 +87,14 @@ test("a course with no learners says so on its overview and roster", async ({ pa
   });
   expect(res.status()).toBe(200);
   await page.goto(overviewUrl(id));
-  await expect(page.getByText("No activity yet. Charts appear once learners start working.")).toBeVisible();
-  await expect(page.getByText("This course has no cohorts.")).toBeVisible();
+  // One empty state that says how data gets in, and none of the zero cards, flat charts or empty ranges.
+  const empty = page.locator(".overview-empty");
+  await expect(empty.getByRole("heading", { name: "No learners or activity yet" })).toBeVisible();
+  await expect(empty).toContainText("xAPI");
+  await expect(empty.getByRole("link", { name: "Import data" })).toHaveAttribute("href", "/admin/import");
+  await expect(page.locator(".stats, .segment-cards, .ranges-table, .recharts-wrapper, .group-columns")).toHaveCount(0);
   await expectAccessible(page);
+  await screenshotAll(page, "course-overview-empty");
   await page.getByRole("link", { name: "Learners", exact: true }).click();
   await expect(page.getByText("No learners yet. Learners appear here once they enroll, or once an LMS sends their activity.")).toBeVisible();
   await expect(page.locator("#roster-count")).toHaveText("0 learners");

@@ -5,9 +5,10 @@ import { demoAccounts } from "../lib/demo/accounts";
 import { formatsFor } from "../lib/dashboard/format";
 import { FIGURE_ORDER } from "../lib/dashboard/labels";
 import { learnerPath, rosterPath } from "../lib/dashboard/paths";
-import { rangeText } from "../lib/dashboard/range-text";
+import { rangeKind, rangeText } from "../lib/dashboard/range-text";
 import { addDays } from "../lib/time";
 import { e2eDb, expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
+import { windowRangesOf } from "./roster-helpers";
 import { allStatuses, apiGoals, percentsFor, STATUS_LABELS, type ApiCell, type Status } from "./goal-helpers";
 
 // The e2e server's as-of day (e2e/server.mjs); the browser reads English (Desktop Chrome).
@@ -71,7 +72,7 @@ async function expectFigures(page: Page, engagements: Record<string, number | nu
     const v = engagements[m] ?? null;
     expect(await figureNumber(row.locator(".figure-value")), m).toBe(m === "problem_attempts_per_completed" ? f.ratio(v) : f.count(v ?? 0));
     const cells = row.locator("td").filter({ hasNot: page.locator(".figure") });
-    await expect(cells).toHaveText([rangeText(ranges[m].below_average, f), rangeText(ranges[m].average, f), rangeText(ranges[m].above_average, f)]);
+    await expect(cells).toHaveText([rangeText(ranges[m].below_average, f, rangeKind(m)), rangeText(ranges[m].average, f, rangeKind(m)), rangeText(ranges[m].above_average, f, rangeKind(m))]);
   }
 }
 
@@ -173,14 +174,18 @@ test("the learner URL carries the roster's view: the back link keeps it, and its
   await page.goto(learnerPath(cs101, active.username, `${roster}&from=2026-03-10&to=2026-03-12&series=problem_attempts`));
 
   await expect(page.getByRole("link", { name: "Back to learners" })).toHaveAttribute("href", rosterPath(cs101, roster));
-  await expect(page.getByText("the window chosen in the address")).toBeVisible();
+  await expect(page.getByText("the window chosen in the address, beside the course’s ranges for the same days")).toBeVisible();
   const detail = await apiJson<{ engagements: Record<string, number | null> }>(page, `/api/v0/learners/${active.username}/`, {
     course_id: cs101,
     start_date: "2026-03-01",
     end_date: "2026-03-15",
   });
+  // The figures are placed against the window's own ranges, not the last 7 days'.
+  const ranges = windowRangesOf(cs101, "2026-03-01", "2026-03-15");
   const meta = await apiJson<{ engagement_ranges: EngagementRanges }>(page, `/api/v0/course_learner_metadata/${encodeURIComponent(cs101)}/`, {});
-  await expectFigures(page, detail.engagements, meta.engagement_ranges);
+  expect(ranges).not.toEqual(meta.engagement_ranges);
+  await expectFigures(page, detail.engagements, ranges);
+  await screenshotAll(page, "learner-window");
 
   // The timeline's first view comes with the page: its range and series, no loading.
   await expect(page.locator(".timeline-status")).not.toHaveText("Loading…");

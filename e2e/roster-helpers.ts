@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect } from "./fixtures";
+import { engagementRangesOf, type EngagementRanges, type RangeInput } from "../lib/analytics/ranges";
+import { e2eDb, expect } from "./fixtures";
 
 export const CS101 = "course-v1:LanternU+CS101+2026_T1";
 export const STAT120 = "course-v1:LanternU+STAT120+2026_T1";
@@ -70,4 +71,28 @@ export async function visibleUsernames(page: Page): Promise<string[]> {
 export async function settled(page: Page): Promise<void> {
   await expect(page.locator(".roster-table[aria-busy='true']")).toHaveCount(0);
   await expect(page.locator(".loading-note")).toHaveCount(0);
+}
+
+/**
+ * A custom window's engagement ranges as domain.md defines them (active learners' figures in that
+ * window), read straight from the e2e database's per-item counts.
+ */
+export function windowRangesOf(courseId: string, start: string, end: string): EngagementRanges {
+  const db = e2eDb();
+  try {
+    const figures = db
+      .prepare(
+        `SELECT COUNT(DISTINCT CASE WHEN attempts > 0 THEN item_id END) AS problemsAttempted,
+          COUNT(DISTINCT CASE WHEN successes > 0 THEN item_id END) AS problemsCompleted, SUM(attempts) AS problemAttempts,
+          COUNT(DISTINCT CASE WHEN plays > 0 THEN item_id END) AS videosViewed, SUM(posts) AS discussionContributions,
+          COUNT(DISTINCT day) AS daysActive
+        FROM learner_item_day WHERE course_id = @c AND day >= @start AND day < @end AND events > 0
+          AND user_id IN (SELECT user_id FROM learner_summary WHERE course_id = @c)
+        GROUP BY user_id`,
+      )
+      .all({ c: courseId, start, end }) as RangeInput[];
+    return engagementRangesOf(figures);
+  } finally {
+    db.close();
+  }
 }

@@ -13,7 +13,14 @@ export class ApiFetchError extends Error {
  * carries the API's message (every family's error body names the problem).
  */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
+  let res: Response;
+  try {
+    res = await fetch(url, { signal, headers: { accept: "application/json" } });
+  } catch (err) {
+    // Offline, or the connection dropped: no answer to quote. A cancelled fetch stays an abort.
+    if (signal?.aborted) throw err;
+    throw new ApiFetchError(0, "The server could not be reached. Check the connection, then retry.");
+  }
   if (res.ok) return (await res.json()) as T;
   const body = (await res.json().catch(() => null)) as { developer_message?: string; message?: string; error?: string } | null;
   const message =

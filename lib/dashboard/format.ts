@@ -35,6 +35,14 @@ export interface Formats {
   dateTime: (iso: string) => string;
 }
 
+/**
+ * Intl output with its thin and no-break spaces made plain. ICU versions differ in which they use
+ * (Node's and Chromium's do), and text the server renders must match the browser's exactly.
+ */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u2009\u202f\u00a0]/g, " ");
+}
+
 const cache = new Map<string, Formats>();
 
 export function formatsFor(locale: string): Formats {
@@ -52,9 +60,9 @@ export function formatsFor(locale: string): Formats {
     count: (n) => count.format(n),
     ratio: (r) => (r === null ? "N/A" : ratio.format(r)),
     bound: (n) => bound.format(n),
-    day: (d) => day.format(asDate(d)),
-    shortDay: (d) => shortDay.format(asDate(d)),
-    dateTime: (iso) => `${dateTime.format(new Date(iso))} UTC`,
+    day: (d) => plainSpaces(day.format(asDate(d))),
+    shortDay: (d) => plainSpaces(shortDay.format(asDate(d))),
+    dateTime: (iso) => `${plainSpaces(dateTime.format(new Date(iso)))} UTC`,
   };
   cache.set(locale, f);
   return f;

@@ -18,7 +18,7 @@ const KEPT = 8;
 const kept = new WeakMap<Sqlite, Map<string, string[]>>();
 
 /** A value that changes whenever the database's content may have: any write, by any connection. */
-function writeMark(s: Sqlite): string {
+export function writeMark(s: Sqlite): string {
   return `${s.pragma("data_version", { simple: true }) as number}:${s.prepare(`SELECT total_changes()`).pluck().get() as number}`;
 }
 

@@ -7,13 +7,14 @@ import { courseLearnerMetadata } from "@/db/queries/learners";
 import { SEGMENTS } from "@/lib/analytics/segments";
 import { FIGURE_LABELS, FIGURE_ORDER, SEGMENT_LABELS } from "@/lib/dashboard/labels";
 import { rosterPath } from "@/lib/dashboard/paths";
-import { rangeText, windowText } from "@/lib/dashboard/range-text";
+import { rangeKind, rangeText, windowText } from "@/lib/dashboard/range-text";
 import { asOfDay } from "@/lib/time";
 import { ScrollRegion } from "@/components/scroll-region";
 import { StatCard } from "@/components/stat-card";
 import { DistributionSkeleton } from "@/components/status-distribution";
 import { loadCourse } from "../../_lib/course";
 import { requestFormats } from "../../_lib/locale";
+import { EmptyOverview } from "./_components/empty-overview";
 import { GroupCounts } from "./_components/group-counts";
 import { OverviewGoals } from "./_components/overview-goals";
 import { TrendCharts } from "./_components/trend-charts";
@@ -39,6 +40,8 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
   ]);
   const ranges = meta!.engagement_ranges;
   const roster = (q: Record<string, string>) => rosterPath(course.id, new URLSearchParams(q));
+  const learners = Object.values(meta!.enrollment_modes).reduce((a, b) => a + b, 0);
+  if (learners === 0 && trend.length === 0) return <EmptyOverview isAdmin={load.caller.role === "admin"} />;
 
   return (
     <div className="overview">
@@ -111,15 +114,14 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
                     <span className="range-figure">{FIGURE_LABELS[m].label}</span>
                     <span className="range-desc">{FIGURE_LABELS[m].description}</span>
                   </th>
-                  <td>{rangeText(ranges[m].below_average, f)}</td>
-                  <td>{rangeText(ranges[m].average, f)}</td>
-                  <td>{rangeText(ranges[m].above_average, f)}</td>
+                  <td>{rangeText(ranges[m].below_average, f, rangeKind(m))}</td>
+                  <td>{rangeText(ranges[m].average, f, rangeKind(m))}</td>
+                  <td>{rangeText(ranges[m].above_average, f, rangeKind(m))}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollRegion>
-        <p className="meta">Each range includes its lower bound and stops just below its upper bound.</p>
       </section>
 
       <div className="section group-columns">

@@ -18,6 +18,7 @@ const FIGURES: { key: Series; label: string }[] = [
 const COLUMNS = [{ key: "active_learners" as const, label: "Active learners" }, ...FIGURES];
 
 const AXIS = { stroke: "var(--muted)", fontSize: 12 };
+// Y axes are sized to their widest label (`width="auto"`): a fixed width cut "2,000" to "000" in the small charts.
 
 function dayTooltip({ label, day }: { label: string; day: (d: string) => string }) {
   return (
@@ -40,10 +41,10 @@ export function TrendCharts({ days }: { days: CourseDay[] }) {
     <div className="trends">
       <figure className="card trend-main">
         <figcaption className="trend-title">Active learners per day</figcaption>
-        <AreaChart responsive style={{ width: "100%", height: 220 }} data={days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer>
+        <AreaChart responsive style={{ width: "100%", height: 220 }} data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
           <CartesianGrid stroke="var(--border)" vertical={false} />
           <XAxis dataKey="date" tickFormatter={f.shortDay} tick={AXIS} stroke="var(--border)" minTickGap={24} />
-          <YAxis allowDecimals={false} tick={AXIS} stroke="var(--border)" />
+          <YAxis allowDecimals={false} tickFormatter={f.count} tick={AXIS} stroke="var(--border)" width="auto" />
           {dayTooltip({ label: "Active learners", day: f.day })}
           <Area type="monotone" dataKey="active_learners" name="Active learners" stroke="var(--accent)" fill="var(--accent-soft)" strokeWidth={2} isAnimationActive={false} />
         </AreaChart>
@@ -54,7 +55,7 @@ export function TrendCharts({ days }: { days: CourseDay[] }) {
             <figcaption className="trend-title">{s.label}</figcaption>
             <LineChart responsive style={{ width: "100%", height: 120 }} data={days} margin={{ top: 6, right: 6, bottom: 0, left: 0 }}>
               <XAxis dataKey="date" tickFormatter={f.shortDay} tick={AXIS} stroke="var(--border)" minTickGap={32} />
-              <YAxis allowDecimals={false} tick={AXIS} stroke="var(--border)" width={34} />
+              <YAxis allowDecimals={false} tickFormatter={f.count} tick={AXIS} stroke="var(--border)" width="auto" />
               {dayTooltip({ label: s.label, day: f.day })}
               <Line type="monotone" dataKey={s.key} name={s.label} stroke="var(--info)" dot={false} strokeWidth={1.8} isAnimationActive={false} />
             </LineChart>

@@ -8,6 +8,7 @@ import { learnerGoals } from "@/db/queries/goal-learners";
 import { targetNames } from "@/db/queries/goal-targets";
 import { getLearner, learnerTimelineByUsername } from "@/db/queries/learners";
 import { learnerStanding } from "@/db/queries/learners/standing";
+import { windowRanges } from "@/db/queries/learners/window-ranges";
 import { learnerPath, rosterPath, segmentValue } from "@/lib/dashboard/paths";
 import { asOfDay } from "@/lib/time";
 import { loadCourse } from "../../../../_lib/course";
@@ -70,7 +71,8 @@ export default async function LearnerPage({ params, searchParams }: Props) {
   const view = viewOf(query);
   const [standing, ranges, days, formats, goals] = await Promise.all([
     learnerStanding(db, courseId, username, asOf),
-    courseRanges(db, courseId, asOf),
+    // The figures' own window's ranges, so a figure is never placed against other days'.
+    fw.custom ? windowRanges(db, courseId, fw.window, asOf) : courseRanges(db, courseId, asOf),
     learnerTimelineByUsername(db, courseId, username, view.range && windowOfRange(view.range)),
     requestFormats(),
     learnerGoals(db, courseId, username),

@@ -7,7 +7,10 @@ export interface RosterMeta {
   cohorts: Record<string, number>;
   modes: Record<string, number>;
   segments: Record<Segment, number>;
+  /** The course's ranges: the default window's. */
   ranges: EngagementRanges;
+  /** The ranges of the custom window the page was rendered for, if any (later windows ask `windowRangesFor`). */
+  windowRanges: { start: string; end: string; ranges: EngagementRanges } | null;
   /** Learners who ever enrolled (the roster's size before any filter). */
   total: number;
 }

@@ -24,11 +24,15 @@ export interface RosterTableProps {
   count: number;
   state: RosterState;
   ranges: EngagementRanges;
-  /** Ranges describe the default window; figures of another window are not coloured by them. */
+  /** The ranges of the figures' own window; false while a custom window's are still on their way. */
   showBands: boolean;
+  /** A custom window: the segments, always the last 7 days', say so in their header. */
+  windowed: boolean;
   /** The roster's query string, carried to each learner page for its link back. */
   backQuery: string;
   busy: boolean;
+  /** The table's caption for screen readers, which focus moves to after a page change. */
+  caption: string;
   onSort: (orderBy: OrderBy, sortOrder: "asc" | "desc") => void;
 }
 
@@ -36,7 +40,7 @@ export interface RosterTableProps {
  * The roster's table: sorting and paging are the server's (manual), their state the URL's; the
  * table turns header clicks into sort changes and renders cells.
  */
-export function RosterTable({ courseId, rows, count, state, ranges, showBands, backQuery, busy, onSort }: RosterTableProps) {
+export function RosterTable({ courseId, rows, count, state, ranges, showBands, windowed, backQuery, busy, caption, onSort }: RosterTableProps) {
   const formats = useFormats();
   const columns = useMemo(
     () =>
@@ -60,19 +64,21 @@ export function RosterTable({ courseId, rows, count, state, ranges, showBands, b
         }),
       ),
       column.accessor("segments", {
-        header: "Segments",
+        header: windowed ? "Segments (last 7 days)" : "Segments",
         enableSorting: false,
+        // The segments are the last 7 days'; their reasons quote the figures and ranges only when
+        // those on screen are the same window's.
         cell: ({ row }) => (
           <SegmentBadges
             segments={row.original.segments}
             idBase={row.original.username}
-            figures={showBands ? row.original.engagements : null}
-            ranges={ranges}
+            figures={windowed ? null : row.original.engagements}
+            ranges={windowed ? null : ranges}
           />
         ),
       }),
     ]),
-    [courseId, backQuery, ranges, showBands, formats],
+    [courseId, backQuery, ranges, showBands, windowed, formats],
   );
 
   return (
@@ -81,7 +87,7 @@ export function RosterTable({ courseId, rows, count, state, ranges, showBands, b
       rowId={(l) => l.username}
       unsorted="username"
       onSort={(id, order) => onSort(id as OrderBy, order)}
-      markup={{ className: "table roster-table", busy, describedBy: "roster-count", idPrefix: "roster", numeric: (id) => id !== "name" && id !== "segments", help }}
+      markup={{ className: "table roster-table", busy, caption, describedBy: "roster-count", idPrefix: "roster", numeric: (id) => id !== "name" && id !== "segments", help }}
     />
   );
 }

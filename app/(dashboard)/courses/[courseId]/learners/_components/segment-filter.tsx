@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFormats } from "@/components/locale";
 import { SEGMENTS, type Segment } from "@/lib/analytics/segments";
 import { SEGMENT_LABELS } from "@/lib/dashboard/labels";
@@ -28,13 +28,37 @@ export function SegmentFilter({
   useEffect(() => {
     if (urlMode) setMode(urlMode);
   }, [urlMode]);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  // A menu, not a disclosure: it floats over the table, so it closes on Escape (focus back on its
+  // button) and on a press anywhere outside it, as a select would.
+  useEffect(() => {
+    const details = menu.current;
+    if (!open || !details) return;
+    const close = (refocus: boolean) => {
+      details.open = false;
+      if (refocus) details.querySelector("summary")?.focus();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") close(true);
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!details.contains(e.target as Node)) close(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open]);
   const chosen = mode === "include" ? segments : ignoreSegments;
   const apply = (m: Mode, list: Segment[]) => onChange(m === "include" ? { segments: list, ignoreSegments: [] } : { segments: [], ignoreSegments: list });
   const which = chosen.length === 1 ? SEGMENT_LABELS[chosen[0]!].label : `${chosen.length} segments`;
   const summary = chosen.length ? `${mode === "include" ? "Only" : "Hiding"} ${which.toLowerCase()}` : "All";
 
   return (
-    <details className="filter-menu">
+    <details className="filter-menu" ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="filter-field">
         <span className="filter-label">Segments</span>
         <span className="filter-menu-value">{summary}</span>

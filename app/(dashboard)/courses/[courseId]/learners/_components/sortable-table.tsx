@@ -83,6 +83,7 @@ function TableMarkup<TData extends RowData>({
   help,
   numeric,
   idPrefix,
+  caption,
 }: {
   table: ReactTable<Features, TData>;
   className: string;
@@ -94,9 +95,16 @@ function TableMarkup<TData extends RowData>({
   numeric: (columnId: string) => boolean;
   /** Tooltips get the ids `<idPrefix>-help-<column>`. */
   idPrefix: string;
+  /** A caption for screen readers, focusable from script (`<idPrefix>-caption`): where focus goes after a page change. */
+  caption?: string;
 }) {
   return (
     <table className={className} aria-busy={busy} aria-describedby={describedBy}>
+      {caption && (
+        <caption id={`${idPrefix}-caption`} className="visually-hidden" tabIndex={-1}>
+          {caption}
+        </caption>
+      )}
       <thead>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>

@@ -4,7 +4,7 @@ import type { LearnerObject } from "@/db/queries/learners";
 import type { EngagementRanges } from "@/lib/analytics/ranges";
 import type { Formats } from "@/lib/dashboard/format";
 import { FIGURE_LABELS, FIGURE_ORDER } from "@/lib/dashboard/labels";
-import { rangeText, windowText } from "@/lib/dashboard/range-text";
+import { rangeKind, rangeText, windowText } from "@/lib/dashboard/range-text";
 import { defaultWindow } from "@/lib/time";
 import type { FigureWindow } from "./figure-window";
 
@@ -15,8 +15,9 @@ const BANDS = [
 ] as const;
 
 /**
- * The learner's five figures over the window, each beside the course's ranges for it (which are
- * always the default window's: that is what the course's ranges are, domain.md § Engagement ranges).
+ * The learner's five figures over the window, each beside the course's ranges for the same
+ * window: the default window's are the course's (domain.md § Engagement ranges), a custom
+ * window's are computed by the same rule over that window (docs/dashboard.md).
  */
 export function Figures({
   engagements,
@@ -48,8 +49,8 @@ export function Figures({
       <p className="figures-window">
         {window.custom ? (
           <>
-            <strong>{windowText(window.window, f)}</strong>, the window chosen in the address. The course’s ranges are always those of the last 7
-            days ({usual}). <Link href={defaultWindowHref}>Show the last 7 days</Link>
+            <strong>{windowText(window.window, f)}</strong>, the window chosen in the address, beside the course’s ranges for the same days.
+            Segments describe the last 7 days ({usual}). <Link href={defaultWindowHref}>Show the last 7 days</Link>
           </>
         ) : (
           <>
@@ -94,7 +95,7 @@ export function Figures({
                   {BANDS.map((b) => (
                     // The label again, for narrow screens, where each row stacks (learner.css).
                     <td key={b.key} className={ranges[metric][b.key] ? "num range" : "num range muted"} data-label={b.label}>
-                      {rangeText(ranges[metric][b.key], f)}
+                      {rangeText(ranges[metric][b.key], f, rangeKind(metric))}
                     </td>
                   ))}
                 </tr>
@@ -103,7 +104,6 @@ export function Figures({
           </tbody>
         </table>
       </div>
-      <p className="figures-footnote muted">A range includes its first number but not its last: in “13–50”, 13 is in and 50 is not.</p>
     </section>
   );
 }

@@ -34,7 +34,8 @@ export function TimelineChart({ days, series, title }: { days: DayValues[]; seri
           axisLine={{ stroke: "var(--border-strong)" }}
           minTickGap={24}
         />
-        <YAxis allowDecimals={false} tickFormatter={(n: number) => f.count(n)} tick={AXIS_TICK} tickLine={false} axisLine={false} width={40} />
+        {/* Sized to its widest label: a learner's busiest day can run to five digits. */}
+        <YAxis allowDecimals={false} tickFormatter={(n: number) => f.count(n)} tick={AXIS_TICK} tickLine={false} axisLine={false} width="auto" />
         <Tooltip
           labelFormatter={(d) => f.day(String(d))}
           formatter={(value) => f.count(Number(value))}
