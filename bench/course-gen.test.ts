@@ -52,6 +52,8 @@ describe("the bench course", () => {
     expect(digest(benchCourse({ learners: 200, asOf }))).toBe(digest(lines));
     expect(digest(benchCourse({ learners: 200, asOf, seed: 2 }))).not.toBe(digest(lines));
     const statements = lines.filter((l) => l.startsWith('{"type":"statement"'));
-    expect(statements.reduce((n, l) => n + l.length, 0) / statements.length).toBeLessThan(500);
+    // ~0.5 KB a statement, as Open edX's are once stripped of what Lantern ignores; most work on a
+    // goal's targets now carries the goal's id in its context, a few bytes more.
+    expect(statements.reduce((n, l) => n + l.length, 0) / statements.length).toBeLessThan(520);
   });
 });

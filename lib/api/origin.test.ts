@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCourse } from "@/lib/testing/factories";
 import { bearer, seedKeys } from "@/lib/testing/http";
@@ -23,11 +24,21 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all(Object.values(apps).map((a) => a.close())));
 
-async function links(name: keyof typeof apps, headers: Record<string, string> = {}): Promise<{ next: string; link: string }> {
-  const res = await fetch(`${apps[name].url}/api/v0/learners/?course_id=${encodeURIComponent(courseId)}&page_size=1`, { headers: { ...bearer(keys[name]!), ...headers } });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { next: string };
-  return { next: body.next, link: res.headers.get("link") ?? "" };
+/** The first page's links; over node:http, since fetch will not send a Host header of the caller's choosing. */
+function links(name: keyof typeof apps, headers: Record<string, string> = {}): Promise<{ next: string; link: string }> {
+  const url = `${apps[name].url}/api/v0/learners/?course_id=${encodeURIComponent(courseId)}&page_size=1`;
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { ...bearer(keys[name]!), ...headers } }, (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => {
+          expect(res.statusCode, body).toBe(200);
+          resolve({ next: (JSON.parse(body) as { next: string }).next, link: String(res.headers.link ?? "") });
+        });
+      })
+      .on("error", reject);
+  });
 }
 
 describe("absolute URLs", () => {
