@@ -14,7 +14,7 @@ import { csvResponse, safeFileName } from "../csv";
 import { ApiError } from "../errors";
 import { requireCourseReader } from "../guards";
 import { apiRoute } from "../handler";
-import { csvValues, pickColumns, type CsvColumn } from "./csv-columns";
+import { csvValues, needsProfiles, pickColumns, type CsvColumn } from "./csv-columns";
 import { pagedBody, pageOf, requirePage } from "./paging";
 import { learnerListQuery, requireCourseId, windowOf, windowQuery, type LearnerListQuery } from "./query";
 import { learnerSelectionOf } from "./selection";
@@ -37,7 +37,8 @@ function wantsCsv(req: Request, q: LearnerListQuery): boolean {
 
 /** Every learner of a selection as batches of CSV rows, as the export iterator reads them. */
 async function* csvRows(db: Db, courseId: string, sel: LearnerSelection, columns: readonly CsvColumn[]) {
-  for await (const batch of iterateLearners(db, courseId, sel)) yield batch.map((l) => csvValues(l, columns));
+  const profiles = needsProfiles(columns);
+  for await (const batch of iterateLearners(db, courseId, sel, { profiles })) yield batch.map((l) => csvValues(l, columns));
 }
 
 const COURSE_ERRORS = "`course_not_found` (administrators only: anyone else not staff of the course gets 403 whether or not it exists)";

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { eachTestDb } from "@/lib/testing/db";
 import { importRecords, ingest, rows } from "../test-helpers";
 
-/** Open edX's own shapes through the import: CCX course keys. */
+/** Open edX's own shapes through the import: CCX course keys, the profile fields of its learner object. */
 
 let db: Db;
 eachTestDb((d) => {
@@ -66,6 +66,33 @@ describe("CCX course keys (with @)", () => {
       "line 1: id: must be 1–255 characters of A-Z a-z 0-9 : + . _ ~ / @ -",
       "line 2: id: must be 1–255 characters of A-Z a-z 0-9 : + . _ ~ / @ -",
       "line 3: id: must be 1–255 characters of A-Z a-z 0-9 : + . _ ~ / @ -",
+    ]);
+  });
+});
+
+describe("a user's Open edX profile fields", () => {
+  const PROFILE = { location: "Madrid, near the Retiro", mailing_address: "Calle Mayor 1\n28013 Madrid", goals: "Learn to program" };
+
+  it("are stored, kept when left out and cleared by null", async () => {
+    await ok([{ type: "user", id: "4242", username: "ana", language: "es", country: "ES", city: "Madrid", gender: "f", year_of_birth: 1990, level_of_education: "m", ...PROFILE }]);
+    const read = () => rows(db, `SELECT language, country, city, gender, year_of_birth, level_of_education, location, mailing_address, goals FROM users`)[0];
+    expect(read()).toEqual({ language: "es", country: "ES", city: "Madrid", gender: "f", year_of_birth: 1990, level_of_education: "m", ...PROFILE });
+    await ok([{ type: "user", id: "4242", name: "Ana", goals: null }]);
+    expect(read()).toMatchObject({ location: PROFILE.location, mailing_address: PROFILE.mailing_address, goals: null });
+  });
+
+  it("are null for a user an xAPI statement created, until a user record names its external id", async () => {
+    ingest(db, [CCX_STATEMENT]);
+    expect(rows(db, `SELECT location, mailing_address, goals FROM users`)).toEqual([{ location: null, mailing_address: null, goals: null }]);
+    await ok([{ type: "user", id: "4242", external_ids: ["ada-anon"], ...PROFILE }]);
+    expect(rows(db, `SELECT location, mailing_address, goals FROM users`)).toEqual([PROFILE]);
+  });
+
+  it("refuse what is not text", async () => {
+    expect(await errors([{ type: "user", username: "ana", location: 7, mailing_address: ["x"], goals: {} }])).toEqual([
+      "line 1: location: expected string, got number",
+      "line 1: mailing_address: expected string, got array",
+      "line 1: goals: expected string, got object",
     ]);
   });
 });

@@ -47,6 +47,9 @@ const user = z
     gender: optionalText,
     year_of_birth: z.number().int().min(1900).max(2100).nullable().optional(),
     level_of_education: optionalText,
+    location: optionalText,
+    mailing_address: optionalText,
+    goals: optionalText,
   })
   .superRefine((u, ctx) => {
     if (u.id === undefined && u.username === undefined) ctx.addIssue({ code: "custom", path: ["username"], message: "required when id is absent" });
