@@ -110,11 +110,17 @@ describe("a CCX course id (with @)", () => {
     const { ok: signedIn, cookie } = await signInOverHttp(app.url, "ccx-coach", "coach-password");
     expect(signedIn).toBe(true);
     const course = `/courses/${encodeURIComponent(CCX)}`;
-    for (const page of [course, `${course}/learners`, `${course}/learners/ada`, `${course}/goals`, `${course}/goals/${GOAL}`]) {
+    // Each page with something only it shows once it has found the course (and the learner, the goal).
+    const pages: [string, string][] = [
+      [course, "Engagement ranges"], [`${course}/learners`, "Ada Lovelace"], [`${course}/learners/ada`, "Ada Lovelace"],
+      [`${course}/goals`, "Week 1"], [`${course}/goals/${GOAL}`, "Week 1"],
+    ];
+    for (const [page, text] of pages) {
       const res = await fetch(app.url + page, { headers: { cookie }, redirect: "manual" });
       const html = await res.text();
       expect(res.status, page).toBe(200);
       expect(html, page).toContain(`<h1>${TITLE}</h1>`);
+      expect(html, page).toContain(text);
     }
   });
 });

@@ -85,6 +85,17 @@ describe("the learner's profile fields", () => {
   });
 });
 
+describe("/api/openapi.json", () => {
+  it("describes the profile fields and the class_rank_* ranges", async () => {
+    type Schema = { properties: Record<string, { properties?: Record<string, Schema> } & Schema>; required?: string[] };
+    const doc = await json<{ components: { schemas: Record<string, Schema> } }>("/api/openapi.json");
+    const learner = doc.components.schemas.Learner!;
+    expect(learner.required).toEqual(expect.arrayContaining(["user_id", ...Object.keys(NO_PROFILE)]));
+    const ranges = doc.components.schemas.CourseLearnerMetadata!.properties.engagement_ranges!.properties!.problem_attempts_per_completed!;
+    expect(Object.keys(ranges.properties)).toEqual(["below_average", "average", "above_average", "class_rank_bottom", "class_rank_average", "class_rank_top"]);
+  });
+});
+
 describe("engagement_ranges' class_rank_* names", () => {
   it("are the seed's ranges, the ratio's top being its low side", async () => {
     type Ranged = Record<string, [number, number | null] | null>;
