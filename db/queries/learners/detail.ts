@@ -24,7 +24,7 @@ export async function getLearner(
     .get(courseId, username) as SummaryRow | undefined;
   if (!row) return null;
   const figures = opts.window ? windowFiguresOf(db, courseId, [row.userId], opts.window).get(row.userId) : undefined;
-  return { ...toLearnerCore(row, course, figures), ...profilesOf(db.$client, [row.userId]).get(row.userId)! };
+  return Object.assign(toLearnerCore(row, course, figures), profilesOf(db.$client, [row.userId]).get(row.userId)!);
 }
 
 /** The user id of `username` when that user ever enrolled in the course, else null. */
