@@ -24,6 +24,9 @@ export interface UserRow {
   gender: string | null;
   year_of_birth: number | null;
   level_of_education: string | null;
+  location: string | null;
+  mailing_address: string | null;
+  goals: string | null;
 }
 
 export interface DepartmentRow {
@@ -35,6 +38,7 @@ export interface DepartmentRow {
 const USER_COLUMNS = [
   "username", "name", "email", "status", "department_id", "role", "password_hash",
   "language", "country", "city", "gender", "year_of_birth", "level_of_education",
+  "location", "mailing_address", "goals",
 ] as const;
 
 /** SHA-1 of `mailto:<email>`: what an xAPI `mbox_sha1sum` carries. */

@@ -38,6 +38,10 @@ export const users = sqliteTable(
     gender: text("gender"),
     yearOfBirth: integer("year_of_birth"),
     levelOfEducation: text("level_of_education"),
+    // Open edX profile fields its learner API returned (docs/edx-api.md): free text as the LMS holds it.
+    location: text("location"),
+    mailingAddress: text("mailing_address"),
+    goals: text("goals"),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { engagementRange, engagementRangesOf, percentile } from "./ranges";
+import { engagementRange, engagementRangesOf, percentile, withClassRanks } from "./ranges";
 
 describe("engagementRange — the reference cases of domain.md", () => {
   it("[4, 13×3, 15×4, 50×11, 154]", () => {
@@ -77,5 +77,22 @@ describe("engagementRangesOf", () => {
   it("gives the no-values ranges for a course with nobody active", () => {
     const ranges = engagementRangesOf([learner({ daysActive: 0 })]);
     expect(ranges.discussion_contributions).toEqual({ below_average: null, average: [0, null], above_average: null });
+  });
+});
+
+describe("withClassRanks — Open edX's newer names", () => {
+  it("puts the low side at the bottom of every count and at the top of the attempts ratio", () => {
+    const learner = (problemsAttempted: number, problemsCompleted: number, problemAttempts: number) =>
+      ({ problemsAttempted, problemsCompleted, problemAttempts, videosViewed: 0, discussionContributions: 0, daysActive: 1 });
+    const ranges = engagementRangesOf([learner(1, 1, 1), learner(2, 2, 3), learner(3, 3, 8), learner(4, 1, 5)]);
+    const ranked = withClassRanks(ranges);
+    expect(ranked.problems_attempted).toEqual({
+      ...ranges.problems_attempted,
+      class_rank_bottom: [0, 1.45], class_rank_average: [1.45, 3.55], class_rank_top: [3.55, null],
+    });
+    expect(ranked.problem_attempts_per_completed).toEqual({
+      ...ranges.problem_attempts_per_completed,
+      class_rank_bottom: [3.95, null], class_rank_average: [1.225, 3.95], class_rank_top: [0, 1.225],
+    });
   });
 });

@@ -97,3 +97,26 @@ export function engagementRangesOf(learners: Iterable<RangeInput>): EngagementRa
   }
   return Object.fromEntries(RANGE_METRICS.map((m) => [m, engagementRange(values[m])])) as EngagementRanges;
 }
+
+/**
+ * A metric's ranges under Open edX's newer names beside the seed's: `class_rank_bottom` is the
+ * weaker side, `class_rank_top` the stronger. For every count more is stronger, so bottom is
+ * `below_average`; for the attempts ratio fewer attempts per correct problem is stronger, so its
+ * `class_rank_top` is the low side, `below_average`.
+ */
+export interface RankedRange extends EngagementRange {
+  class_rank_bottom: Range | null;
+  class_rank_average: Range | null;
+  class_rank_top: Range | null;
+}
+
+export type RankedRanges = Record<RangeMetric, RankedRange>;
+
+export function withClassRanks(ranges: EngagementRanges): RankedRanges {
+  const ranked = (metric: RangeMetric): RankedRange => {
+    const r = ranges[metric];
+    const [bottom, top] = metric === "problem_attempts_per_completed" ? [r.above_average, r.below_average] : [r.below_average, r.above_average];
+    return { ...r, class_rank_bottom: bottom, class_rank_average: r.average, class_rank_top: top };
+  };
+  return Object.fromEntries(RANGE_METRICS.map((m) => [m, ranked(m)])) as RankedRanges;
+}

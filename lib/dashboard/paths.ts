@@ -1,5 +1,5 @@
 /**
- * The dashboard's URLs. Course ids may hold `:`, `+` and `/`, so each is one encoded path segment.
+ * The dashboard's URLs. Course ids may hold `:`, `+`, `/` and `@` (a CCX key), so each is one encoded path segment.
  */
 
 type Query = URLSearchParams | string | undefined;

@@ -3,7 +3,8 @@ import type { DayValues } from "@/lib/analytics/engagement";
 import type { DayWindow } from "@/lib/time";
 import { learnerTimeline } from "../engagement";
 import { readCourse } from "./course-read";
-import { SUMMARY_COLUMNS, toLearnerObject, type LearnerObject, type SummaryRow } from "./learner-object";
+import { SUMMARY_COLUMNS, toLearnerCore, type LearnerObject, type SummaryRow } from "./learner-object";
+import { profilesOf } from "./profile";
 import { windowFiguresOf } from "./window";
 
 /**
@@ -23,7 +24,7 @@ export async function getLearner(
     .get(courseId, username) as SummaryRow | undefined;
   if (!row) return null;
   const figures = opts.window ? windowFiguresOf(db, courseId, [row.userId], opts.window).get(row.userId) : undefined;
-  return toLearnerObject(row, course, figures);
+  return Object.assign(toLearnerCore(row, course, figures), profilesOf(db.$client, [row.userId]).get(row.userId)!);
 }
 
 /** The user id of `username` when that user ever enrolled in the course, else null. */

@@ -147,6 +147,10 @@ describe("the learner object", () => {
           videos_viewed: 1,
           problem_attempts_per_completed: 1,
         },
+        // Open edX's profile fields: the roster helper sets none of them.
+        user_id: db.$client.prepare(`SELECT id FROM users WHERE username = 'armadillo7'`).pluck().get(),
+        language: null, location: null, year_of_birth: null, level_of_education: null, gender: null,
+        mailing_address: null, city: null, country: null, goals: null,
       });
       expect(lastUpdated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     } finally {

@@ -3,9 +3,10 @@ import type { EngagementRanges } from "@/lib/analytics/ranges";
 import { segmentsFromMask, segmentsOf, type Segment, type SegmentInput } from "@/lib/analytics/segments";
 import type { DayWindow } from "@/lib/time";
 import { asColumns, type Columns } from "./columns";
+import type { LearnerProfile } from "./profile";
 
-/** The learner object of api.md § Open edX Learner Analytics v0 (detail, and each list result). */
-export interface LearnerObject {
+/** The learner object of api.md § Open edX Learner Analytics v0 without the profile fields (what the CSV export reads by default). */
+export interface LearnerCore {
   username: string;
   name: string;
   email: string | null;
@@ -24,6 +25,9 @@ export interface LearnerObject {
     problem_attempts_per_completed: number | null;
   };
 }
+
+/** The learner object of detail and each list result: api.md's fields and Open edX's profile fields. */
+export type LearnerObject = LearnerCore & LearnerProfile;
 
 /** The columns of `learner_summary s` a learner object is built from. */
 export const SUMMARY_FIELDS: Columns = [
@@ -82,8 +86,8 @@ function segmentNames(row: SummaryRow, ranges: EngagementRanges): Segment[] {
   return segmentsOf({ ...row, isActive: Boolean(row.isActive) }, ranges);
 }
 
-/** A learner object from a summary row; `figures` replaces the default-window figures for a custom window. */
-export function toLearnerObject(row: SummaryRow, ctx: LearnerContext, figures: WindowFigures = row): LearnerObject {
+/** A learner object's core from a summary row; `figures` replaces the default-window figures for a custom window. */
+export function toLearnerCore(row: SummaryRow, ctx: LearnerContext, figures: WindowFigures = row): LearnerCore {
   return {
     username: row.username,
     name: row.name,

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import type { NormalisedEvent } from "@/db/queries/events";
 import { eachTestDb } from "@/lib/testing/db";
 import { addEvents, attemptsOn, daysBefore, enrollLearners, fixAsOf } from "@/lib/testing/roster";
-import { iterateLearners, listLearners, type LearnerObject, type LearnerOrderBy, type LearnerSelection } from "../learners";
+import { iterateLearners, listLearners, type LearnerCore, type LearnerObject, type LearnerOrderBy, type LearnerSelection } from "../learners";
 
 const AS_OF = fixAsOf();
 const COURSE = "course-v1:Org+CS101+2026_T1";
@@ -232,7 +232,7 @@ describe("paging", () => {
 describe("iterateLearners", () => {
   async function collect(sel: Partial<LearnerSelection>, batchSize: number): Promise<LearnerObject[]> {
     const out: LearnerObject[] = [];
-    for await (const batch of iterateLearners(db, COURSE, { asOf: AS_OF, ...sel }, { batchSize })) {
+    for await (const batch of iterateLearners(db, COURSE, { asOf: AS_OF, ...sel }, { batchSize, profiles: true })) {
       expect(batch.length).toBeLessThanOrEqual(batchSize);
       out.push(...batch);
     }
@@ -268,7 +268,7 @@ describe("iterateLearners", () => {
     expect(first.value).toHaveLength(10);
     // An ingest in the middle of an export neither fails nor shows up in it.
     addEvents(db, [{ userId: ids.get("user29")!, courseId: COURSE, itemId: "forum", kind: "discussion_post", ts: daysBefore(AS_OF, 1) }]);
-    const rest: LearnerObject[] = [];
+    const rest: LearnerCore[] = [];
     for (let r = await it.next(); !r.done; r = await it.next()) rest.push(...r.value);
     expect(rest).toHaveLength(20);
     const before = rest.find((l) => l.username === "user29")!.engagements.discussion_contributions;

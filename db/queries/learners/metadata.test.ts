@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { openDb } from "@/db/client";
 import { courseRanges } from "@/db/queries/engagement";
+import { withClassRanks } from "@/lib/analytics/ranges";
 import { eachTestDb } from "@/lib/testing/db";
 import { addEvents, attemptsOn, daysBefore, enrollLearners, fixAsOf } from "@/lib/testing/roster";
 import { cohortExists, courseExists, courseLearnerMetadata, listLearners, modeExists } from "../learners";
@@ -38,8 +39,11 @@ describe("courseLearnerMetadata", () => {
     const meta = await courseLearnerMetadata(db, COURSE, AS_OF);
     const { date_range, ...ranges } = meta!.engagement_ranges;
     expect(date_range).toEqual({ start: "2026-03-13", end: "2026-03-20" });
-    expect(ranges).toEqual(await courseRanges(db, COURSE, AS_OF));
-    expect(ranges.problems_attempted).toEqual({ below_average: [0, 1], average: [1, null], above_average: null });
+    expect(ranges).toEqual(withClassRanks(await courseRanges(db, COURSE, AS_OF)));
+    expect(ranges.problems_attempted).toEqual({
+      below_average: [0, 1], average: [1, null], above_average: null,
+      class_rank_bottom: [0, 1], class_rank_average: [1, null], class_rank_top: null,
+    });
   });
 
   it("follows new activity and enrollments", async () => {

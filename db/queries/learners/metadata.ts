@@ -1,5 +1,5 @@
 import type { Db } from "../../client";
-import type { EngagementRanges } from "@/lib/analytics/ranges";
+import { withClassRanks, type RankedRanges } from "@/lib/analytics/ranges";
 import { SEGMENTS, segmentsFromMask, type Segment } from "@/lib/analytics/segments";
 import { asOfDay } from "@/lib/time";
 import { groupCounts, readCourse } from "./course-read";
@@ -11,7 +11,8 @@ export interface CourseLearnerMetadata {
   segments: Record<Segment, number>;
   /** Every enrollment mode of the course's learners. */
   enrollment_modes: Record<string, number>;
-  engagement_ranges: { date_range: { start: string; end: string } } & EngagementRanges;
+  /** The seed's three ranges of each metric and Open edX's newer class_rank_* names for them. */
+  engagement_ranges: { date_range: { start: string; end: string } } & RankedRanges;
 }
 
 const byName = (counts: Map<string, number>): Record<string, number> =>
@@ -39,7 +40,7 @@ export async function courseLearnerMetadata(db: Db, courseId: string, asOf: stri
     cohorts: byName(cohorts),
     segments,
     enrollment_modes: byName(modes),
-    engagement_ranges: { date_range: { start: course.window.start, end: course.window.end }, ...course.ranges },
+    engagement_ranges: { date_range: { start: course.window.start, end: course.window.end }, ...withClassRanks(course.ranges) },
   };
 }
 

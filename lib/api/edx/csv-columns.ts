@@ -1,8 +1,11 @@
 import type { CsvValue } from "../csv";
 import { ApiError } from "../errors";
-import type { LearnerObject } from "@/db/queries/learners";
+import { PROFILE_FIELDS, type LearnerCore, type LearnerProfile } from "@/db/queries/learners";
 
-/** CSV columns: the learner object flattened with dots, in api.md's order. */
+/** What a CSV row is made of: a learner object, with its profile fields when a column asks for one. */
+export type CsvLearner = LearnerCore & Partial<LearnerProfile>;
+
+/** The default CSV columns: the learner object flattened with dots, in api.md's order. */
 export const CSV_COLUMNS = [
   "username",
   "name",
@@ -21,9 +24,21 @@ export const CSV_COLUMNS = [
   "last_updated",
   "account_url",
 ] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+type CoreColumn = (typeof CSV_COLUMNS)[number];
+type ProfileColumn = (typeof PROFILE_FIELDS)[number];
+export type CsvColumn = CoreColumn | ProfileColumn;
 
-const PICK: Record<CsvColumn, (l: LearnerObject) => CsvValue> = {
+/**
+ * Open edX's profile fields are columns only when `fields=` names them (docs/edx-api.md § CSV):
+ * api.md fixes the default columns, and reading them costs the export a lookup a learner.
+ */
+const ALL_COLUMNS: readonly CsvColumn[] = [...CSV_COLUMNS, ...PROFILE_FIELDS];
+
+export function needsProfiles(columns: readonly CsvColumn[]): boolean {
+  return columns.some((c) => (PROFILE_FIELDS as readonly string[]).includes(c));
+}
+
+const PICK: Record<CoreColumn, (l: CsvLearner) => CsvValue> = {
   username: (l) => l.username,
   name: (l) => l.name,
   email: (l) => l.email,
@@ -50,12 +65,12 @@ const PICK: Record<CsvColumn, (l: LearnerObject) => CsvValue> = {
 export function pickColumns(fields: string | undefined): CsvColumn[] {
   if (!fields) return [...CSV_COLUMNS];
   const names = fields.split(",").map((f) => f.trim()).filter(Boolean);
-  const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
+  const unknown = names.filter((n) => !(ALL_COLUMNS as readonly string[]).includes(n));
   if (unknown.length) throw new ApiError(400, "illegal_parameter_values", `fields: unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}.`);
   if (!names.length) throw new ApiError(400, "illegal_parameter_values", `fields: names no column; give column names separated by commas (${CSV_COLUMNS.slice(0, 2).join(",")},…), or leave it out for every column.`);
   return names as CsvColumn[];
 }
 
-export function csvValues(l: LearnerObject, columns: readonly CsvColumn[]): CsvValue[] {
-  return columns.map((c) => PICK[c](l));
+export function csvValues(l: CsvLearner, columns: readonly CsvColumn[]): CsvValue[] {
+  return columns.map((c) => (Object.hasOwn(PICK, c) ? PICK[c as CoreColumn](l) : (l[c as ProfileColumn] ?? null)));
 }

@@ -57,7 +57,7 @@ export const learnerListQuery = windowQuery.extend({
   page: positiveInt.optional().describe("Page number, from 1."),
   page_size: positiveInt.optional().describe(`Rows per page, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}; larger is clamped).`),
   format: z.enum(["json", "csv"]).optional().describe("csv for a CSV file (same as Accept: text/csv)."),
-  fields: z.string().optional().describe("CSV only: comma-separated columns to include, in this order; empty for every column. An unknown name, or none at all (`,,,`), is a 400."),
+  fields: z.string().optional().describe("CSV only: comma-separated columns to include, in this order; empty for every default column. The profile fields (user_id, country, …) are columns only when named. An unknown name, or none at all (`,,,`), is a 400."),
   csv_columns: z
     .enum(["api", "readable"])
     .optional()

@@ -1,4 +1,4 @@
-import type { LearnerObject } from "@/db/queries/learners";
+import type { LearnerCore } from "@/db/queries/learners/learner-object";
 import { FIGURE_LABELS, SEGMENT_LABELS } from "@/lib/dashboard/labels";
 import type { CsvValue } from "../csv";
 
@@ -10,7 +10,7 @@ import type { CsvValue } from "../csv";
  * field names and raw values (csv-columns.ts).
  */
 
-const COLUMNS: readonly [header: string, pick: (l: LearnerObject) => CsvValue][] = [
+const COLUMNS: readonly [header: string, pick: (l: LearnerCore) => CsvValue][] = [
   ["Username", (l) => l.username],
   ["Name", (l) => l.name],
   ["Email", (l) => l.email],
@@ -36,6 +36,6 @@ function roundedRatio(r: number | null): string {
 
 export const READABLE_HEADER: readonly string[] = COLUMNS.map(([h]) => h);
 
-export function readableValues(l: LearnerObject): CsvValue[] {
+export function readableValues(l: LearnerCore): CsvValue[] {
   return COLUMNS.map(([, pick]) => pick(l));
 }

@@ -125,6 +125,8 @@ describe("GET /api/v0/learners/", () => {
         videos_viewed: 0,
         problem_attempts_per_completed: 2,
       },
+      user_id: expect.any(String), language: null, location: null, year_of_birth: null, level_of_education: null, gender: null,
+      mailing_address: null, city: null, country: null, goals: null,
     });
   });
 

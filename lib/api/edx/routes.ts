@@ -14,7 +14,7 @@ import { csvResponse, safeFileName, type CsvValue } from "../csv";
 import { ApiError } from "../errors";
 import { requireCourseReader } from "../guards";
 import { apiRoute } from "../handler";
-import { csvValues, pickColumns } from "./csv-columns";
+import { csvValues, needsProfiles, pickColumns, type CsvLearner } from "./csv-columns";
 import { pagedBody, pageOf, requirePage } from "./paging";
 import { READABLE_HEADER, readableValues } from "./readable-csv";
 import { learnerListQuery, requireCourseId, windowOf, windowQuery, type LearnerListQuery } from "./query";
@@ -37,8 +37,8 @@ function wantsCsv(req: Request, q: LearnerListQuery): boolean {
 }
 
 /** Every learner of a selection as batches of CSV rows, as the export iterator reads them. */
-async function* csvRows(db: Db, courseId: string, sel: LearnerSelection, row: (l: LearnerObject) => CsvValue[]) {
-  for await (const batch of iterateLearners(db, courseId, sel)) yield batch.map(row);
+async function* csvRows(db: Db, courseId: string, sel: LearnerSelection, row: (l: CsvLearner) => CsvValue[], profiles: boolean) {
+  for await (const batch of iterateLearners(db, courseId, sel, { profiles })) yield batch.map(row);
 }
 
 const COURSE_ERRORS = "`course_not_found` (administrators only: anyone else not staff of the course gets 403 whether or not it exists)";
@@ -72,9 +72,11 @@ export const listLearnersRoute = apiRoute(
       if (readable && query.fields !== undefined) throw new ApiError(400, "illegal_parameter_values", "fields cannot be combined with csv_columns=readable.");
       const columns = pickColumns(query.fields);
       const header = readable ? READABLE_HEADER : columns;
-      const row = readable ? readableValues : (l: LearnerObject) => csvValues(l, columns);
+      const row = readable ? readableValues : (l: CsvLearner) => csvValues(l, columns);
       const fileName = `${safeFileName(courseId)}--${sel.asOf}--learners.csv`;
-      if (query.page === undefined) return csvResponse(fileName, header, csvRows(db, courseId, sel, row));
+      // The readable download holds no profile fields; the API's CSV only those `fields` names.
+      const profiles = !readable && needsProfiles(columns);
+      if (query.page === undefined) return csvResponse(fileName, header, csvRows(db, courseId, sel, row, profiles));
       const page = pageOf(query);
       const { count, results } = await listLearners(db, courseId, { ...sel, ...page });
       requirePage(page, count);

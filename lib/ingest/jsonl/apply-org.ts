@@ -76,6 +76,7 @@ function blankUser(id: string, username: string): UserRow {
   return {
     id, username, name: "", email: null, status: "active", department_id: null, role: "user", password_hash: null,
     language: null, country: null, city: null, gender: null, year_of_birth: null, level_of_education: null,
+    location: null, mailing_address: null, goals: null,
   };
 }
 
@@ -93,6 +94,9 @@ function assignUserFields(row: UserRow, r: RecordOf<"user">): void {
   if (r.gender !== undefined) row.gender = r.gender;
   if (r.year_of_birth !== undefined) row.year_of_birth = r.year_of_birth;
   if (r.level_of_education !== undefined) row.level_of_education = r.level_of_education;
+  if (r.location !== undefined) row.location = r.location;
+  if (r.mailing_address !== undefined) row.mailing_address = r.mailing_address;
+  if (r.goals !== undefined) row.goals = r.goals;
 }
 
 /** Inserts or updates; the unique indexes catch a username or email that is another user's (cheaper than looking first). */

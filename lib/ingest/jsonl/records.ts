@@ -17,7 +17,8 @@ const optionalDate = date.nullable().optional();
 const optionalText = z.string().nullable().optional();
 const percent = z.number().min(0).max(100);
 
-export const COURSE_ID_RE = /^[A-Za-z0-9:+._~/-]{1,255}$/;
+// `@` is in every Open edX CCX key (`ccx-v1:Org+C+R+ccx@15`), which an xAPI statement can create.
+export const COURSE_ID_RE = /^[A-Za-z0-9:+._~/@-]{1,255}$/;
 const USERNAME_RE = /^[\w.+-]{1,150}$/;
 
 const department = z.strictObject({
@@ -46,6 +47,9 @@ const user = z
     gender: optionalText,
     year_of_birth: z.number().int().min(1900).max(2100).nullable().optional(),
     level_of_education: optionalText,
+    location: optionalText,
+    mailing_address: optionalText,
+    goals: optionalText,
   })
   .superRefine((u, ctx) => {
     if (u.id === undefined && u.username === undefined) ctx.addIssue({ code: "custom", path: ["username"], message: "required when id is absent" });
@@ -53,7 +57,7 @@ const user = z
 
 const course = z.strictObject({
   type: z.literal("course"),
-  id: z.string().regex(COURSE_ID_RE, "must be 1–255 characters of A-Z a-z 0-9 : + . _ ~ / -"),
+  id: z.string().regex(COURSE_ID_RE, "must be 1–255 characters of A-Z a-z 0-9 : + . _ ~ / @ -"),
   title: z.string().optional(),
   starts_at: optionalDate,
   ends_at: optionalDate,

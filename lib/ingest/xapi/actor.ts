@@ -60,6 +60,9 @@ function createActorUser(session: IngestSession, agent: Agent): string {
     gender: null,
     year_of_birth: null,
     level_of_education: null,
+    location: null,
+    mailing_address: null,
+    goals: null,
   };
   session.users.insert(user);
   if (externalId) session.users.addExternalId(user.id, externalId);

@@ -1,0 +1,35 @@
+import type { Db } from "../../client";
+
+/**
+ * The profile fields of Open edX's learner object in its last API version (docs/edx-api.md §
+ * Profile fields), null when unknown. They are read from `users` for the learners of one answer
+ * only — a page, one learner, an export batch that asks for them — so the summary rows the roster
+ * sorts and filters on carry no copy of them.
+ */
+export interface LearnerProfile {
+  /** The user's Lantern id: the LMS's own id when an import gave one. */
+  user_id: string;
+  language: string | null;
+  location: string | null;
+  year_of_birth: number | null;
+  level_of_education: string | null;
+  gender: string | null;
+  mailing_address: string | null;
+  city: string | null;
+  country: string | null;
+  goals: string | null;
+}
+
+export const PROFILE_FIELDS = [
+  "user_id", "language", "location", "year_of_birth", "level_of_education", "gender", "mailing_address", "city", "country", "goals",
+] as const satisfies readonly (keyof LearnerProfile)[];
+
+const SQL = `SELECT id AS user_id, language, location, year_of_birth, level_of_education, gender, mailing_address, city, country, goals
+  FROM users WHERE id IN (SELECT value FROM json_each(?))`;
+
+/** The profiles of some users, by user id (one indexed lookup each). */
+export function profilesOf(s: Db["$client"], userIds: readonly string[]): Map<string, LearnerProfile> {
+  if (userIds.length === 0) return new Map();
+  const rows = s.prepare(SQL).all(JSON.stringify(userIds)) as LearnerProfile[];
+  return new Map(rows.map((r) => [r.user_id, r]));
+}
