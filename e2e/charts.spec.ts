@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { demoAccounts } from "../lib/demo/accounts";
 import { agent, problemEvaluated } from "../lib/ingest/xapi/test-statements";
 import { coursePath, learnerPath } from "../lib/dashboard/paths";
-import { expect, screenshotAll, signIn, test } from "./fixtures";
+import { expect, screenshotAll, signIn, test, ORIGIN } from "./fixtures";
 import { CS101 } from "./roster-helpers";
 
 const admin = demoAccounts.find((a) => a.role === "admin")!;
@@ -65,7 +65,7 @@ test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   await signIn(page, admin.username, admin.password);
   for (const data of bigCourse()) {
-    const res = await page.request.post("/api/v0/import", { headers: { "content-type": "application/x-ndjson" }, data, timeout: 120_000 });
+    const res = await page.request.post("/api/v0/import", { headers: { "content-type": "application/x-ndjson", origin: ORIGIN }, data, timeout: 120_000 });
     expect(res.status()).toBe(200);
   }
   await page.close();
