@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useFormats } from "@/components/locale";
 import { ScrollRegion } from "@/components/scroll-region";
 import type { LearnerObject } from "@/db/queries/learners/learner-object";
-import { fetchJson } from "@/lib/dashboard/fetch-json";
+import { ApiFetchError, fetchJson } from "@/lib/dashboard/fetch-json";
 import { windowText } from "@/lib/dashboard/range-text";
 import { rosterErrorText } from "@/lib/dashboard/roster-errors";
 import { isFiltered, learnersApiUrl, rosterParamsOf, writeRoster } from "@/lib/dashboard/roster-state";
@@ -155,9 +155,12 @@ export function Roster({
             <button type="button" className="button" onClick={() => void query.refetch()}>
               Retry
             </button>
-            <button type="button" className="button" onClick={() => update({ textSearch: "", segments: [], ignoreSegments: [], cohort: "", mode: "", window: null })}>
-              Clear the filters
-            </button>
+            {/* Only a URL the API refused is the filters' fault; a dropped connection is not. */}
+            {query.error instanceof ApiFetchError && query.error.status >= 400 && query.error.status < 500 && (
+              <button type="button" className="button" onClick={() => update({ textSearch: "", segments: [], ignoreSegments: [], cohort: "", mode: "", window: null })}>
+                Clear the filters
+              </button>
+            )}
           </p>
         </div>
       ) : !data ? (
