@@ -96,3 +96,14 @@ export function windowRangesOf(courseId: string, start: string, end: string): En
     db.close();
   }
 }
+
+/** Holds every roster API request until the returned function is called (a slow server, seen from the page). */
+export async function holdRosterRequests(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/api/v0/learners/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

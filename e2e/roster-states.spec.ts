@@ -4,7 +4,7 @@ import { demoAccounts } from "../lib/demo/accounts";
 import { FIGURE_ORDER } from "../lib/dashboard/labels";
 import { addDays } from "../lib/time";
 import { expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
-import { CS101, rosterUrl, settled, visibleUsernames, windowRangesOf } from "./roster-helpers";
+import { CS101, rosterUrl, settled, visibleUsernames, windowRangesOf, holdRosterRequests } from "./roster-helpers";
 
 // The e2e server's as-of day (e2e/server.mjs).
 const AS_OF = "2026-03-20";
@@ -124,12 +124,7 @@ test("offline, a page change says it failed with Retry, and labels what is shown
 test("while the next page loads, the pager labels the page that is shown", async ({ page }) => {
   await page.goto(rosterUrl(CS101));
   await settled(page);
-  let release: () => void = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  await page.route("**/api/v0/learners/**", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRosterRequests(page);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.locator(".loading-note")).toBeVisible();
   await expect(page.locator(".pager-range")).toHaveText("1–25 of 300");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { demoAccounts } from "../lib/demo/accounts";
 import { expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
-import { allLearners, CS101, parseCsv, rosterUrl, settled, visibleUsernames } from "./roster-helpers";
+import { allLearners, CS101, parseCsv, rosterUrl, settled, visibleUsernames, holdRosterRequests } from "./roster-helpers";
 
 const instructor = demoAccounts.find((a) => a.username === "m.okafor")!;
 const fmt = new Intl.NumberFormat("en-US");
@@ -257,12 +257,7 @@ test("a custom window changes the figures, and their colours are that window's",
 test("loading keeps the previous page; an error says what is wrong and offers a retry", async ({ page, consoleErrors }) => {
   await page.goto(rosterUrl(CS101));
   const before = await visibleUsernames(page);
-  let release: () => void = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  await page.route("**/api/v0/learners/**", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRosterRequests(page);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.locator(".loading-note")).toBeVisible();
   await expect(page.locator(".table-scroll.stale")).toBeVisible();

@@ -20,6 +20,20 @@ export function importText(db: Db, text: string): Promise<ImportResult> {
   return importJsonLines(db, [Buffer.from(text)], { now: NOW });
 }
 
+/** Imports `records`, which must succeed; their counts by type. */
+export async function importOk(db: Db, records: unknown[]): Promise<Extract<ImportResult, { ok: true }>["counts"]> {
+  const result = await importRecords(db, records);
+  if (!result.ok) throw new Error(result.errors.join("\n"));
+  return result.counts;
+}
+
+/** Imports `records`, which must fail; the line-numbered errors. */
+export async function importErrors(db: Db, records: unknown[]): Promise<string[]> {
+  const result = await importRecords(db, records);
+  if (result.ok) throw new Error("expected the import to fail");
+  return result.errors;
+}
+
 export interface EventRow {
   statement_id: string | null;
   user_id: string;

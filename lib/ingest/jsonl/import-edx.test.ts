@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { eachTestDb } from "@/lib/testing/db";
-import { importRecords, ingest, rows } from "../test-helpers";
+import { importRecords, ingest, rows, importErrors, importOk } from "../test-helpers";
 
 /** Open edX's own shapes through the import: CCX course keys, the profile fields of its learner object. */
 
@@ -14,17 +14,8 @@ const CCX = "ccx-v1:Org+CS101+2026_T1+ccx@15";
 const CCX_PROBLEM = "ccx-block-v1:Org+CS101+2026_T1+ccx@15+type@problem+block@loops1";
 const GOAL = "0b7c9a2e-1d3f-4e5a-9b6c-7d8e9f0a1b2c";
 
-async function ok(records: unknown[]) {
-  const result = await importRecords(db, records);
-  if (!result.ok) throw new Error(result.errors.join("\n"));
-  return result.counts;
-}
-
-async function errors(records: unknown[]) {
-  const result = await importRecords(db, records);
-  if (result.ok) throw new Error("expected the import to fail");
-  return result.errors;
-}
+const ok = (records: unknown[]) => importOk(db, records);
+const errors = (records: unknown[]) => importErrors(db, records);
 
 const CCX_STATEMENT = {
   id: "f0e1d2c3-b4a5-4968-8776-655443322110",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { eachTestDb } from "@/lib/testing/db";
-import { events, importRecords, NOW, rows } from "../test-helpers";
+import { events, importRecords, NOW, rows, importErrors, importOk } from "../test-helpers";
 import { problemEvaluated } from "../xapi/test-statements";
 
 let db: Db;
@@ -12,17 +12,8 @@ eachTestDb((d) => {
 
 const COURSE = "course-v1:Org+CS101+2026_T1";
 
-async function ok(records: unknown[]) {
-  const result = await importRecords(db, records);
-  if (!result.ok) throw new Error(result.errors.join("\n"));
-  return result.counts;
-}
-
-async function errors(records: unknown[]) {
-  const result = await importRecords(db, records);
-  if (result.ok) throw new Error("expected the import to fail");
-  return result.errors;
-}
+const ok = (records: unknown[]) => importOk(db, records);
+const errors = (records: unknown[]) => importErrors(db, records);
 
 describe("department", () => {
   it("upserts by id, with a parent defined on an earlier line", async () => {
