@@ -44,34 +44,39 @@ export function remainingTable(p: BktParams, rule: CompletionRule, horizon = REM
   // F[((s·(GRID+1)) + k)·horizon + d]: a state's CDF over d is contiguous, for the final reads.
   const F = new Float32Array(rows * (GRID + 1) * horizon);
   const cell = (s: number, k: number) => (s * (GRID + 1) + k) * horizon;
-  // F_{d−1} at a mastery off the grid, interpolated linearly — never across the threshold on a
-  // row where the streak is already long enough: there F jumps to 1.
-  const read = (s: number, m: number, d: number): number => {
-    if (holds(m, s)) return 1;
+  // Where F_{d−1} is read at a mastery off the grid: the offsets of the two grid points around it
+  // and the weight of the upper one, linear interpolation — never across the threshold on a row
+  // where the streak is already long enough, where F jumps to 1. Weight −1: the rule holds there
+  // (F = 1 for every d). The places do not depend on d, so each is found once.
+  const place = (s: number, m: number, into: { lo: Int32Array; hi: Int32Array; w: Float64Array }, i: number): void => {
     const x = Math.min(GRID, Math.max(0, m * GRID));
     const l = Math.min(GRID - 1, Math.floor(x));
-    const f = s >= S && at(l + 1) >= rule.threshold ? 0 : x - l;
-    const a = F[cell(s, l) + d]!;
-    return f === 0 ? a : a + (F[cell(s, l + 1) + d]! - a) * f;
+    into.lo[i] = cell(s, l);
+    into.hi[i] = cell(s, l + 1);
+    into.w[i] = holds(m, s) ? -1 : s >= S && at(l + 1) >= rule.threshold ? 0 : x - l;
   };
-  for (let s = 0; s < rows; s++) for (let k = 0; k <= GRID; k++) if (holds(at(k), s)) F.fill(1, cell(s, k), cell(s, k) + horizon);
+  const value = (lo: number, hi: number, w: number, d: number): number => (w < 0 ? 1 : F[lo + d]! + (F[hi + d]! - F[lo + d]!) * w);
+  const places = (n: number) => ({ lo: new Int32Array(n), hi: new Int32Array(n), w: new Float64Array(n) });
   const c = new Float64Array(GRID + 1);
-  const mc = new Float64Array(GRID + 1);
-  const mi = new Float64Array(GRID + 1);
+  const down = places(GRID + 1);
+  const up = places(rows * (GRID + 1));
   for (let k = 0; k <= GRID; k++) {
     c[k] = pCorrect(p, at(k));
-    mc[k] = nextMastery(p, at(k), true);
-    mi[k] = nextMastery(p, at(k), false);
+    place(0, nextMastery(p, at(k), false), down, k);
+    const mc = nextMastery(p, at(k), true);
+    for (let s = 0; s < rows; s++) place(Math.min(S, s + 1), mc, up, s * (GRID + 1) + k);
   }
+  for (let s = 0; s < rows; s++) for (let k = 0; k <= GRID; k++) if (holds(at(k), s)) F.fill(1, cell(s, k), cell(s, k) + horizon);
   for (let d = 1; d < horizon; d++) {
     for (let s = 0; s < rows; s++) {
-      const sc = Math.min(S, s + 1);
       for (let k = 0; k <= GRID; k++) {
         if (holds(at(k), s)) continue;
-        F[cell(s, k) + d] = c[k]! * read(sc, mc[k]!, d - 1) + (1 - c[k]!) * read(0, mi[k]!, d - 1);
+        const u = s * (GRID + 1) + k;
+        F[cell(s, k) + d] = c[k]! * value(up.lo[u]!, up.hi[u]!, up.w[u]!, d - 1) + (1 - c[k]!) * value(down.lo[k]!, down.hi[k]!, down.w[k]!, d - 1);
       }
     }
   }
+  const start = places(2);
   return (mastery, run) => {
     const s = Math.min(S, Math.max(0, run));
     const pmf = new Float64Array(horizon + 1);
@@ -80,12 +85,13 @@ export function remainingTable(p: BktParams, rule: CompletionRule, horizon = REM
       return pmf;
     }
     const q = pCorrect(p, mastery);
-    const up = nextMastery(p, mastery, true);
-    const down = nextMastery(p, mastery, false);
-    const sc = Math.min(S, s + 1);
+    place(Math.min(S, s + 1), nextMastery(p, mastery, true), start, 0);
+    place(0, nextMastery(p, mastery, false), start, 1);
+    const [uLo, uHi, uW] = [start.lo[0]!, start.hi[0]!, start.w[0]!];
+    const [dLo, dHi, dW] = [start.lo[1]!, start.hi[1]!, start.w[1]!];
     let before = 0;
     for (let d = 1; d < horizon; d++) {
-      const cdf = Math.min(1, Math.max(before, q * read(sc, up, d - 1) + (1 - q) * read(0, down, d - 1)));
+      const cdf = Math.min(1, Math.max(before, q * value(uLo, uHi, uW, d - 1) + (1 - q) * value(dLo, dHi, dW, d - 1)));
       pmf[d] = cdf - before;
       before = cdf;
     }
