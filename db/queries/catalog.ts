@@ -56,6 +56,8 @@ export interface GoalRow {
   /** JSON array of `{topic_id, targets}`, or null. */
   topics: string | null;
   min_predicted_mastery: number;
+  /** The streak criterion (last N graded answers correct), null for none. */
+  min_consecutive_correct: number | null;
   min_work_per_target: number;
   max_work_on_goal: number | null;
 }
@@ -68,7 +70,8 @@ const ITEM_COLUMNS = [
   "kind", "title", "position", "mandatory", "due_at", "due_after_days", "min_score", "max_attempts", "requires_correction",
 ] as const;
 const GOAL_COLUMNS = [
-  "course_id", "name", "target_kind", "targets", "topics", "min_predicted_mastery", "min_work_per_target", "max_work_on_goal",
+  "course_id", "name", "target_kind", "targets", "topics", "min_predicted_mastery", "min_consecutive_correct", "min_work_per_target",
+  "max_work_on_goal",
 ] as const;
 
 const params = (cols: readonly string[]) => cols.map((c) => `@${c}`).join(", ");

@@ -10,10 +10,15 @@ export interface GoalObject {
   /** Whether the targets are learning objectives or items (modules). */
   target_type: "learning_objective" | "module";
   topics: { topic_id: string; targets: string[] }[] | null;
-  completion_criteria: { min_predicted_mastery: number; min_work_per_target: number; max_work_on_goal: number | null };
+  completion_criteria: {
+    min_predicted_mastery: number;
+    min_consecutive_correct: number | null;
+    min_work_per_target: number;
+    max_work_on_goal: number | null;
+  };
 }
 
-const COLUMNS = `id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_work_per_target, max_work_on_goal`;
+const COLUMNS = `id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_consecutive_correct, min_work_per_target, max_work_on_goal`;
 
 export function goalObject(row: GoalRow): GoalObject {
   return {
@@ -25,6 +30,7 @@ export function goalObject(row: GoalRow): GoalObject {
     topics: row.topics === null ? null : (JSON.parse(row.topics) as GoalObject["topics"]),
     completion_criteria: {
       min_predicted_mastery: row.min_predicted_mastery,
+      min_consecutive_correct: row.min_consecutive_correct,
       min_work_per_target: row.min_work_per_target,
       max_work_on_goal: row.max_work_on_goal,
     },

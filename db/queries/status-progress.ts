@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { masteryAfter } from "@/lib/analytics/mastery";
+import { masteryAfter, type BktParams } from "@/lib/analytics/mastery";
 import { goalStatusOf, type GoalResult, type TargetInput } from "@/lib/analytics/status/status-and-progress";
 import { remainingTo } from "@/lib/analytics/status/remaining-cache";
 import type { GoalRow } from "./catalog";
@@ -23,7 +23,7 @@ export interface Goal {
   targetKind: "objective" | "item";
   targets: string[];
   topics: { topic_id: string; targets: string[] }[] | null;
-  criteria: { minPredictedMastery: number; minWorkPerTarget: number; maxWorkOnGoal: number | null };
+  criteria: { minPredictedMastery: number; minConsecutiveCorrect: number | null; minWorkPerTarget: number; maxWorkOnGoal: number | null };
 }
 
 export function goalOf(row: GoalRow): Goal {
@@ -34,14 +34,18 @@ export function goalOf(row: GoalRow): Goal {
     targetKind: row.target_kind,
     targets: JSON.parse(row.targets) as string[],
     topics: row.topics === null ? null : (JSON.parse(row.topics) as Goal["topics"]),
-    criteria: { minPredictedMastery: row.min_predicted_mastery, minWorkPerTarget: row.min_work_per_target, maxWorkOnGoal: row.max_work_on_goal },
+    criteria: {
+      minPredictedMastery: row.min_predicted_mastery,
+      minConsecutiveCorrect: row.min_consecutive_correct,
+      minWorkPerTarget: row.min_work_per_target, maxWorkOnGoal: row.max_work_on_goal,
+    },
   };
 }
 
 /** Goals by id within a course, in the order asked; `missing` is the first id that is not one of the course's goals. */
 export async function courseGoals(db: Db, courseId: string, ids: readonly string[]): Promise<{ goals: Goal[]; missing: string | null }> {
   const get = db.$client.prepare(
-    `SELECT id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_work_per_target, max_work_on_goal FROM goals WHERE id = ? AND course_id = ?`,
+    `SELECT id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_consecutive_correct, min_work_per_target, max_work_on_goal FROM goals WHERE id = ? AND course_id = ?`,
   );
   const goals: Goal[] = [];
   for (const id of ids) {
@@ -112,6 +116,13 @@ function itemsOfObjectives(db: Db, courseId: string, objectiveIds: readonly stri
   return out;
 }
 
+/** Predicted mastery after a learner's answers on an objective, and the run of correct answers they end with. */
+function learnerState(p: BktParams, responses: readonly boolean[]): { mastery: number; streak: number } {
+  let streak = 0;
+  while (streak < responses.length && responses[responses.length - 1 - streak]) streak++;
+  return { mastery: masteryAfter(p, responses), streak };
+}
+
 /** Status and progress of each registration (rows) on each goal (columns), all of one course. */
 export async function statusAndProgress(db: Db, courseId: string, goals: readonly Goal[], regs: readonly Registration[]): Promise<GoalResult[][]> {
   const userIds = [...new Set(regs.map((r) => r.userId))];
@@ -122,12 +133,12 @@ export async function statusAndProgress(db: Db, courseId: string, goals: readonl
     attemptSequences(db, userIds, objectiveIds),
   ]);
   const itemsOf = itemsOfObjectives(db, courseId, objectiveIds);
-  const mastery = new Map<string, number>();
-  const masteryOf = (userId: string, objectiveId: string) => {
+  const traced = new Map<string, { mastery: number; streak: number }>();
+  const stateOf = (userId: string, objectiveId: string) => {
     const k = key(userId, objectiveId);
-    let m = mastery.get(k);
-    if (m === undefined) mastery.set(k, (m = masteryAfter(models.get(objectiveId)!.params, sequences.get(userId)?.get(objectiveId) ?? [])));
-    return m;
+    let state = traced.get(k);
+    if (state === undefined) traced.set(k, (state = learnerState(models.get(objectiveId)!.params, sequences.get(userId)?.get(objectiveId) ?? [])));
+    return state;
   };
   return regs.map((reg) =>
     goals.map((goal) => {
@@ -139,16 +150,18 @@ export async function statusAndProgress(db: Db, courseId: string, goals: readonl
           return { kind: "item", id: target, work: a.n, correct: a.correct };
         }
         const model = models.get(target)!;
-        const m = masteryOf(reg.userId, target);
-        const remaining = remainingTo(model.params, m, goal.criteria.minPredictedMastery);
+        const { mastery, streak } = stateOf(reg.userId, target);
+        const rule = { threshold: goal.criteria.minPredictedMastery, streak: goal.criteria.minConsecutiveCorrect ?? 0 };
+        const remaining = remainingTo(model.params, mastery, streak, rule);
         return {
           kind: "objective",
           id: target,
           work: itemsOf.get(target)!.reduce((sum, item) => sum + attemptsOn(item).n, 0),
-          mastery: m,
+          mastery,
+          streak,
           fitted: model.fitted,
-          expectedToMastery: remaining.expected,
-          minToMastery: remaining.min,
+          toComplete: remaining.distribution,
+          minToComplete: remaining.min,
         };
       });
       return goalStatusOf(goal.criteria, w?.goal ?? 0, inputs, goal.topics);

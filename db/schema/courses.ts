@@ -136,6 +136,8 @@ export const goals = sqliteTable(
     /** JSON array of `{topic_id, targets}`. */
     topics: text("topics", { mode: "json" }).$type<{ topic_id: string; targets: string[] }[]>(),
     minPredictedMastery: real("min_predicted_mastery").notNull().default(0.95),
+    /** Streak criterion: the last N graded answers on an objective target correct; null for none. */
+    minConsecutiveCorrect: integer("min_consecutive_correct"),
     minWorkPerTarget: integer("min_work_per_target").notNull().default(0),
     maxWorkOnGoal: integer("max_work_on_goal"),
   },

@@ -56,15 +56,22 @@ export function progressText(progress: number, f: Formats): string {
   return percentText(progress >= 1 ? 1 : Math.floor(progress * 100) / 100, f);
 }
 
+/** What an objective target needs, each a clause. A streak goal's threshold is 0 unless set (docs/knewton-api.md): "reaches 0%" would say nothing. */
+function objectiveConditions(c: Criteria): string[] {
+  const out: string[] = [];
+  const n = c.minConsecutiveCorrect;
+  if (n !== null) out.push(`the learner's last ${n === 1 ? "answer" : `${n} answers`} on it ${n === 1 ? "is" : "are"} correct`);
+  if (n === null || c.minPredictedMastery > 0) out.push(`its predicted mastery reaches ${share(c.minPredictedMastery)}`);
+  if (c.minWorkPerTarget > 0) out.push(`it has at least ${c.minWorkPerTarget} ${c.minWorkPerTarget === 1 ? "attempt" : "attempts"} on this goal`);
+  return out;
+}
+
 /** The goal's completion criteria as a sentence or two. */
 export function criteriaText(kind: "objective" | "item", c: Criteria): string[] {
   const attempts = (n: number) => `${n} ${n === 1 ? "attempt" : "attempts"}`;
   const out =
     kind === "objective"
-      ? [
-          `A target is complete when its predicted mastery reaches ${share(c.minPredictedMastery)}` +
-            (c.minWorkPerTarget > 0 ? ` and it has at least ${attempts(c.minWorkPerTarget)} on this goal.` : "."),
-        ]
+      ? [`A target is complete when ${objectiveConditions(c).join(", ").replace(/, ([^,]*)$/, " and $1")}.`]
       : [
           // The item rule ignores min_predicted_mastery and min_work_per_target (domain.md): say only what applies.
           "An item is complete once it is answered correctly in work on this goal.",

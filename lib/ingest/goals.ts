@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REMAINING_HORIZON } from "@/lib/analytics/mastery";
 import type { GoalRow } from "@/db/queries/catalog";
 import { IngestError } from "./errors";
 import type { IngestSession } from "./session";
@@ -7,7 +8,8 @@ import type { IngestSession } from "./session";
  * A Knewton scoped goal's fields (`domain.md` § goal), shared by the import's `goal` record and
  * the scoped-goals API: targets are objective ids assessed by the course's items, or item ids of
  * the course (not both), and must exist; each topic's targets are among the goal's; completion
- * criteria get their defaults.
+ * criteria get their defaults (docs/knewton-api.md § Completion criteria: a streak goal's mastery
+ * threshold defaults to 0, so "N in a row" alone completes a target unless a threshold is set too).
  */
 export const goalFieldsSchema = {
   name: z.string().min(1, "must not be empty"),
@@ -19,6 +21,13 @@ export const goalFieldsSchema = {
   completion_criteria: z
     .strictObject({
       min_predicted_mastery: z.number().min(0).max(1).optional(),
+      min_consecutive_correct: z
+        .number()
+        .int("must be a whole number")
+        .min(1, "must be at least 1")
+        .max(REMAINING_HORIZON, `must be at most ${REMAINING_HORIZON} (work remaining looks 30 attempts ahead)`)
+        .nullable()
+        .optional(),
       min_work_per_target: z.number().int().min(0).optional(),
       max_work_on_goal: z.number().int().min(1).nullable().optional(),
     })
@@ -40,6 +49,12 @@ export function buildGoal(session: IngestSession, id: string, courseId: string, 
     if (stray !== undefined) throw new IngestError("invalid", `topics[${i}].targets`, `${stray} is not one of the goal's targets`);
   });
   const criteria = body.completion_criteria ?? {};
+  const streak = criteria.min_consecutive_correct ?? null;
+  // An item target has no model to say how a streak on it would go, and its rule (one correct
+  // answer) is fixed by domain.md: a streak there would be silently ignored, so it is refused.
+  if (streak !== null && targetKind === "item") {
+    throw new IngestError("invalid", "completion_criteria.min_consecutive_correct", "applies to learning objective targets only, not to item targets");
+  }
   return {
     id,
     course_id: courseId,
@@ -47,7 +62,8 @@ export function buildGoal(session: IngestSession, id: string, courseId: string, 
     target_kind: targetKind,
     targets: JSON.stringify(targets),
     topics: topics === null ? null : JSON.stringify(topics),
-    min_predicted_mastery: criteria.min_predicted_mastery ?? 0.95,
+    min_predicted_mastery: criteria.min_predicted_mastery ?? (streak === null ? 0.95 : 0),
+    min_consecutive_correct: streak,
     min_work_per_target: criteria.min_work_per_target ?? 0,
     max_work_on_goal: criteria.max_work_on_goal ?? null,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS, type BktParams } from "./params";
-import { expectedRemaining, expectedRemainingCurve, minRemaining, REMAINING_HORIZON } from "./remaining";
+import { expectedRemaining, minRemaining, REMAINING_HORIZON } from "./remaining";
 import { nextMastery, pCorrect } from "./trace";
 
 const p = DEFAULT_PARAMS;
@@ -74,25 +74,5 @@ describe("expectedRemaining", () => {
   it("falls as mastery rises", () => {
     const at = [0.1, 0.3, 0.5, 0.7, 0.9].map((m) => expectedRemaining(p, m, 0.95));
     for (let i = 1; i < at.length; i++) expect(at[i]!).toBeLessThan(at[i - 1]!);
-  });
-});
-
-describe("expectedRemainingCurve", () => {
-  it("agrees with expectedRemaining for any starting mastery and threshold", () => {
-    for (const q of models) {
-      for (const threshold of [0.6, 0.9, 0.95]) {
-        const curve = expectedRemainingCurve(q, threshold);
-        for (const m of [0, 0.01, q.prior, 0.3, 0.5, 0.77, 0.89, 0.94, 0.95, 0.99]) {
-          expect(Math.abs(curve(m) - expectedRemaining(q, m, threshold)), `m ${m} θ ${threshold}`).toBeLessThan(0.03);
-        }
-      }
-    }
-  });
-
-  it("agrees with the exact recursion over every path at a shorter horizon", () => {
-    for (const q of models) {
-      const curve = expectedRemainingCurve(q, 0.95, 12);
-      for (const m of [q.prior, 0.6]) expect(Math.abs(curve(m) - bruteExpected(q, m, 0.95, 12))).toBeLessThan(0.02);
-    }
   });
 });

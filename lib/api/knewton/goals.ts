@@ -19,7 +19,12 @@ const liParams = z.object({ li_id: z.string().describe("The learning instance: a
 const goalParams = liParams.extend({ goal_id: z.string().describe("The goal's id (a UUID).") });
 
 const criteria = z.object({
-  min_predicted_mastery: z.number().describe("Predicted mastery (0–1) each objective target needs (default 0.95)."),
+  min_predicted_mastery: z.number().describe("Predicted mastery (0–1) each objective target needs (default 0.95; 0 when min_consecutive_correct is set)."),
+  min_consecutive_correct: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Each objective target needs the learner's last N graded answers on it correct (1–30); null for no streak rule. Both it and min_predicted_mastery must hold."),
   min_work_per_target: z.number().int().describe("Goal-scoped attempts each target needs (default 0)."),
   max_work_on_goal: z.number().int().nullable().describe("Goal-scoped attempts after which the goal counts as complete_max_work; null for no limit."),
 });
@@ -39,7 +44,7 @@ const goalBody = named("ScopedGoalBody", goalBodySchema);
 const READERS = "Administrators and the course's instructors and staff.";
 const LI_404 = "`learning_instance_not_found` (administrators only: anyone else not staff of the course gets 403 whether or not it exists)";
 const BODY_RULES =
-  "Targets are learning objective ids that the course's items assess, or item ids of the course, not both, and must exist (another course's objective is a 400 naming it); each topic's targets must be among the goal's; completion criteria default to min_predicted_mastery 0.95 and min_work_per_target 0.";
+  "Targets are learning objective ids that the course's items assess, or item ids of the course, not both, and must exist (another course's objective is a 400 naming it); each topic's targets must be among the goal's; completion criteria default to min_predicted_mastery 0.95 (0 with min_consecutive_correct), min_consecutive_correct null and min_work_per_target 0; min_consecutive_correct is a whole number 1–30 and applies to objective targets only.";
 
 async function courseOf(ctx: { db: Parameters<typeof requireCourseReader>[0]; caller: Parameters<typeof requireCourseReader>[1]; params: { li_id: string } }): Promise<string> {
   // Next.js hands path values over decoded; decoding again would read "%25" as a broken escape.

@@ -35,7 +35,10 @@ const cellSchema = z.object({
   goal_id: z.string(),
   status: z.enum(["complete", "complete_max_work", "in_progress", "struggling", "no_work"]),
   progress: z.number().describe("0–1"),
-  work_remaining: z.number().int().describe("0–30, or −1 when an open objective target is not fitted."),
+  work_remaining: z.number().int().describe("The median further attempts to complete the goal under the model, 0–30; −1 when an open objective target is not fitted."),
+  work_remaining_range: z
+    .tuple([z.number().int(), z.number().int()])
+    .describe("The 10th and 90th percentiles of that number: 8 learners in 10 in this position need between the two. [0, 0] when done, [−1, −1] when not fitted."),
   targets: z.array(
     z.object({
       target_id: z.string().optional().describe("An objective target."),
@@ -71,6 +74,7 @@ function cellOf(goal: Goal, r: GoalResult): Cell {
     status: r.status,
     progress: share(r.progress),
     work_remaining: r.workRemaining,
+    work_remaining_range: r.workRemainingRange,
     targets: r.targets.map((t) => ({ [idKey]: t.id, status: t.status, progress: share(t.progress) })),
     ...(r.topics ? { topic_work_remaining: r.topics.map((t) => ({ topic_id: t.topicId, min_work_remaining: t.minWorkRemaining, average_work_remaining: t.averageWorkRemaining })) } : {}),
   };
@@ -93,7 +97,7 @@ function bodyOf<T>(schema: z.ZodType<T>, sent: unknown): { query: Record<string,
 }
 
 const DOC_STATUS =
-  "Per goal: `status` (complete, complete_max_work, in_progress, struggling, no_work), `progress` 0–1, `work_remaining` 0–30 (−1 when an open objective target's model is not fitted), each target's status and progress, and per topic `average_work_remaining` and `min_work_remaining`. Mastery counts every graded attempt of the user in every course; work counts only events carrying the goal's id. Integers may be sent as numeric strings.";
+  "Per goal: `status` (complete, complete_max_work, in_progress, struggling, no_work), `progress` 0–1, `work_remaining` 0–30 (the median further attempts under the model; −1 when an open objective target's model is not fitted), `work_remaining_range` (its 10th and 90th percentiles), each target's status and progress, and per topic `average_work_remaining` and `min_work_remaining`. Mastery counts every graded attempt of the user in every course; work counts only events carrying the goal's id. Integers may be sent as numeric strings.";
 
 // POST /api/v0/learning-instances/{li_id}/metrics/status-and-progress
 export const learningInstanceStatusRoute = apiRoute(

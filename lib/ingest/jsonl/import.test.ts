@@ -173,8 +173,38 @@ describe("goal", () => {
     await ok([...setup, { type: "goal", id: GOAL, course_id: COURSE, name: "Unit 1", targets: ["lref-1", "lref-2"], topics: [{ topic_id: "t1", targets: ["lref-1"] }] }]);
     expect(rows(db, `SELECT * FROM goals`)).toEqual([{
       id: GOAL, course_id: COURSE, name: "Unit 1", target_kind: "objective", targets: '["lref-1","lref-2"]',
-      topics: '[{"topic_id":"t1","targets":["lref-1"]}]', min_predicted_mastery: 0.95, min_work_per_target: 0, max_work_on_goal: null,
+      topics: '[{"topic_id":"t1","targets":["lref-1"]}]', min_predicted_mastery: 0.95, min_consecutive_correct: null, min_work_per_target: 0, max_work_on_goal: null,
     }]);
+  });
+
+  it("stores a streak goal; its mastery threshold defaults to 0 (the streak alone completes a target) unless one is given", async () => {
+    await ok([...setup, { type: "goal", id: GOAL, course_id: COURSE, name: "3 in a row", targets: ["lref-1"], completion_criteria: { min_consecutive_correct: 3 } }]);
+    expect(rows(db, `SELECT min_predicted_mastery, min_consecutive_correct FROM goals`)).toEqual([{ min_predicted_mastery: 0, min_consecutive_correct: 3 }]);
+    await ok([{ type: "goal", id: GOAL, course_id: COURSE, name: "both", targets: ["lref-1"], completion_criteria: { min_consecutive_correct: 2, min_predicted_mastery: 0.9 } }]);
+    expect(rows(db, `SELECT min_predicted_mastery, min_consecutive_correct FROM goals`)).toEqual([{ min_predicted_mastery: 0.9, min_consecutive_correct: 2 }]);
+  });
+
+  it("refuses a streak that is not a whole number from 1 to 30, on item targets, and unknown criteria", async () => {
+    const goal = (criteria: Record<string, unknown>, targets = ["lref-1"]) => ({ type: "goal", id: GOAL, course_id: COURSE, name: "G", targets, completion_criteria: criteria });
+    expect(await errors([
+      ...setup,
+      goal({ min_consecutive_correct: 0 }),
+      goal({ min_consecutive_correct: -2 }),
+      goal({ min_consecutive_correct: 2.5 }),
+      goal({ min_consecutive_correct: "3" }),
+      goal({ min_consecutive_correct: 31 }),
+      goal({ min_consecutive_correct: 3 }, ["mod-1"]),
+      goal({ min_in_a_row: 3 }),
+    ])).toEqual([
+      "line 5: completion_criteria.min_consecutive_correct: must be at least 1",
+      "line 6: completion_criteria.min_consecutive_correct: must be at least 1",
+      "line 7: completion_criteria.min_consecutive_correct: must be a whole number",
+      "line 8: completion_criteria.min_consecutive_correct: expected number, got string",
+      "line 9: completion_criteria.min_consecutive_correct: must be at most 30 (work remaining looks 30 attempts ahead)",
+      "line 10: completion_criteria.min_consecutive_correct: applies to learning objective targets only, not to item targets",
+      "line 11: completion_criteria.min_in_a_row: unknown field",
+    ]);
+    expect(rows(db, `SELECT * FROM goals`)).toEqual([]);
   });
 
   it("stores item targets and explicit criteria", async () => {

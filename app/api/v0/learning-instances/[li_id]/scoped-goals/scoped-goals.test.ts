@@ -63,7 +63,7 @@ describe("scoped goals", () => {
       targets: ["lref-a", "lref-b"],
       target_type: "learning_objective",
       topics: [{ topic_id: "t1", targets: ["lref-a"] }],
-      completion_criteria: { min_predicted_mastery: 0.95, min_work_per_target: 0, max_work_on_goal: null },
+      completion_criteria: { min_predicted_mastery: 0.95, min_consecutive_correct: null, min_work_per_target: 0, max_work_on_goal: null },
     });
     const list = (await (await fetch(base(), json(keys.admin, "GET"))).json()) as { results: { id: string }[] };
     expect(list.results.map((g) => g.id)).toEqual([goal.id]);
@@ -76,12 +76,36 @@ describe("scoped goals", () => {
       name: "Unit 1 items",
       target_type: "module",
       topics: null,
-      completion_criteria: { min_predicted_mastery: 0.95, min_work_per_target: 0, max_work_on_goal: 12 },
+      completion_criteria: { min_predicted_mastery: 0.95, min_consecutive_correct: null, min_work_per_target: 0, max_work_on_goal: 12 },
     });
 
     expect((await fetch(`${base()}/${goal.id}`, json(instructorKey, "DELETE"))).status).toBe(204);
     expect(await refused(404, fetch(`${base()}/${goal.id}`, json(instructorKey, "GET")))).toMatch(/^goal_not_found/);
     expect(await refused(404, fetch(`${base()}/${goal.id}`, json(instructorKey, "DELETE")))).toMatch(/^goal_not_found/);
+  });
+
+  it("round-trips a streak goal: min_consecutive_correct stored and shown, the mastery threshold 0 unless given, PUT replacing it", async () => {
+    const created = await fetch(base(), json(instructorKey, "POST", { name: "3 in a row", targets: ["lref-a"], completion_criteria: { min_consecutive_correct: 3 } }));
+    expect(created.status).toBe(201);
+    const goal = (await created.json()) as { id: string; completion_criteria: unknown };
+    expect(goal.completion_criteria).toEqual({ min_predicted_mastery: 0, min_consecutive_correct: 3, min_work_per_target: 0, max_work_on_goal: null });
+    expect(await (await fetch(`${base()}/${goal.id}`, json(instructorKey, "GET"))).json()).toEqual(goal);
+    const both = { min_consecutive_correct: 2, min_predicted_mastery: 0.9 };
+    const replaced = await fetch(`${base()}/${goal.id}`, json(instructorKey, "PUT", { name: "2 in a row at 0.9", targets: ["lref-a"], completion_criteria: both }));
+    expect(((await replaced.json()) as { completion_criteria: unknown }).completion_criteria).toEqual({ ...both, min_work_per_target: 0, max_work_on_goal: null });
+    // Replacing without it drops the streak: the whole goal is replaced.
+    const plain = await fetch(`${base()}/${goal.id}`, json(instructorKey, "PUT", { name: "plain", targets: ["lref-a"] }));
+    expect(((await plain.json()) as { completion_criteria: unknown }).completion_criteria).toMatchObject({ min_predicted_mastery: 0.95, min_consecutive_correct: null });
+    expect((await fetch(`${base()}/${goal.id}`, json(instructorKey, "DELETE"))).status).toBe(204);
+  });
+
+  it("refuses a streak of 0, a negative or fractional one, one on item targets and unknown criteria, with a 400 naming the field", async () => {
+    const post = (completion_criteria: unknown, targets = ["lref-a"]) => refused(400, fetch(base(), json(keys.admin, "POST", { name: "x", targets, completion_criteria })));
+    expect(await post({ min_consecutive_correct: 0 })).toBe("invalid_request: Invalid body: completion_criteria.min_consecutive_correct: must be at least 1");
+    expect(await post({ min_consecutive_correct: -3 })).toBe("invalid_request: Invalid body: completion_criteria.min_consecutive_correct: must be at least 1");
+    expect(await post({ min_consecutive_correct: 1.5 })).toBe("invalid_request: Invalid body: completion_criteria.min_consecutive_correct: must be a whole number");
+    expect(await post({ min_consecutive_correct: 3 }, ["p1"])).toMatch(/^invalid_request: completion_criteria\.min_consecutive_correct: applies to learning objective targets only/);
+    expect(await post({ in_a_row: 3 })).toMatch(/in_a_row/);
   });
 
   it("refuses a bad body with a 400 naming the problem, and stores nothing", async () => {

@@ -16,6 +16,7 @@ const OBJECTIVE_GOAL = randomUUID();
 const SIBLING_GOAL = randomUUID();
 const ITEM_GOAL = randomUUID();
 const CAPPED_GOAL = randomUUID();
+const STREAK_GOAL = randomUUID();
 const ELSEWHERE_GOAL = randomUUID();
 const PROBLEMS = ["p1", "p2", "p3", "p4", "p5"];
 
@@ -30,6 +31,7 @@ interface Cell {
   status: string;
   progress: number;
   work_remaining: number;
+  work_remaining_range: [number, number];
   targets: { target_id?: string; module_id?: string; status: string; progress: number }[];
   topic_work_remaining?: { topic_id: string; min_work_remaining: number; average_work_remaining: number }[];
 }
@@ -59,6 +61,7 @@ beforeAll(async () => {
       goal(SIBLING_GOAL, COURSE, "X again", "objective", ["lref-x"], { minWorkPerTarget: 1 }),
       goal(ITEM_GOAL, COURSE, "Items", "item", ["p1", "p2"]),
       goal(CAPPED_GOAL, COURSE, "Capped", "objective", ["lref-x"], { maxWorkOnGoal: 6 }),
+      goal(STREAK_GOAL, COURSE, "3 in a row", "objective", ["lref-x"], { minConsecutiveCorrect: 3, minPredictedMastery: 0 }),
       goal(ELSEWHERE_GOAL, OTHER, "Elsewhere", "item", []),
     ])
     .run();
@@ -91,7 +94,7 @@ async function cellOf(u: number, goalId: string): Promise<Cell> {
 
 describe("status and progress: semantics", () => {
   it("starts at no_work with nothing done, and work remaining −1 while the objective is not fitted", async () => {
-    expect(await cellOf(10, OBJECTIVE_GOAL)).toMatchObject({ status: "no_work", progress: 0, work_remaining: -1 });
+    expect(await cellOf(10, OBJECTIVE_GOAL)).toMatchObject({ status: "no_work", progress: 0, work_remaining: -1, work_remaining_range: [-1, -1] });
   });
 
   it("brings an all-correct learner to complete, with progress 1 and nothing remaining", async () => {
@@ -101,6 +104,7 @@ describe("status and progress: semantics", () => {
       status: "complete",
       progress: 1,
       work_remaining: 0,
+      work_remaining_range: [0, 0],
       targets: [
         { target_id: "lref-x", status: "complete", progress: 1 },
         { target_id: "lref-y", status: "complete", progress: 1 },
@@ -170,6 +174,32 @@ describe("status and progress: semantics", () => {
     for (const t of topics) expect(t.min_work_remaining).toBeLessThanOrEqual(t.average_work_remaining);
     // lref-y has no goal-scoped work yet: its topic needs at least one attempt.
     expect(topics[1]!.min_work_remaining).toBeGreaterThanOrEqual(1);
+    for (const c of seen) {
+      const [low, high] = c.work_remaining_range;
+      expect(low).toBeLessThanOrEqual(c.work_remaining);
+      expect(high).toBeGreaterThanOrEqual(c.work_remaining);
+    }
+  });
+
+  it("completes a streak goal at three correct answers in a row on the objective, and reopens it on a miss", async () => {
+    // The models fitted in the test before; a refit with nothing new keeps them.
+    refitMastery(app.db);
+    const cell = async () => cellOf(6, STREAK_GOAL);
+    attempts(6, STREAK_GOAL, [false, true, true], "p2");
+    const two = await cell();
+    // One more correct answer is the fewest; the model's median and range can only be at or above it.
+    expect(two.status).toBe("in_progress");
+    expect(two.work_remaining).toBeGreaterThanOrEqual(1);
+    expect(two.work_remaining_range[0]).toBeGreaterThanOrEqual(1);
+    expect(two.work_remaining_range[1]).toBeGreaterThanOrEqual(two.work_remaining);
+    // Any of the objective's items continues the streak: the sequence is the objective's, in time order.
+    attempts(6, STREAK_GOAL, [true], "p3");
+    expect(await cell()).toMatchObject({ status: "complete", progress: 1, work_remaining: 0, work_remaining_range: [0, 0], targets: [{ status: "complete" }] });
+    attempts(6, STREAK_GOAL, [false], "p2");
+    const broken = await cell();
+    expect(broken.status).toBe("in_progress");
+    expect(broken.work_remaining).toBeGreaterThanOrEqual(3);
+    expect(broken.work_remaining_range[0]).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE `goals` ADD `min_consecutive_correct` integer;
