@@ -97,7 +97,7 @@ export function outsideWorkText(w: { problems: number; solved: number; attempted
   return tried > 0 ? `${solved}, ${f.count(tried)} more tried` : solved;
 }
 
-export const WORK_REMAINING_HELP = `Further attempts the model expects the learner to need to complete the goal, capped at ${WORK_REMAINING_CAP}.`;
+export const WORK_REMAINING_HELP = `About how many more attempts the learner needs to complete the goal: the typical number (the median) of the model's estimate, capped at ${WORK_REMAINING_CAP}.`;
 export const NOT_ENOUGH_DATA_HELP =
   "Not enough data: the model of one of the open objectives is not fitted yet (it needs at least 5 learners with 3 attempts each), so remaining work cannot be estimated.";
 
