@@ -17,7 +17,6 @@ import { GoalDefinition, targetsSummary } from "../_components/goal-definition";
 import { GoalDistribution } from "../_components/goal-distribution";
 import { GoalLearners } from "./_components/goal-learners";
 import "../_components/goals.css";
-import "../../learners/_components/roster.css";
 
 type Props = { params: Promise<{ courseId: string; goalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

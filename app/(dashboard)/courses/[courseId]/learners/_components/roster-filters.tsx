@@ -6,6 +6,7 @@ import type { RosterChange, RosterState } from "@/lib/dashboard/roster-state";
 import type { RosterMeta } from "./roster-meta";
 import { SegmentFilter } from "./segment-filter";
 import { WindowPicker } from "./window-picker";
+import list from "@/components/learner-list.module.css";
 
 /** A select of a course's groups (cohorts or tracks) with their learner counts. */
 function GroupSelect({ label, all, value, counts, onChange }: { label: string; all: string; value: string; counts: Record<string, number>; onChange: (v: string) => void }) {
@@ -15,8 +16,8 @@ function GroupSelect({ label, all, value, counts, onChange }: { label: string; a
   // A value the course does not have (a pasted link) stays selectable, so the select shows the URL.
   if (value && !names.includes(value)) names.push(value);
   return (
-    <div className="filter-field">
-      <label htmlFor={id} className="filter-label">
+    <div className={list.field}>
+      <label htmlFor={id} className={list.label}>
         {label}
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>

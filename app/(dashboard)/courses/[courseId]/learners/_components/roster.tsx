@@ -10,7 +10,7 @@ import { windowText } from "@/lib/dashboard/range-text";
 import { rosterErrorText } from "@/lib/dashboard/roster-errors";
 import { isFiltered, learnersApiUrl, rosterParamsOf, writeRoster } from "@/lib/dashboard/roster-state";
 import { FilterChips } from "./filter-chips";
-import { Pager } from "./pager";
+import { Pager } from "@/components/pager";
 import { RosterFilters } from "./roster-filters";
 import { SearchBox } from "./search-box";
 import type { RosterMeta } from "./roster-meta";
@@ -19,6 +19,7 @@ import { useRosterUrl } from "./use-roster-url";
 import { windowRangesFor } from "./window-ranges-action";
 import "./roster.css";
 import "../../_components/print.css";
+import list from "@/components/learner-list.module.css";
 
 export interface RosterPage {
   count: number;
@@ -130,7 +131,7 @@ export function Roster({
       <div className="roster-status">
         <p id="roster-count" className="roster-count" aria-live="polite">
           {data ? `${formats.count(data.count)} ${data.count === 1 ? "learner" : "learners"}${filtered ? ` match of ${formats.count(meta.total)}` : whoText}` : " "}
-          {query.isFetching && <span className="loading-note"> · Loading…</span>}
+          {query.isFetching && <span className={`${list.loadingNote} loading-note`}> · Loading…</span>}
         </p>
         {win && (
           <p className="muted roster-note">
@@ -146,12 +147,12 @@ export function Roster({
       ) : null}
 
       {query.isError && !query.isFetching ? (
-        <div className="card roster-message" role="alert">
+        <div className={`card ${list.message} roster-message`} role="alert">
           <p>
             <strong>{page > 1 ? `Page ${formats.count(page)} could not be loaded.` : "The learners could not be loaded."}</strong>{" "}
             {rosterErrorText(query.error.message)}
           </p>
-          <p className="roster-message-actions">
+          <p className={list.messageActions}>
             <button type="button" className="button" onClick={() => void query.refetch()}>
               Retry
             </button>
@@ -165,7 +166,7 @@ export function Roster({
           <SkeletonRows rows={Math.min(state.pageSize, 10)} columns={COLUMNS} />
         </div>
       ) : data.count === 0 ? (
-        <div className="card roster-message">
+        <div className={`card ${list.message} roster-message`}>
           {filtered ? (
             <p>No learners match — try a different search or clear the filters.</p>
           ) : (
@@ -174,7 +175,7 @@ export function Roster({
         </div>
       ) : (
         <>
-          <ScrollRegion label="Learners table" className={query.isPlaceholderData ? "stale" : ""}>
+          <ScrollRegion label="Learners table" stale={query.isPlaceholderData}>
             <RosterTable
               courseId={courseId}
               rows={data.results}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useFormats } from "@/components/locale";
 import { SEGMENTS, type Segment } from "@/lib/analytics/segments";
 import { SEGMENT_LABELS } from "@/lib/dashboard/labels";
+import list from "@/components/learner-list.module.css";
 
 type Mode = "include" | "exclude";
 
@@ -59,8 +60,8 @@ export function SegmentFilter({
 
   return (
     <details className="filter-menu" ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="filter-field">
-        <span className="filter-label">Segments</span>
+      <summary className={list.field}>
+        <span className={list.label}>Segments</span>
         <span className="filter-menu-value">{summary}</span>
       </summary>
       <div className="filter-menu-panel">

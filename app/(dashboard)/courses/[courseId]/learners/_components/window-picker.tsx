@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { addDays, daysBetween } from "@/lib/time";
+import list from "@/components/learner-list.module.css";
 
 /** Longest window the API takes (api.md). */
 const MAX_DAYS = 366;
@@ -40,8 +41,8 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
 
   return (
     <div className="window-picker">
-      <div className="filter-field">
-        <label htmlFor={`${id}-choice`} className="filter-label">
+      <div className={list.field}>
+        <label htmlFor={`${id}-choice`} className={list.label}>
           Window
         </label>
         <select
@@ -70,14 +71,14 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
             if (!problem) onChange({ start: from, end: addDays(to, 1) });
           }}
         >
-          <div className="filter-field">
-            <label htmlFor={`${id}-from`} className="filter-label">
+          <div className={list.field}>
+            <label htmlFor={`${id}-from`} className={list.label}>
               From
             </label>
             <input id={`${id}-from`} type="date" value={from} max={addDays(asOf, -1)} onChange={(e) => setFrom(e.target.value)} />
           </div>
-          <div className="filter-field">
-            <label htmlFor={`${id}-to`} className="filter-label">
+          <div className={list.field}>
+            <label htmlFor={`${id}-to`} className={list.label}>
               To (inclusive)
             </label>
             <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} />

@@ -7,7 +7,7 @@ import { useFormats } from "@/components/locale";
 import type { GoalLearnerRow } from "@/db/queries/goal-learners";
 import { GOAL_STATUS_LABELS, GOAL_STATUSES, NOT_ENOUGH_DATA_HELP, WORK_REMAINING_HELP, workRemainingText } from "@/lib/dashboard/goal-labels";
 import type { GoalSort, GoalTableState } from "@/lib/dashboard/goal-table-state";
-import { NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as features } from "../../../learners/_components/sortable-table";
+import { NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as features } from "@/components/sortable-table";
 
 const column = createColumnHelper<typeof features, GoalLearnerRow>();
 

@@ -9,8 +9,9 @@ import type { GoalLearnerRow } from "@/db/queries/goal-learners";
 import type { GoalStatus } from "@/lib/analytics/status/status-and-progress";
 import { GOAL_STATUS_LABELS, GOAL_STATUSES, isGoalStatus, NOT_ENOUGH_DATA_HELP } from "@/lib/dashboard/goal-labels";
 import { writeGoalTable, type GoalTableState } from "@/lib/dashboard/goal-table-state";
-import { Pager } from "../../../learners/_components/pager";
+import { Pager } from "@/components/pager";
 import { GoalLearnersTable } from "./goal-learners-table";
+import list from "@/components/learner-list.module.css";
 
 export interface GoalLearnersData {
   count: number;
@@ -41,8 +42,8 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
   return (
     <>
       <div className="goal-learners-toolbar">
-        <div className="filter-field">
-          <label htmlFor="goal-status" className="filter-label">
+        <div className={`${list.field} goal-status-field`}>
+          <label htmlFor="goal-status" className={list.label}>
             Status
           </label>
           <select id="goal-status" value={shown.status ?? ""} onChange={(e) => update({ status: isGoalStatus(e.target.value) ? e.target.value : null })}>
@@ -61,16 +62,16 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
         {state.status
           ? `${formats.count(data.count)} of ${formats.count(data.total)} learners ${GOAL_STATUS_LABELS[state.status].phrase}`
           : `${formats.count(data.total)} ${data.total === 1 ? "learner" : "learners"}`}
-        {pending && <span className="loading-note"> · Loading…</span>}
+        {pending && <span className={`${list.loadingNote} loading-note`}> · Loading…</span>}
       </p>
       {data.count === 0 ? (
-        <div className="card roster-message">
+        <div className={`card ${list.message} roster-message`}>
           {data.total === 0 ? (
             <p>No learners yet. Learners appear here once they enroll.</p>
           ) : (
             <>
               <p>No learners {GOAL_STATUS_LABELS[state.status ?? "no_work"].phrase} on “{goalName}”.</p>
-              <p className="roster-message-actions">
+              <p className={list.messageActions}>
                 <button type="button" className="button" onClick={() => update({ status: null })}>
                   Show every status
                 </button>
@@ -80,7 +81,7 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
         </div>
       ) : (
         <>
-          <ScrollRegion label={`Learners on ${goalName}`} className={pending ? "stale" : ""}>
+          <ScrollRegion label={`Learners on ${goalName}`} stale={pending}>
             <GoalLearnersTable
               courseId={courseId}
               targetNames={targetNames}
