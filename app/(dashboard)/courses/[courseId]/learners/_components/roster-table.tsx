@@ -11,6 +11,7 @@ import type { OrderBy } from "@/lib/api/edx/constants";
 import { FIGURE_LABELS, FIGURE_ORDER } from "@/lib/dashboard/labels";
 import type { RosterState } from "@/lib/dashboard/roster-state";
 import { learnerTableClass, NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as features } from "@/components/sortable-table";
+import styles from "./roster.module.css";
 
 const column = createColumnHelper<typeof features, LearnerObject>();
 
@@ -101,7 +102,7 @@ export function SkeletonRows({ rows, columns }: { rows: number; columns: number 
           <tr key={i}>
             {Array.from({ length: columns }, (_, j) => (
               <td key={j}>
-                <span className="skeleton-bar" />
+                <span className={styles.skeletonBar} />
               </td>
             ))}
           </tr>

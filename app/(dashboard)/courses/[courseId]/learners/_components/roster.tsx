@@ -17,9 +17,9 @@ import type { RosterMeta } from "./roster-meta";
 import { RosterTable, SkeletonRows } from "./roster-table";
 import { useRosterUrl } from "./use-roster-url";
 import { windowRangesFor } from "./window-ranges-action";
-import "./roster.css";
 import "../../_components/print.css";
 import list from "@/components/learner-list.module.css";
+import styles from "./roster.module.css";
 
 export interface RosterPage {
   count: number;
@@ -111,37 +111,37 @@ export function Roster({
   };
 
   return (
-    <section aria-labelledby="roster-heading" className="roster">
+    <section aria-labelledby="roster-heading" className={styles.roster}>
       <h2 id="roster-heading" className="visually-hidden">
         Learners
       </h2>
-      <div className="roster-toolbar">
+      <div className={`${styles.rosterToolbar} roster-toolbar`}>
         <SearchBox value={state.textSearch} onSearch={onSearch} />
-        <button type="button" className="button filters-toggle" aria-expanded={filtersOpen} aria-controls="roster-filters" onClick={() => setFiltersOpen((o) => !o)}>
+        <button type="button" className={`button ${styles.filtersToggle}`} aria-expanded={filtersOpen} aria-controls="roster-filters" onClick={() => setFiltersOpen((o) => !o)}>
           Filters
         </button>
         {/* For people: named columns and rounded figures (the API's csv_columns=readable). */}
-        <a className="button primary download" href={`${learnersApiUrl(courseId, params, { csv: true })}&csv_columns=readable`} download>
+        <a className={`button primary ${styles.download}`} href={`${learnersApiUrl(courseId, params, { csv: true })}&csv_columns=readable`} download>
           Download CSV
         </a>
       </div>
       <RosterFilters id="roster-filters" open={filtersOpen} state={state} meta={meta} onChange={(c) => update(c)} />
       <FilterChips state={state} onChange={(c) => update(c)} />
 
-      <div className="roster-status">
-        <p id="roster-count" className="roster-count" aria-live="polite">
+      <div className={styles.rosterStatus}>
+        <p id="roster-count" className={styles.rosterCount} aria-live="polite">
           {data ? `${formats.count(data.count)} ${data.count === 1 ? "learner" : "learners"}${filtered ? ` match of ${formats.count(meta.total)}` : whoText}` : " "}
           {query.isFetching && <span className={`${list.loadingNote} loading-note`}> · Loading…</span>}
         </p>
         {win && (
-          <p className="muted roster-note">
+          <p className={`muted ${styles.rosterNote} roster-note`}>
             Colours compare each figure with this window’s ranges ({windowText(win, formats)}). Segments describe the last 7 days.
           </p>
         )}
       </div>
 
       {clamped || (pastLast && state.page === pastLast.last) ? (
-        <p className="muted roster-note roster-note-page" role="status">
+        <p className={`muted ${styles.rosterNote} roster-note roster-note-page`} role="status">
           There is no page {formats.count(pastLast!.asked)}: this is the last page, {formats.count(pastLast!.last)}.
         </p>
       ) : null}

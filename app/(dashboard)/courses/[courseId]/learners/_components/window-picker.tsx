@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { addDays, daysBetween } from "@/lib/time";
 import list from "@/components/learner-list.module.css";
+import styles from "./roster.module.css";
 
 /** Longest window the API takes (api.md). */
 const MAX_DAYS = 366;
@@ -40,7 +41,7 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
   const problem = !from || !to ? "Pick both days." : span < 1 ? "The last day is before the first." : span > MAX_DAYS ? `At most ${MAX_DAYS} days.` : null;
 
   return (
-    <div className="window-picker">
+    <div className={styles.windowPicker}>
       <div className={list.field}>
         <label htmlFor={`${id}-choice`} className={list.label}>
           Window
@@ -65,7 +66,7 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
       </div>
       {choice === "custom" && (
         <form
-          className="window-custom"
+          className={styles.windowCustom}
           onSubmit={(e) => {
             e.preventDefault();
             if (!problem) onChange({ start: from, end: addDays(to, 1) });
@@ -87,7 +88,7 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
             Apply
           </button>
           {problem && (
-            <span id="window-problem" className="field-problem" role="status">
+            <span id="window-problem" className={styles.fieldProblem} role="status">
               {problem}
             </span>
           )}
