@@ -11,7 +11,7 @@ import "./goals.css";
  */
 
 /** A goal's name as a level-3 heading linking to the goal's page. */
-export function GoalTitle({ courseId, goal, id, className }: { courseId: string; goal: { id: string; name: string }; id?: string; className: string }) {
+export function GoalTitle({ courseId, goal, id, className = "" }: { courseId: string; goal: { id: string; name: string }; id?: string; className?: string }) {
   return (
     <h3 id={id} className={`goal-title ${className}`}>
       <Link href={goalPath(courseId, goal.id)}>{goal.name}</Link>

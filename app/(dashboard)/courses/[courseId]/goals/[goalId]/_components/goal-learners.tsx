@@ -12,6 +12,7 @@ import { writeGoalTable, type GoalTableState } from "@/lib/dashboard/goal-table-
 import { Pager } from "@/components/pager";
 import { GoalLearnersTable } from "./goal-learners-table";
 import list from "@/components/learner-list.module.css";
+import styles from "../../_components/goals.module.css";
 
 export interface GoalLearnersData {
   count: number;
@@ -41,8 +42,8 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
 
   return (
     <>
-      <div className="goal-learners-toolbar">
-        <div className={`${list.field} goal-status-field`}>
+      <div className={styles.goalLearnersToolbar}>
+        <div className={`${list.field} ${styles.goalStatusField}`}>
           <label htmlFor="goal-status" className={list.label}>
             Status
           </label>
@@ -57,7 +58,7 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
         </div>
         <TargetMarksLegend />
       </div>
-      <p id="goal-learners-count" className="goal-learners-count" aria-live="polite">
+      <p id="goal-learners-count" className={styles.goalLearnersCount} aria-live="polite">
         {/* The server's state, not the optimistic one: the count is of the rows on screen. */}
         {state.status
           ? `${formats.count(data.count)} of ${formats.count(data.total)} learners ${GOAL_STATUS_LABELS[state.status].phrase}`
@@ -93,7 +94,7 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
             />
           </ScrollRegion>
           {data.rows.some((r) => r.workRemaining < 0) && (
-            <p className="meta goal-footnote">
+            <p className={`meta ${styles.goalFootnote} goal-footnote`}>
               <span aria-hidden="true">* </span>
               {NOT_ENOUGH_DATA_HELP}
             </p>
