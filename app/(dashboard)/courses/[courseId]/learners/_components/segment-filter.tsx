@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormats } from "@/components/locale";
+import { badgeClass } from "@/components/segment-badges";
 import { SEGMENTS, type Segment } from "@/lib/analytics/segments";
 import { SEGMENT_LABELS } from "@/lib/dashboard/labels";
 import list from "@/components/learner-list.module.css";
@@ -92,7 +93,7 @@ export function SegmentFilter({
                 checked={chosen.includes(s)}
                 onChange={(e) => apply(mode, e.target.checked ? SEGMENTS.filter((x) => x === s || chosen.includes(x)) : chosen.filter((x) => x !== s))}
               />
-              <span className={`badge badge-${s}`}>{SEGMENT_LABELS[s].label}</span>
+              <span className={badgeClass(s)}>{SEGMENT_LABELS[s].label}</span>
               <span className={styles.checkCount}>{formats.count(counts[s])}</span>
             </label>
           ))}
