@@ -5,6 +5,7 @@ import { useParams, usePathname } from "next/navigation";
 import { useRef, useState } from "react";
 import type { CourseRef } from "@/db/queries/course-list";
 import { coursePath, goalsPath, rosterPath, segmentValue } from "@/lib/dashboard/paths";
+import styles from "./course-switcher.module.css";
 
 /** Past this many courses the menu gets a filter box. */
 const FILTER_FROM = 8;
@@ -31,7 +32,7 @@ export function CourseSwitcher({ courses }: { courses: CourseRef[] }) {
   const close = () => menu.current?.removeAttribute("open");
   return (
     <details
-      className="course-switcher"
+      className={`${styles.courseSwitcher} course-switcher`}
       ref={menu}
       onKeyDown={(e) => {
         if (e.key === "Escape" && menu.current?.open) {
@@ -41,12 +42,12 @@ export function CourseSwitcher({ courses }: { courses: CourseRef[] }) {
       }}
     >
       <summary aria-label={current ? `Course: ${current.title || current.id}. Switch course` : "Switch course"}>
-        <span className="course-switcher-label">{current ? current.title || current.id : "Courses"}</span>
+        <span className={styles.courseSwitcherLabel}>{current ? current.title || current.id : "Courses"}</span>
         <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
           <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       </summary>
-      <div className="course-switcher-panel">
+      <div className={`${styles.courseSwitcherPanel} course-switcher-panel`}>
         {courses.length > FILTER_FROM && (
           <>
             <label htmlFor="course-switcher-filter" className="visually-hidden">
@@ -62,21 +63,21 @@ export function CourseSwitcher({ courses }: { courses: CourseRef[] }) {
           </>
         )}
         {courses.length === 0 ? (
-          <p className="muted course-switcher-empty">No courses yet.</p>
+          <p className={`muted ${styles.courseSwitcherEmpty}`}>No courses yet.</p>
         ) : (
           <ul>
             {shown.map((c) => (
               <li key={c.id}>
                 <Link href={hrefOf(c.id)} aria-current={c.id === currentId ? "page" : undefined} onClick={close}>
-                  <span className="course-switcher-title">{c.title || c.id}</span>
-                  <span className="course-switcher-id">{c.id}</span>
+                  <span className={styles.courseSwitcherTitle}>{c.title || c.id}</span>
+                  <span className={styles.courseSwitcherId}>{c.id}</span>
                 </Link>
               </li>
             ))}
-            {shown.length === 0 && <li className="muted course-switcher-empty">No course matches.</li>}
+            {shown.length === 0 && <li className={`muted ${styles.courseSwitcherEmpty}`}>No course matches.</li>}
           </ul>
         )}
-        <Link href="/" className="course-switcher-all" onClick={close}>
+        <Link href="/" className={styles.courseSwitcherAll} onClick={close}>
           All courses
         </Link>
       </div>

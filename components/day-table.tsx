@@ -2,6 +2,7 @@
 
 import { useFormats } from "./locale";
 import { ScrollRegion } from "./scroll-region";
+import styles from "./day-table.module.css";
 
 export interface DayColumn<K extends string> {
   key: K;
@@ -30,7 +31,7 @@ export function DayTable<K extends string, T extends { date: string } & Record<K
     <details className={className}>
       <summary>{summary}</summary>
       <ScrollRegion label={caption}>
-        <table className="table day-table">
+        <table className={`table ${styles.dayTable}`}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export function DayTable<K extends string, T extends { date: string } & Record<K
                   <time dateTime={d.date}>{f.day(d.date)}</time>
                 </th>
                 {columns.map((c) => (
-                  <td key={c.key} className={d[c.key] ? "num" : "num zero"}>
+                  <td key={c.key} className={d[c.key] ? "num" : `num ${styles.zero}`}>
                     {f.count(d[c.key])}
                   </td>
                 ))}

@@ -1,6 +1,7 @@
 import { figureBand, isConcerning } from "@/lib/analytics/bands";
 import type { EngagementRange, RangeMetric } from "@/lib/analytics/ranges";
 import type { Formats } from "@/lib/dashboard/format";
+import styles from "./figure.module.css";
 
 /**
  * One engagement figure, placed in the course's range for it: below or above average is tinted
@@ -26,12 +27,12 @@ export function Figure({
   const text = metric === "problem_attempts_per_completed" ? formats.ratio(value) : formats.count(value ?? 0);
   const band = bands ? figureBand(metric, value, range, { problemsAttempted }) : null;
   if (band === null || band === "average") {
-    return <span className={value === null ? "figure na" : "figure"}>{text}</span>;
+    return <span className={value === null ? `${styles.figure} figure ${styles.na} na` : `${styles.figure} figure`}>{text}</span>;
   }
   const tone = isConcerning(metric, band) ? "concerning" : "favourable";
   return (
-    <span className={`figure ${tone}`} title={band === "low" ? "Below the course's average range" : "Above the course's average range"}>
-      <span className="figure-mark" aria-hidden="true">
+    <span className={`${styles.figure} ${styles[tone]} figure ${tone}`} title={band === "low" ? "Below the course's average range" : "Above the course's average range"}>
+      <span className={`${styles.figureMark} figure-mark`} aria-hidden="true">
         {band === "low" ? "▼" : "▲"}
       </span>
       {text}

@@ -7,7 +7,22 @@ import type { Segment } from "@/lib/analytics/segments";
 import { SEGMENT_LABELS } from "@/lib/dashboard/labels";
 import { segmentReason } from "@/lib/dashboard/segment-reasons";
 import { useFormats } from "./locale";
-import "./segment-badges.css";
+import styles from "./segment-badges.module.css";
+
+const SEGMENT_CLASS: Partial<Record<Segment, string>> = {
+  highly_engaged: styles.badgeHighlyEngaged,
+  struggling: styles.badgeStruggling,
+  disengaging: styles.badgeDisengaging,
+  unenrolled: styles.badgeUnenrolled,
+};
+
+/**
+ * A segment's badge classes, for a badge shown elsewhere (the roster's segment filter). The plain
+ * `badge badge-<segment>` beside the module's are what print.css and the e2e specs select on.
+ */
+export function badgeClass(segment: Segment): string {
+  return `${styles.badge} ${SEGMENT_CLASS[segment] ?? ""} badge badge-${segment}`;
+}
 
 /**
  * A learner's segments as badges; nothing when in none. Each badge is focusable and has a tooltip
@@ -36,7 +51,7 @@ export function SegmentBadges({
       </span>
     );
   return (
-    <span className="badges">
+    <span className={styles.badges}>
       {segments.map((s) => (
         <Badge key={s} segment={s} id={`segment-why-${idBase}-${s}`.replace(/[^A-Za-z0-9_-]/g, "_")} reason={segmentReason(s, figures, ranges, formats)} />
       ))}
@@ -56,11 +71,11 @@ function Badge({ segment, id, reason }: { segment: Segment; id: string; reason: 
     if (r) setAt({ top: r.bottom + 4, left: Math.max(8, Math.min(r.right - tipWidth(), window.innerWidth - tipWidth() - 8)) });
   };
   return (
-    <span className="badge-tip" onMouseEnter={place} onFocus={place}>
+    <span className={styles.badgeTip} onMouseEnter={place} onFocus={place}>
       <button
         ref={button}
         type="button"
-        className={`badge badge-${segment}`}
+        className={badgeClass(segment)}
         aria-describedby={id}
         onKeyDown={(e) => {
           if (e.key === "Escape") button.current?.blur();
@@ -68,7 +83,7 @@ function Badge({ segment, id, reason }: { segment: Segment; id: string; reason: 
       >
         {SEGMENT_LABELS[segment].label}
       </button>
-      <span role="tooltip" id={id} className="badge-tip-text" style={at ? { position: "fixed", top: at.top, left: at.left, right: "auto" } : undefined}>
+      <span role="tooltip" id={id} className={`${styles.badgeTipText} badge-tip-text`} style={at ? { position: "fixed", top: at.top, left: at.left, right: "auto" } : undefined}>
         <strong>{SEGMENT_LABELS[segment].label}:</strong> {reason}
       </span>
     </span>

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { GoalStatus } from "@/lib/analytics/status/status-and-progress";
 import type { Formats } from "@/lib/dashboard/format";
 import { GOAL_STATUS_LABELS, GOAL_STATUSES, percentText } from "@/lib/dashboard/goal-labels";
-import "./goals.css";
+import { statusClass } from "./goal-status";
+import styles from "./goal-status.module.css";
 
 /**
  * How a goal's learners divide over the five statuses: a stacked bar for the eye (hidden from
@@ -25,29 +26,29 @@ export function StatusDistribution({
 }) {
   return (
     <div className="distribution">
-      <div className="distribution-bar" aria-hidden="true">
+      <div className={styles.distributionBar} aria-hidden="true">
         {GOAL_STATUSES.map((s) =>
-          counts[s] > 0 ? <span key={s} className={`distribution-part status-${s}`} style={{ flexGrow: counts[s] }} title={GOAL_STATUS_LABELS[s].label} /> : null,
+          counts[s] > 0 ? <span key={s} className={`${styles.distributionPart} ${statusClass(s)}`} style={{ flexGrow: counts[s] }} title={GOAL_STATUS_LABELS[s].label} /> : null,
         )}
       </div>
-      <ul className="distribution-legend" aria-label={label}>
+      <ul className={styles.distributionLegend} aria-label={label}>
         {GOAL_STATUSES.map((s) => {
           const body = (
             <>
-              <span className={`distribution-swatch status-${s}`} aria-hidden="true" />
-              <span className="distribution-label">{GOAL_STATUS_LABELS[s].label}</span>
-              <span className="distribution-count">{f.count(counts[s])}</span>
-              <span className="distribution-share">{total ? percentText(counts[s] / total, f) : "–"}</span>
+              <span className={`${styles.distributionSwatch} ${statusClass(s)}`} aria-hidden="true" />
+              <span className={`${styles.distributionLabel} distribution-label`}>{GOAL_STATUS_LABELS[s].label}</span>
+              <span className={`${styles.distributionCount} distribution-count`}>{f.count(counts[s])}</span>
+              <span className={styles.distributionShare}>{total ? percentText(counts[s] / total, f) : "–"}</span>
             </>
           );
           return (
             <li key={s} title={GOAL_STATUS_LABELS[s].description}>
               {href && counts[s] > 0 ? (
-                <Link href={href(s)} className="distribution-item">
+                <Link href={href(s)} className={styles.distributionItem}>
                   {body}
                 </Link>
               ) : (
-                <span className="distribution-item">{body}</span>
+                <span className={styles.distributionItem}>{body}</span>
               )}
             </li>
           );
@@ -61,8 +62,8 @@ export function StatusDistribution({
 export function DistributionSkeleton() {
   return (
     <div className="distribution" role="status">
-      <div className="distribution-bar distribution-pending" aria-hidden="true" />
-      <p className="distribution-wait">Working out every learner’s status…</p>
+      <div className={`${styles.distributionBar} ${styles.distributionPending}`} aria-hidden="true" />
+      <p className={styles.distributionWait}>Working out every learner’s status…</p>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { signOut } from "next-auth/react";
+import styles from "./user-menu.module.css";
 
 /** The signed-in user's name, with their settings, the Import page for those who may import, and sign-out. */
 export function UserMenu({ name, username, role, canImport = false }: { name: string; username: string; role: string; canImport?: boolean }) {
@@ -12,21 +13,21 @@ export function UserMenu({ name, username, role, canImport = false }: { name: st
     .slice(0, 2)
     .toUpperCase();
   return (
-    <details className="user-menu">
+    <details className={styles.userMenu}>
       <summary aria-label={`Account menu for ${name}`}>
-        <span className="avatar" aria-hidden="true">
+        <span className={styles.avatar} aria-hidden="true">
           {initials || "?"}
         </span>
-        <span className="user-menu-name">{name}</span>
+        <span className={styles.userMenuName}>{name}</span>
       </summary>
       {/* A link followed inside the app keeps this layout mounted: close the menu behind it. */}
       <div
-        className="user-menu-panel"
+        className={styles.userMenuPanel}
         onClick={(e) => {
           if ((e.target as HTMLElement).closest("a")) e.currentTarget.closest("details")?.removeAttribute("open");
         }}
       >
-        <div className="user-menu-who">
+        <div className={styles.userMenuWho}>
           <strong>{name}</strong>
           <span>
             {username} · {role}

@@ -6,7 +6,6 @@ import { sessionCaller } from "@/lib/api/caller";
 import { LocaleProvider } from "@/components/locale";
 import { TopBar } from "@/components/top-bar";
 import { requestLocale } from "./_lib/locale";
-import "@/components/dashboard.css";
 
 // Pages read the session and the database on every request.
 export const dynamic = "force-dynamic";

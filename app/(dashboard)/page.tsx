@@ -11,6 +11,7 @@ import { StatCard } from "@/components/stat-card";
 import { coursePath } from "@/lib/dashboard/paths";
 import { requestFormats } from "./_lib/locale";
 import { DepartmentAdminHome, LearnerHome } from "./_components/role-home";
+import styles from "./_components/courses.module.css";
 
 /**
  * Home: the courses the user may read, searchable by title or id (for admins, what is loaded).
@@ -47,7 +48,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <h2 id="courses-heading" className="visually-hidden">
           Course list
         </h2>
-        <form className="search-form" role="search" action="/" method="get">
+        <form className={styles.searchForm} role="search" action="/" method="get">
           <label htmlFor="course-search" className="visually-hidden">
             Search courses by title or id
           </label>
@@ -67,12 +68,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 <tr>
                   <th scope="col">Course</th>
                   <th scope="col" className="num">
-                    Enrolled<span className="wide-only"> now</span>
+                    Enrolled<span className={styles.wideOnly}> now</span>
                   </th>
                   <th scope="col" className="num">
-                    Active<span className="wide-only">, last 7 days</span>
+                    Active<span className={styles.wideOnly}>, last 7 days</span>
                   </th>
-                  <th scope="col" className="wide-only">
+                  <th scope="col" className={styles.wideOnly}>
                     Last updated
                   </th>
                 </tr>
@@ -81,14 +82,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 {cards.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <Link href={coursePath(c.id)} className="course-title">
+                      <Link href={coursePath(c.id)} className={`${styles.courseTitle} course-title`}>
                         {c.title || c.id}
                       </Link>
-                      <div className="course-id">{c.id}</div>
+                      <div className={`${styles.courseId} course-id`}>{c.id}</div>
                     </td>
                     <td className="num">{f.count(c.enrolled)}</td>
                     <td className="num">{f.count(c.activeLastWeek)}</td>
-                    <td className="wide-only">{c.lastUpdated ? f.dateTime(c.lastUpdated) : "—"}</td>
+                    <td className={styles.wideOnly}>{c.lastUpdated ? f.dateTime(c.lastUpdated) : "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { sessionCaller } from "@/lib/api/caller";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { SignInForm } from "./_components/sign-in-form";
+import styles from "./_components/sign-in.module.css";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -12,13 +13,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
   if (await sessionCaller(getDb())) redirect(callbackUrl);
   return (
-    <main className="auth-page">
-      <div className="auth-card">
+    <main className={styles.authPage}>
+      <div className={styles.authCard}>
         <div className="auth-brand" aria-hidden="true">
           <img src="/icon.svg" alt="" width={40} height={40} />
         </div>
         <h1>Sign in to Lantern</h1>
-        <p className="auth-lede">Your learners, at a glance.</p>
+        <p className={styles.authLede}>Your learners, at a glance.</p>
         <SignInForm callbackUrl={callbackUrl} />
       </div>
     </main>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { OwnRegistration } from "@/db/queries/home";
-import "./role-home.css";
+import styles from "./role-home.module.css";
 
 /**
  * The home of someone who teaches no course (docs/dashboard.md § Every role has a home): what
@@ -28,7 +28,7 @@ export function DepartmentAdminHome({ name, departments }: { name: string; depar
           in Lantern, so there are no course pages for you here. Pages for department admins are planned; until then your data is in the API.
         </p>
       </header>
-      <section className="card role-home-card" aria-labelledby="where-data">
+      <section className={`card ${styles.roleHomeCard}`} aria-labelledby="where-data">
         <h2 id="where-data" className="card-title">
           Your departments’ results: the iSpring results API
         </h2>
@@ -70,7 +70,7 @@ export function LearnerHome({ name, registrations }: { name: string; registratio
         </p>
       </header>
       {registrations.length > 0 && (
-        <section className="card role-home-card" aria-labelledby="where-data">
+        <section className={`card ${styles.roleHomeCard}`} aria-labelledby="where-data">
           <h2 id="where-data" className="card-title">
             Your status and progress: the Knewton registration endpoint
           </h2>
@@ -81,10 +81,10 @@ export function LearnerHome({ name, registrations }: { name: string; registratio
               <code>{`{"goal_ids": ["<goal>"]}`}</code>, using your registration and the goals below.
             </li>
           </ol>
-          <ul className="role-home-list">
+          <ul className={styles.roleHomeList}>
             {registrations.map((r) => (
               <li key={r.registrationId}>
-                <h3 className="role-home-course">
+                <h3 className={styles.roleHomeCourse}>
                   {r.title || r.courseId}
                   {!r.enrolled && <span className="muted"> (you left this course)</span>}
                 </h3>

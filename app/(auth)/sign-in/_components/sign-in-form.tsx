@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import styles from "./sign-in.module.css";
 
 /** Username-or-email and password; one message for any failure, with no hint which part was wrong. */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -27,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form className="auth-form" onSubmit={onSubmit} noValidate>
+    <form className={styles.authForm} onSubmit={onSubmit} noValidate>
       <label htmlFor="login">Username or email</label>
       <input id="login" name="login" type="text" autoComplete="username" required autoFocus />
       <label htmlFor="password">Password</label>

@@ -7,6 +7,7 @@ import { sessionCaller } from "@/lib/api/caller";
 import { isAdmin } from "@/lib/auth/access";
 import { MAX_ERRORS } from "@/lib/ingest/jsonl";
 import { ImportForm } from "./_components/import-form";
+import styles from "./_components/import.module.css";
 
 export const metadata: Metadata = { title: "Import data" };
 
@@ -40,7 +41,7 @@ export default async function ImportPage() {
           statements and graded events. The file is imported whole or not at all: if any line is invalid, nothing changes and every
           error is listed with its line number.
         </p>
-        <p className="docs-notes">
+        <p className={styles.notes}>
           Records update the ones already there by their keys. The fields of each type:{" "}
           <Link href="/api-docs#postApiV0Import">API reference → Import a JSON Lines file</Link>. Files too large to upload:{" "}
           <code>npx lantern import FILE</code> on the server.

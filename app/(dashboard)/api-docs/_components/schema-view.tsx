@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import type { JsonSchema } from "@/lib/api/openapi";
+import styles from "./api-docs.module.css";
 
 /** JSON Schemas of the OpenAPI document, rendered for reading: types in words, fields as lists, nesting collapsible. */
 
@@ -98,7 +99,7 @@ function constraintsOf(s: JsonSchema): string[] {
 
 export function Constraints({ schema }: { schema: JsonSchema }) {
   const list = constraintsOf(schema);
-  return list.length ? <span className="schema-limits">{list.join(" · ")}</span> : null;
+  return list.length ? <span className={styles.schemaLimits}>{list.join(" · ")}</span> : null;
 }
 
 /** The inline object (or objects, in a union or array) a field holds, to show its fields beneath it. */
@@ -115,41 +116,41 @@ export function SchemaView({ schema, depth = 0 }: { schema: JsonSchema; depth?: 
     const nested = nestedObjects(schema);
     return (
       <div className="schema-root">
-        <p className="schema-line">
-          <span className="schema-type">
+        <p className={styles.schemaLine}>
+          <span className={styles.schemaType}>
             <TypeLabel schema={schema} />
           </span>{" "}
           <Constraints schema={schema} />
         </p>
-        {schema.description ? <Prose text={schema.description} className="schema-desc" /> : null}
+        {schema.description ? <Prose text={schema.description} className={styles.schemaDesc} /> : null}
         {depth < 6 && nested.map((n, i) => <SchemaView key={i} schema={n} depth={depth + 1} />)}
       </div>
     );
   }
   const required = new Set(schema.required ?? []);
   return (
-    <ul className="schema-fields">
+    <ul className={styles.schemaFields}>
       {Object.entries(schema.properties).map(([name, raw]) => {
         const field = asSchema(raw);
         const nested = depth < 6 ? nestedObjects(field) : [];
         return (
           <li key={name}>
-            <div className="schema-field-head">
-              <code className="schema-name">{name}</code>
-              <span className="schema-type">
+            <div className={styles.schemaFieldHead}>
+              <code className={styles.schemaName}>{name}</code>
+              <span className={styles.schemaType}>
                 <TypeLabel schema={field} />
               </span>
-              {required.has(name) ? <span className="schema-required">required</span> : null}
+              {required.has(name) ? <span className={styles.schemaRequired}>required</span> : null}
               <Constraints schema={field} />
             </div>
-            {field.description ? <Prose text={field.description} className="schema-desc" /> : null}
+            {field.description ? <Prose text={field.description} className={styles.schemaDesc} /> : null}
             {nested.length > 0 ? (
-              <details className="schema-nested">
+              <details className={styles.schemaNested}>
                 <summary>Fields of {name}</summary>
                 {nested.map((n, i) => (
                   <Fragment key={i}>
                     {nested.length > 1 ? (
-                      <p className="schema-variant">
+                      <p className={styles.schemaVariant}>
                         <TypeLabel schema={n} />
                       </p>
                     ) : null}

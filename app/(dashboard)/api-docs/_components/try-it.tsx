@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useId, useState, type FormEvent, type ReactNode } from "react";
 import type { TryItOperation } from "./model";
+import styles from "./api-docs.module.css";
 
 /**
  * "Try it": sends an operation's request from this browser, with the signed-in session or with an
@@ -17,7 +18,7 @@ export function TryItCredentials({ children }: { children: ReactNode }) {
   const credentials: Credentials = mode === "key" ? { mode, key: key.trim() } : { mode };
   return (
     <CredentialsContext.Provider value={credentials}>
-      <section className="card credentials" aria-labelledby="credentials-title">
+      <section className={`card ${styles.credentials}`} aria-labelledby="credentials-title">
         <h2 id="credentials-title" className="card-title">
           Credentials for “Try it”
         </h2>
@@ -32,7 +33,7 @@ export function TryItCredentials({ children }: { children: ReactNode }) {
           </label>
         </fieldset>
         {mode === "key" ? (
-          <div className="credentials-key">
+          <div className={styles.credentialsKey}>
             <label htmlFor="try-it-key">API key</label>
             <input
               id="try-it-key"
@@ -43,7 +44,7 @@ export function TryItCredentials({ children }: { children: ReactNode }) {
               value={key}
               onChange={(e) => setKey(e.target.value)}
             />
-            <p className="muted field-hint">Sent as Authorization: Bearer, without the session cookie. Not stored.</p>
+            <p className={`muted ${styles.fieldHint}`}>Sent as Authorization: Bearer, without the session cookie. Not stored.</p>
           </div>
         ) : null}
       </section>
@@ -125,13 +126,13 @@ export function TryIt({ operation: op }: { operation: TryItOperation }) {
 
   const field = (key: string) => `${uid}-${key.replace(/[^\w-]/g, "_")}`;
   return (
-    <details className="try-it">
+    <details className={styles.tryIt}>
       <summary>Try it</summary>
-      <form onSubmit={send} className="try-it-form" aria-label={`Try ${op.method} ${op.path}`}>
+      <form onSubmit={send} className={styles.tryItForm} aria-label={`Try ${op.method} ${op.path}`}>
         {op.parameters.map((p) => {
           const key = `${p.in}:${p.name}`;
           return (
-            <div key={key} className="try-it-field">
+            <div key={key} className={styles.tryItField}>
               <label htmlFor={field(key)}>
                 {p.name} <span className="muted">({p.in}{p.required ? ", required" : ""})</span>
               </label>
@@ -147,7 +148,7 @@ export function TryIt({ operation: op }: { operation: TryItOperation }) {
           );
         })}
         {op.body ? (
-          <div className="try-it-field">
+          <div className={styles.tryItField}>
             {op.body.contentTypes.length > 1 ? (
               <>
                 <label htmlFor={field("content-type")}>Content-Type</label>
@@ -162,32 +163,32 @@ export function TryIt({ operation: op }: { operation: TryItOperation }) {
             <textarea id={field("body")} rows={Math.min(14, body.split("\n").length + 1)} spellCheck={false} value={body} onChange={(e) => setBody(e.target.value)} />
           </div>
         ) : null}
-        <p className="try-it-request">
+        <p className={`${styles.tryItRequest} try-it-request`}>
           <code>
             {op.method} {url}
           </code>
         </p>
-        <div className="try-it-actions">
+        <div className={styles.tryItActions}>
           <button type="submit" className="button primary" disabled={sending || missingKey}>
             {sending ? "Sending…" : "Send request"}
           </button>
           {missingKey ? <span className="muted">Paste an API key above, or choose your session.</span> : null}
         </div>
       </form>
-      <div role="status" aria-live="polite" className="try-it-status">
+      <div role="status" aria-live="polite" className={styles.tryItStatus}>
         {failure ? <p className="form-error">{failure}</p> : null}
         {answer ? (
           <p>
-            Response: <strong className={`status status-${answer.status < 300 ? "ok" : answer.status < 500 ? "warn" : "fail"}`}>{answer.status}</strong>{" "}
+            Response: <strong className={`${styles.status} ${answer.status < 300 ? styles.statusOk : answer.status < 500 ? styles.statusWarn : styles.statusFail}`}>{answer.status}</strong>{" "}
             {answer.statusText} · {answer.ms} ms
           </p>
         ) : null}
       </div>
       {answer ? (
-        <div className="try-it-answer">
+        <div className={styles.tryItAnswer}>
           <details>
             <summary>Headers ({answer.headers.length})</summary>
-            <dl className="try-it-headers">
+            <dl className={`${styles.tryItHeaders} try-it-headers`}>
               {answer.headers.map(([name, value]) => (
                 <div key={name}>
                   <dt>{name}</dt>
@@ -197,7 +198,7 @@ export function TryIt({ operation: op }: { operation: TryItOperation }) {
             </dl>
           </details>
           {answer.body ? (
-            <pre className="try-it-body" tabIndex={0} aria-label="Response body" data-testid="try-it-body">
+            <pre className={styles.tryItBody} tabIndex={0} aria-label="Response body" data-testid="try-it-body">
               {answer.body}
             </pre>
           ) : (

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { courseCounts } from "@/db/queries/course-list";
 import { courseTrend } from "@/db/queries/course-trend";
 import { courseLearnerMetadata } from "@/db/queries/learners";
-import { SEGMENTS } from "@/lib/analytics/segments";
+import { SEGMENTS, type Segment } from "@/lib/analytics/segments";
 import { FIGURE_LABELS, FIGURE_ORDER, SEGMENT_LABELS } from "@/lib/dashboard/labels";
 import { rosterPath } from "@/lib/dashboard/paths";
 import { rangeKind, rangeText, windowText } from "@/lib/dashboard/range-text";
@@ -18,7 +18,14 @@ import { EmptyOverview } from "./_components/empty-overview";
 import { GroupCounts } from "./_components/group-counts";
 import { OverviewGoals } from "./_components/overview-goals";
 import { TrendCharts } from "./_components/trend-charts";
-import "./_components/overview.css";
+import styles from "./_components/overview.module.css";
+
+/** The segments whose card carries their colour on top; the others stay neutral. */
+const SEGMENT_CARD_CLASS: Partial<Record<Segment, string>> = {
+  highly_engaged: styles.segmentCardHighlyEngaged,
+  struggling: styles.segmentCardStruggling,
+  disengaging: styles.segmentCardDisengaging,
+};
 
 export async function generateMetadata({ params }: { params: Promise<{ courseId: string }> }) {
   const load = await loadCourse((await params).courseId);
@@ -44,7 +51,7 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
   if (learners === 0 && trend.length === 0) return <EmptyOverview isAdmin={load.caller.role === "admin"} />;
 
   return (
-    <div className="overview">
+    <div className={styles.overview}>
       <section aria-labelledby="now-heading">
         <h2 id="now-heading" className="section-title">
           The last 7 days <span className="section-title-note">({windowText(ranges.date_range, f)})</span>
@@ -60,14 +67,14 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
         <h2 id="segments-heading" className="section-title">
           Segments
         </h2>
-        <ul className="segment-cards">
+        <ul className={`${styles.segmentCards} segment-cards`}>
           {SEGMENTS.map((s) => (
             <li key={s}>
-              <Link href={roster({ segments: s })} className={`segment-card segment-card-${s}`}>
-                <span className="segment-card-label">{SEGMENT_LABELS[s].label}</span>
-                <span className="segment-card-count">{f.count(meta!.segments[s])}</span>
-                <span className="segment-card-desc">{SEGMENT_LABELS[s].description}</span>
-                <span className="segment-card-cta" aria-hidden="true">
+              <Link href={roster({ segments: s })} className={`${styles.segmentCard} ${SEGMENT_CARD_CLASS[s] ?? ""} segment-card-${s}`}>
+                <span className={styles.segmentCardLabel}>{SEGMENT_LABELS[s].label}</span>
+                <span className={`${styles.segmentCardCount} segment-card-count`}>{f.count(meta!.segments[s])}</span>
+                <span className={styles.segmentCardDesc}>{SEGMENT_LABELS[s].description}</span>
+                <span className={styles.segmentCardCta} aria-hidden="true">
                   View learners →
                 </span>
               </Link>
@@ -97,7 +104,7 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
           Engagement ranges <span className="section-title-note">(learners active in the last 7 days)</span>
         </h2>
         <ScrollRegion label="Engagement ranges">
-          <table className="table ranges-table">
+          <table className={`table ${styles.rangesTable} ranges-table`}>
             <caption className="visually-hidden">What counts as below average, average and above average in this course</caption>
             <thead>
               <tr>
@@ -111,8 +118,8 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
               {FIGURE_ORDER.map((m) => (
                 <tr key={m}>
                   <th scope="row">
-                    <span className="range-figure">{FIGURE_LABELS[m].label}</span>
-                    <span className="range-desc">{FIGURE_LABELS[m].description}</span>
+                    <span className={styles.rangeFigure}>{FIGURE_LABELS[m].label}</span>
+                    <span className={styles.rangeDesc}>{FIGURE_LABELS[m].description}</span>
                   </th>
                   <td>{rangeText(ranges[m].below_average, f, rangeKind(m))}</td>
                   <td>{rangeText(ranges[m].average, f, rangeKind(m))}</td>
@@ -124,7 +131,7 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
         </ScrollRegion>
       </section>
 
-      <div className="section group-columns">
+      <div className={`section ${styles.groupColumns} group-columns`}>
         <GroupCounts title="Cohorts" counts={meta!.cohorts} empty="This course has no cohorts." href={(cohort) => roster({ cohort })} formats={f} />
         <GroupCounts title="Enrollment tracks" counts={meta!.enrollment_modes} empty="No enrollments yet." href={(mode) => roster({ enrollment_mode: mode })} formats={f} />
       </div>

@@ -5,7 +5,7 @@ import { formatBytes, plural } from "./format";
 import { ImportResult } from "./import-result";
 import { outcomeOf, type Outcome } from "./outcome";
 import { uploadImport } from "./upload";
-import "./import.css";
+import styles from "./import.module.css";
 
 type Phase =
   | { kind: "ready" }
@@ -113,9 +113,9 @@ export function ImportForm({ maxBytes, maxErrors }: { maxBytes: number; maxError
         <h2 id="import-file-heading" className="card-title">
           Upload a file
         </h2>
-        <form onSubmit={onSubmit} className="import-form">
+        <form onSubmit={onSubmit} className={styles.importForm}>
           <label
-            className={`import-drop${dragging ? " dragging" : ""}${running ? " inactive" : ""}`}
+            className={[styles.importDrop, dragging && styles.dragging, running && styles.inactive].filter(Boolean).join(" ")}
             onDragOver={(e) => {
               e.preventDefault();
               if (!running) setDragging(true);
@@ -134,12 +134,12 @@ export function ImportForm({ maxBytes, maxErrors }: { maxBytes: number; maxError
               aria-describedby="import-chosen"
               onChange={onChange}
             />
-            <span className="import-drop-title">
-              <span className="import-drop-link">Choose a JSON Lines file</span> or drop it here
+            <span className={styles.importDropTitle}>
+              <span className={styles.importDropLink}>Choose a JSON Lines file</span> or drop it here
             </span>
-            <span className="import-drop-hint">.jsonl or .ndjson, one record per line, up to {formatBytes(maxBytes)}</span>
+            <span className={styles.importDropHint}>.jsonl or .ndjson, one record per line, up to {formatBytes(maxBytes)}</span>
           </label>
-          <p id="import-chosen" className="import-chosen">
+          <p id="import-chosen" className={styles.importChosen}>
             {file ? (
               <>
                 Chosen: <strong>{file.name}</strong> <span className="muted">({formatBytes(file.size)})</span>
@@ -173,8 +173,8 @@ export function ImportForm({ maxBytes, maxErrors }: { maxBytes: number; maxError
 
 function Progress({ phase }: { phase: Extract<Phase, { kind: "uploading" | "finishing" }> }) {
   return (
-    <div className="import-progress">
-      <div className="import-progress-line">
+    <div className={styles.importProgress}>
+      <div className={styles.importProgressLine}>
         <label htmlFor="import-progress-bar">{phase.kind === "uploading" ? "Uploading and importing…" : "Finishing the import…"}</label>
         {phase.kind === "uploading" && (
           <span className="muted">
@@ -183,7 +183,7 @@ function Progress({ phase }: { phase: Extract<Phase, { kind: "uploading" | "fini
         )}
       </div>
       {/* Without a value the bar is indeterminate: the file is sent, the last records are being applied. */}
-      <progress id="import-progress-bar" className="import-progress-bar" max={phase.kind === "uploading" ? phase.total || 1 : undefined} value={phase.kind === "uploading" ? phase.sent : undefined} />
+      <progress id="import-progress-bar" className={styles.importProgressBar} max={phase.kind === "uploading" ? phase.total || 1 : undefined} value={phase.kind === "uploading" ? phase.sent : undefined} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatBytes, formatCount, plural } from "./format";
 import type { CountRow, LineError, Outcome } from "./outcome";
+import styles from "./import.module.css";
 
 type Tone = "ok" | "bad" | "warn";
 
@@ -117,7 +118,7 @@ export function ImportResult({ outcome, file, maxBytes, maxErrors, onRetry }: Pr
 
 function Result({ tone, title, children }: { tone: Tone; title: string; children: ReactNode }) {
   return (
-    <section className={`card import-result ${tone}`} aria-labelledby="import-result-heading">
+    <section className={`card ${styles.importResult} ${styles[tone]}`} aria-labelledby="import-result-heading">
       <h2 id="import-result-heading" className="card-title">
         {title}
       </h2>
@@ -129,7 +130,7 @@ function Result({ tone, title, children }: { tone: Tone; title: string; children
 function Counts({ rows, total }: { rows: CountRow[]; total: number }) {
   return (
     <div className="table-scroll">
-      <table className="table import-counts">
+      <table className={`table ${styles.importCounts}`}>
         <caption className="visually-hidden">Records imported, by type</caption>
         <thead>
           <tr>
@@ -160,11 +161,11 @@ function Counts({ rows, total }: { rows: CountRow[]; total: number }) {
 
 function Errors({ errors }: { errors: LineError[] }) {
   return (
-    <ul className="import-errors" aria-label="Errors, by line">
+    <ul className={styles.importErrors} aria-label="Errors, by line">
       {errors.map((e, i) => (
         <li key={i}>
-          <span className="import-error-line">{e.line === null ? "File" : `Line ${e.line}`}</span>
-          <span className="import-error-message">{e.message}</span>
+          <span className={styles.importErrorLine}>{e.line === null ? "File" : `Line ${e.line}`}</span>
+          <span className={styles.importErrorMessage}>{e.message}</span>
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { coursePath, goalsPath, rosterPath, segmentValue } from "@/lib/dashboard/paths";
+import styles from "./course.module.css";
 
 /** The course's sections; the current one is marked for the eye and for screen readers. */
 export function CourseTabs({ courseId }: { courseId: string }) {
@@ -17,9 +18,9 @@ export function CourseTabs({ courseId }: { courseId: string }) {
     { href: goals, label: "Goals", current: pathname.startsWith(segmentValue(goals)) },
   ];
   return (
-    <nav aria-label="Course sections" className="course-tabs">
+    <nav aria-label="Course sections" className={`${styles.courseTabs} course-tabs`}>
       {tabs.map((t) => (
-        <Link key={t.href} href={t.href} aria-current={t.current ? "page" : undefined} className="course-tab">
+        <Link key={t.href} href={t.href} aria-current={t.current ? "page" : undefined} className={styles.courseTab}>
           {t.label}
         </Link>
       ))}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import styles from "./overview.module.css";
 
 /**
  * The overview of a course with no learners and no activity: one statement of how data gets in,
@@ -7,7 +8,7 @@ import Link from "next/link";
  */
 export function EmptyOverview({ isAdmin }: { isAdmin: boolean }) {
   return (
-    <section className="card overview-empty" aria-labelledby="empty-heading">
+    <section className={`card ${styles.overviewEmpty} overview-empty`} aria-labelledby="empty-heading">
       <h2 id="empty-heading" className="section-title">
         No learners or activity yet
       </h2>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Formats } from "@/lib/dashboard/format";
+import styles from "./overview.module.css";
 
 /** A course's cohorts or tracks with their learners, each linking to the roster filtered by it. */
 export function GroupCounts({
@@ -26,13 +27,13 @@ export function GroupCounts({
       {entries.length === 0 ? (
         <p className="empty">{empty}</p>
       ) : (
-        <ul className="card group-list">
+        <ul className={`card ${styles.groupList}`}>
           {entries.map(([name, n]) => (
             <li key={name}>
-              <Link href={href(name)} className="group-row">
-                <span className="group-name">{name}</span>
-                <span className="group-count">{formats.count(n)}</span>
-                <span className="group-bar" aria-hidden="true">
+              <Link href={href(name)} className={styles.groupRow}>
+                <span className={styles.groupName}>{name}</span>
+                <span className={styles.groupCount}>{formats.count(n)}</span>
+                <span className={styles.groupBar} aria-hidden="true">
                   <span style={{ width: `${(n / max) * 100}%` }} />
                 </span>
               </Link>

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { goalDistributions } from "@/db/queries/goal-summary";
 import type { Formats } from "@/lib/dashboard/format";
 import { goalsPath } from "@/lib/dashboard/paths";
-import "./overview-goals.css";
+import styles from "./overview-goals.module.css";
 
 /**
  * The course's goals on its overview: per goal how many learners are complete (those done by the
@@ -19,10 +19,10 @@ export async function OverviewGoals({ courseId, asOf, formats }: { courseId: str
   if (!goals.length) return <p className="empty">This course has no goals yet.</p>;
   return (
     <>
-      <ul className="card overview-goals">
+      <ul className={`card ${styles.overviewGoals}`}>
         {goals.map(({ goal, counts, total }) => (
-          <li key={goal.id} className="overview-goal">
-            <GoalTitle courseId={courseId} goal={goal} className="overview-goal-name" />
+          <li key={goal.id} className={styles.overviewGoal}>
+            <GoalTitle courseId={courseId} goal={goal} className={styles.overviewGoalName} />
             <StatusDistribution
               counts={counts}
               total={total}

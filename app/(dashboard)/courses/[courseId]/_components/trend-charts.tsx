@@ -4,6 +4,7 @@ import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis 
 import { useFormats } from "@/components/locale";
 import { DayTable } from "@/components/day-table";
 import type { CourseDay } from "@/db/queries/course-trend";
+import styles from "./overview.module.css";
 
 type Series = Exclude<keyof CourseDay, "date">;
 
@@ -38,9 +39,9 @@ export function TrendCharts({ days }: { days: CourseDay[] }) {
   const f = useFormats();
   if (!days.length) return <p className="empty">No activity yet. Charts appear once learners start working.</p>;
   return (
-    <div className="trends">
-      <figure className="card trend-main">
-        <figcaption className="trend-title">Active learners per day</figcaption>
+    <div className={styles.trends}>
+      <figure className={`card ${styles.trendMain} trend-main`}>
+        <figcaption className={styles.trendTitle}>Active learners per day</figcaption>
         <AreaChart responsive style={{ width: "100%", height: 220 }} data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
           <CartesianGrid stroke="var(--border)" vertical={false} />
           <XAxis dataKey="date" tickFormatter={f.shortDay} tick={AXIS} stroke="var(--border)" minTickGap={24} />
@@ -49,10 +50,10 @@ export function TrendCharts({ days }: { days: CourseDay[] }) {
           <Area type="monotone" dataKey="active_learners" name="Active learners" stroke="var(--accent)" fill="var(--accent-soft)" strokeWidth={2} isAnimationActive={false} />
         </AreaChart>
       </figure>
-      <div className="trend-grid">
+      <div className={styles.trendGrid}>
         {FIGURES.map((s) => (
-          <figure key={s.key} className="card trend-small">
-            <figcaption className="trend-title">{s.label}</figcaption>
+          <figure key={s.key} className={`card ${styles.trendSmall} trend-small`}>
+            <figcaption className={styles.trendTitle}>{s.label}</figcaption>
             <LineChart responsive style={{ width: "100%", height: 120 }} data={days} margin={{ top: 6, right: 6, bottom: 0, left: 0 }}>
               <XAxis dataKey="date" tickFormatter={f.shortDay} tick={AXIS} stroke="var(--border)" minTickGap={32} />
               <YAxis allowDecimals={false} tickFormatter={f.count} tick={AXIS} stroke="var(--border)" width="auto" />
@@ -62,7 +63,7 @@ export function TrendCharts({ days }: { days: CourseDay[] }) {
           </figure>
         ))}
       </div>
-      <DayTable days={days} columns={COLUMNS} caption="The course day by day" summary="Show the numbers as a table" className="trend-table" />
+      <DayTable days={days} columns={COLUMNS} caption="The course day by day" summary="Show the numbers as a table" className={`${styles.trendTable} trend-table`} />
     </div>
   );
 }

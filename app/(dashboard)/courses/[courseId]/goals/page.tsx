@@ -12,7 +12,7 @@ import { loadCourse } from "../../../_lib/course";
 import { requestFormats } from "../../../_lib/locale";
 import { GoalDefinition, targetsSummary } from "./_components/goal-definition";
 import { GoalDistribution } from "./_components/goal-distribution";
-import "./_components/goals.css";
+import styles from "./_components/goals.module.css";
 
 export async function generateMetadata({ params }: { params: Promise<{ courseId: string }> }) {
   const load = await loadCourse((await params).courseId);
@@ -43,19 +43,19 @@ export default async function GoalsPage({ params }: { params: Promise<{ courseId
       {goals.length === 0 ? (
         <p className="empty">This course has no goals yet. Goals are set through the Knewton scoped-goals API or the import.</p>
       ) : (
-        <ul className="goal-cards">
+        <ul className={styles.goalCards}>
           {goals.map((goal) => (
             <li key={goal.id}>
-              <article className="card goal-card" aria-labelledby={`goal-${goal.id}`}>
-                <header className="goal-card-head">
-                  <GoalTitle courseId={courseId} goal={goal} id={`goal-${goal.id}`} className="goal-card-title" />
-                  <p className="goal-card-kind">{targetsSummary(goal)}</p>
+              <article className={`card ${styles.goalCard} goal-card`} aria-labelledby={`goal-${goal.id}`}>
+                <header className={styles.goalCardHead}>
+                  <GoalTitle courseId={courseId} goal={goal} id={`goal-${goal.id}`} className={styles.goalCardTitle} />
+                  <p className={styles.goalCardKind}>{targetsSummary(goal)}</p>
                 </header>
                 <Suspense fallback={<DistributionSkeleton />}>
                   <GoalDistribution courseId={courseId} goalId={goal.id} goalName={goal.name} asOf={asOf} formats={formats} />
                 </Suspense>
                 <GoalDefinition goal={goal} names={names} headingLevel={4} />
-                <p className="goal-card-cta">
+                <p className={styles.goalCardCta}>
                   <Link href={goalPath(courseId, goal.id)} aria-label={`Learners on this goal: ${goal.name}`}>
                     Learners on this goal <span aria-hidden="true">→</span>
                   </Link>

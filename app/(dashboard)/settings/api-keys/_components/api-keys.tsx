@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { ApiKeyListing } from "@/db/queries/api-keys";
+import styles from "./api-keys.module.css";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const fmt = (iso: string | null) => (iso ? when.format(new Date(iso)) : "Never");
@@ -56,7 +57,7 @@ export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyListing[] }) {
         <h2 id="new-key" className="card-title">
           Create a key
         </h2>
-        <form className="inline-form" onSubmit={onCreate}>
+        <form className={styles.inlineForm} onSubmit={onCreate}>
           <label htmlFor="key-name">Name</label>
           <input id="key-name" name="name" type="text" placeholder="e.g. Open edX production" maxLength={100} required />
           <button className="button primary" type="submit" disabled={create.isPending}>
@@ -69,11 +70,11 @@ export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyListing[] }) {
           </p>
         )}
         {created && (
-          <div className="secret-once" role="status">
+          <div className={styles.secretOnce} role="status">
             <p>
               <strong>{created.name}</strong>: copy this key now. It will not be shown again.
             </p>
-            <div className="secret-row">
+            <div className={styles.secretRow}>
               <code data-testid="new-key">{created.key}</code>
               <button
                 type="button"
@@ -116,7 +117,7 @@ export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyListing[] }) {
                     </td>
                     <td>{fmt(k.createdAt)}</td>
                     <td>{fmt(k.lastUsedAt)}</td>
-                    <td className="actions">
+                    <td className={styles.actions}>
                       <button
                         type="button"
                         className="button danger"

@@ -16,8 +16,7 @@ import { requestFormats } from "../../../../_lib/locale";
 import { GoalDefinition, targetsSummary } from "../_components/goal-definition";
 import { GoalDistribution } from "../_components/goal-distribution";
 import { GoalLearners } from "./_components/goal-learners";
-import "../_components/goals.css";
-import "../../learners/_components/roster.css";
+import styles from "../_components/goals.module.css";
 
 type Props = { params: Promise<{ courseId: string; goalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -57,22 +56,22 @@ export default async function GoalPage({ params, searchParams }: Props) {
 
   return (
     <div className="goal-page">
-      <p className="goal-back">
+      <p className={styles.goalBack}>
         <Link href={goalsPath(courseId)}>
           <span aria-hidden="true">← </span>All goals
         </Link>
       </p>
-      <section className="card goal-summary" aria-labelledby="goal-name">
-        <h2 id="goal-name" className="goal-name">
+      <section className={`card ${styles.goalSummary}`} aria-labelledby="goal-name">
+        <h2 id="goal-name" className={styles.goalName}>
           {goal.name}
         </h2>
-        <p className="goal-card-kind">{targetsSummary(goal)}</p>
+        <p className={styles.goalCardKind}>{targetsSummary(goal)}</p>
         <Suspense fallback={<DistributionSkeleton />}>
           <GoalDistribution courseId={courseId} goalId={goal.id} goalName={goal.name} asOf={asOf} formats={formats} />
         </Suspense>
         <GoalDefinition goal={goal} names={names} />
       </section>
-      <section id="learners" aria-labelledby="learners-heading" className="section goal-learners">
+      <section id="learners" aria-labelledby="learners-heading" className={`section ${styles.goalLearners} goal-learners`}>
         <h2 id="learners-heading" className="section-title">
           Learners
         </h2>

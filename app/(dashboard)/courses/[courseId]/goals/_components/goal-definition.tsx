@@ -1,5 +1,6 @@
 import type { Goal } from "@/db/queries/status-progress";
 import { criteriaText, GOAL_WORK_HELP } from "@/lib/dashboard/goal-labels";
+import styles from "./goals.module.css";
 
 /** "4 learning objectives in 2 topics", "4 items". */
 export function targetsSummary(goal: Goal): string {
@@ -17,11 +18,11 @@ export function GoalDefinition({ goal, names, headingLevel = 3 }: { goal: Goal; 
   const H = `h${headingLevel}` as const;
   const name = (id: string) => names.get(id) ?? id;
   return (
-    <div className="goal-definition">
+    <div className={styles.goalDefinition}>
       <div>
-        <H className="goal-definition-title">{goal.targetKind === "objective" ? "Learning objectives" : "Items"}</H>
+        <H className={styles.goalDefinitionTitle}>{goal.targetKind === "objective" ? "Learning objectives" : "Items"}</H>
         {goal.targets.length ? (
-          <ol className="goal-targets">
+          <ol className={`${styles.goalTargets} goal-targets`}>
             {goal.targets.map((t) => (
               <li key={t}>{name(t)}</li>
             ))}
@@ -32,24 +33,24 @@ export function GoalDefinition({ goal, names, headingLevel = 3 }: { goal: Goal; 
       </div>
       {goal.topics?.length ? (
         <div>
-          <H className="goal-definition-title">Topics</H>
-          <ul className="goal-topics">
+          <H className={styles.goalDefinitionTitle}>Topics</H>
+          <ul className={`${styles.goalTopics} goal-topics`}>
             {goal.topics.map((topic, i) => (
               <li key={topic.topic_id}>
-                <span className="goal-topic-name">Topic {i + 1}</span> {topic.targets.map(name).join(", ")}
+                <span className={styles.goalTopicName}>Topic {i + 1}</span> {topic.targets.map(name).join(", ")}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
       <div>
-        <H className="goal-definition-title">Completion</H>
+        <H className={styles.goalDefinitionTitle}>Completion</H>
         {criteriaText(goal.targetKind, goal.criteria).map((line) => (
-          <p key={line} className="goal-criteria">
+          <p key={line} className={`${styles.goalCriteria} goal-criteria`}>
             {line}
           </p>
         ))}
-        <p className="goal-work-help">{GOAL_WORK_HELP}</p>
+        <p className={`${styles.goalWorkHelp} goal-work-help`}>{GOAL_WORK_HELP}</p>
       </div>
     </div>
   );

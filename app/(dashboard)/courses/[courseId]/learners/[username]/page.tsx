@@ -19,8 +19,8 @@ import { LearnerGoals } from "./_components/learner-goals";
 import { Profile } from "./_components/profile";
 import { Timeline } from "./_components/timeline";
 import { rosterQuery, viewOf, windowOfRange } from "./_components/timeline-params";
-import "./_components/learner.css";
 import "../../_components/print.css";
+import styles from "./_components/learner.module.css";
 
 type Props = {
   params: Promise<{ courseId: string; username: string }>;
@@ -86,7 +86,7 @@ export default async function LearnerPage({ params, searchParams }: Props) {
   withoutWindow.delete("end_date");
   return (
     <div className="learner-page">
-      <p className="learner-back">
+      <p className={`${styles.learnerBack} learner-back`}>
         <Link href={rosterPath(courseId, roster)}>
           <span aria-hidden="true">← </span>Back to learners
         </Link>

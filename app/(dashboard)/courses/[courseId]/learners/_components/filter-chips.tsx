@@ -5,6 +5,7 @@ import { SEGMENT_LABELS } from "@/lib/dashboard/labels";
 import type { RosterChange, RosterState } from "@/lib/dashboard/roster-state";
 import type { Formats } from "@/lib/dashboard/format";
 import { windowText } from "@/lib/dashboard/range-text";
+import styles from "./roster.module.css";
 
 interface Chip {
   key: string;
@@ -33,11 +34,11 @@ export function FilterChips({ state, onChange }: { state: RosterState; onChange:
   const chips = chipsOf(state, formats);
   if (!chips.length) return null;
   return (
-    <div className="chips" role="group" aria-label="Active filters">
+    <div className={styles.chips} role="group" aria-label="Active filters">
       {chips.map((c) => (
-        <span key={c.key} className="chip">
+        <span key={c.key} className={`${styles.chip} chip`}>
           {c.label}
-          <button type="button" className="chip-remove" aria-label={`Remove filter ${c.label}`} onClick={() => onChange(c.remove)}>
+          <button type="button" className={`${styles.chipRemove} chip-remove`} aria-label={`Remove filter ${c.label}`} onClick={() => onChange(c.remove)}>
             <svg aria-hidden="true" viewBox="0 0 12 12" width="10" height="10">
               <path d="M3 3l6 6M9 3l-6 6" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
             </svg>
@@ -46,7 +47,7 @@ export function FilterChips({ state, onChange }: { state: RosterState; onChange:
       ))}
       <button
         type="button"
-        className="link-button"
+        className={styles.linkButton}
         onClick={() => onChange({ textSearch: "", segments: [], ignoreSegments: [], cohort: "", mode: "", window: null })}
       >
         Clear all

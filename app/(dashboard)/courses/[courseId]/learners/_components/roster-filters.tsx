@@ -6,6 +6,8 @@ import type { RosterChange, RosterState } from "@/lib/dashboard/roster-state";
 import type { RosterMeta } from "./roster-meta";
 import { SegmentFilter } from "./segment-filter";
 import { WindowPicker } from "./window-picker";
+import list from "@/components/learner-list.module.css";
+import styles from "./roster.module.css";
 
 /** A select of a course's groups (cohorts or tracks) with their learner counts. */
 function GroupSelect({ label, all, value, counts, onChange }: { label: string; all: string; value: string; counts: Record<string, number>; onChange: (v: string) => void }) {
@@ -15,8 +17,8 @@ function GroupSelect({ label, all, value, counts, onChange }: { label: string; a
   // A value the course does not have (a pasted link) stays selectable, so the select shows the URL.
   if (value && !names.includes(value)) names.push(value);
   return (
-    <div className="filter-field">
-      <label htmlFor={id} className="filter-label">
+    <div className={list.field}>
+      <label htmlFor={id} className={list.label}>
         {label}
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
@@ -38,11 +40,11 @@ function GroupSelect({ label, all, value, counts, onChange }: { label: string; a
 export function RosterFilters({ id, open, state, meta, onChange }: { id: string; open: boolean; state: RosterState; meta: RosterMeta; onChange: (c: RosterChange) => void }) {
   const hidingInactive = state.ignoreSegments.includes("inactive");
   return (
-    <div id={id} className={open ? "roster-filters open" : "roster-filters"}>
+    <div id={id} className={open ? `${styles.rosterFilters} roster-filters ${styles.open}` : `${styles.rosterFilters} roster-filters`}>
       <SegmentFilter segments={state.segments} ignoreSegments={state.ignoreSegments} counts={meta.segments} onChange={onChange} />
       <button
         type="button"
-        className="button toggle"
+        className={`button ${styles.toggle}`}
         aria-pressed={hidingInactive}
         onClick={() =>
           onChange(

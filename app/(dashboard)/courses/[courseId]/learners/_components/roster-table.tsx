@@ -10,7 +10,8 @@ import type { EngagementRanges, RangeMetric } from "@/lib/analytics/ranges";
 import type { OrderBy } from "@/lib/api/edx/constants";
 import { FIGURE_LABELS, FIGURE_ORDER } from "@/lib/dashboard/labels";
 import type { RosterState } from "@/lib/dashboard/roster-state";
-import { NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as features } from "./sortable-table";
+import { learnerTableClass, NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as features } from "@/components/sortable-table";
+import styles from "./roster.module.css";
 
 const column = createColumnHelper<typeof features, LearnerObject>();
 
@@ -95,13 +96,13 @@ export function RosterTable({ courseId, rows, count, state, ranges, showBands, w
 /** Placeholder rows while the first page of a new query loads. */
 export function SkeletonRows({ rows, columns }: { rows: number; columns: number }) {
   return (
-    <table className="table roster-table skeleton" aria-hidden="true">
+    <table className={`table ${learnerTableClass} roster-table skeleton`} aria-hidden="true">
       <tbody>
         {Array.from({ length: rows }, (_, i) => (
           <tr key={i}>
             {Array.from({ length: columns }, (_, j) => (
               <td key={j}>
-                <span className="skeleton-bar" />
+                <span className={styles.skeletonBar} />
               </td>
             ))}
           </tr>

@@ -10,15 +10,16 @@ import { windowText } from "@/lib/dashboard/range-text";
 import { rosterErrorText } from "@/lib/dashboard/roster-errors";
 import { isFiltered, learnersApiUrl, rosterParamsOf, writeRoster } from "@/lib/dashboard/roster-state";
 import { FilterChips } from "./filter-chips";
-import { Pager } from "./pager";
+import { Pager } from "@/components/pager";
 import { RosterFilters } from "./roster-filters";
 import { SearchBox } from "./search-box";
 import type { RosterMeta } from "./roster-meta";
 import { RosterTable, SkeletonRows } from "./roster-table";
 import { useRosterUrl } from "./use-roster-url";
 import { windowRangesFor } from "./window-ranges-action";
-import "./roster.css";
 import "../../_components/print.css";
+import list from "@/components/learner-list.module.css";
+import styles from "./roster.module.css";
 
 export interface RosterPage {
   count: number;
@@ -110,48 +111,48 @@ export function Roster({
   };
 
   return (
-    <section aria-labelledby="roster-heading" className="roster">
+    <section aria-labelledby="roster-heading" className={styles.roster}>
       <h2 id="roster-heading" className="visually-hidden">
         Learners
       </h2>
-      <div className="roster-toolbar">
+      <div className={`${styles.rosterToolbar} roster-toolbar`}>
         <SearchBox value={state.textSearch} onSearch={onSearch} />
-        <button type="button" className="button filters-toggle" aria-expanded={filtersOpen} aria-controls="roster-filters" onClick={() => setFiltersOpen((o) => !o)}>
+        <button type="button" className={`button ${styles.filtersToggle}`} aria-expanded={filtersOpen} aria-controls="roster-filters" onClick={() => setFiltersOpen((o) => !o)}>
           Filters
         </button>
         {/* For people: named columns and rounded figures (the API's csv_columns=readable). */}
-        <a className="button primary download" href={`${learnersApiUrl(courseId, params, { csv: true })}&csv_columns=readable`} download>
+        <a className={`button primary ${styles.download}`} href={`${learnersApiUrl(courseId, params, { csv: true })}&csv_columns=readable`} download>
           Download CSV
         </a>
       </div>
       <RosterFilters id="roster-filters" open={filtersOpen} state={state} meta={meta} onChange={(c) => update(c)} />
       <FilterChips state={state} onChange={(c) => update(c)} />
 
-      <div className="roster-status">
-        <p id="roster-count" className="roster-count" aria-live="polite">
+      <div className={styles.rosterStatus}>
+        <p id="roster-count" className={styles.rosterCount} aria-live="polite">
           {data ? `${formats.count(data.count)} ${data.count === 1 ? "learner" : "learners"}${filtered ? ` match of ${formats.count(meta.total)}` : whoText}` : " "}
-          {query.isFetching && <span className="loading-note"> · Loading…</span>}
+          {query.isFetching && <span className={`${list.loadingNote} loading-note`}> · Loading…</span>}
         </p>
         {win && (
-          <p className="muted roster-note">
+          <p className={`muted ${styles.rosterNote} roster-note`}>
             Colours compare each figure with this window’s ranges ({windowText(win, formats)}). Segments describe the last 7 days.
           </p>
         )}
       </div>
 
       {clamped || (pastLast && state.page === pastLast.last) ? (
-        <p className="muted roster-note roster-note-page" role="status">
+        <p className={`muted ${styles.rosterNote} roster-note roster-note-page`} role="status">
           There is no page {formats.count(pastLast!.asked)}: this is the last page, {formats.count(pastLast!.last)}.
         </p>
       ) : null}
 
       {query.isError && !query.isFetching ? (
-        <div className="card roster-message" role="alert">
+        <div className={`card ${list.message} roster-message`} role="alert">
           <p>
             <strong>{page > 1 ? `Page ${formats.count(page)} could not be loaded.` : "The learners could not be loaded."}</strong>{" "}
             {rosterErrorText(query.error.message)}
           </p>
-          <p className="roster-message-actions">
+          <p className={list.messageActions}>
             <button type="button" className="button" onClick={() => void query.refetch()}>
               Retry
             </button>
@@ -168,7 +169,7 @@ export function Roster({
           <SkeletonRows rows={Math.min(state.pageSize, 10)} columns={COLUMNS} />
         </div>
       ) : data.count === 0 ? (
-        <div className="card roster-message">
+        <div className={`card ${list.message} roster-message`}>
           {filtered ? (
             <p>No learners match — try a different search or clear the filters.</p>
           ) : (
@@ -177,7 +178,7 @@ export function Roster({
         </div>
       ) : (
         <>
-          <ScrollRegion label="Learners table" className={query.isPlaceholderData ? "stale" : ""}>
+          <ScrollRegion label="Learners table" stale={query.isPlaceholderData}>
             <RosterTable
               courseId={courseId}
               rows={data.results}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import styles from "./roster.module.css";
 
 const DEBOUNCE_MS = 300;
 
@@ -22,11 +23,11 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (text:
     return () => clearTimeout(t);
   }, [draft, value, onSearch]);
   return (
-    <div className="search-box" role="search">
+    <div className={styles.searchBox} role="search">
       <label htmlFor="roster-search" className="visually-hidden">
         Search learners by name, username or email
       </label>
-      <svg aria-hidden="true" viewBox="0 0 16 16" width="15" height="15" className="search-icon">
+      <svg aria-hidden="true" viewBox="0 0 16 16" width="15" height="15" className={styles.searchIcon}>
         <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
         <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
       </svg>

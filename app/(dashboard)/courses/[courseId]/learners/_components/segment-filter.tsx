@@ -2,8 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormats } from "@/components/locale";
+import { badgeClass } from "@/components/segment-badges";
 import { SEGMENTS, type Segment } from "@/lib/analytics/segments";
 import { SEGMENT_LABELS } from "@/lib/dashboard/labels";
+import list from "@/components/learner-list.module.css";
+import styles from "./roster.module.css";
 
 type Mode = "include" | "exclude";
 
@@ -58,16 +61,16 @@ export function SegmentFilter({
   const summary = chosen.length ? `${mode === "include" ? "Only" : "Hiding"} ${which.toLowerCase()}` : "All";
 
   return (
-    <details className="filter-menu" ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="filter-field">
-        <span className="filter-label">Segments</span>
-        <span className="filter-menu-value">{summary}</span>
+    <details className={`${styles.filterMenu} filter-menu`} ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className={list.field}>
+        <span className={list.label}>Segments</span>
+        <span className={styles.filterMenuValue}>{summary}</span>
       </summary>
-      <div className="filter-menu-panel">
+      <div className={styles.filterMenuPanel}>
         <fieldset>
           <legend className="visually-hidden">How segments filter</legend>
           {(["include", "exclude"] as const).map((m) => (
-            <label key={m} className="radio">
+            <label key={m} className={styles.radio}>
               <input
                 type="radio"
                 name="segment-mode"
@@ -84,14 +87,14 @@ export function SegmentFilter({
         <fieldset>
           <legend className="visually-hidden">Segments</legend>
           {SEGMENTS.map((s) => (
-            <label key={s} className="check" title={SEGMENT_LABELS[s].description}>
+            <label key={s} className={styles.check} title={SEGMENT_LABELS[s].description}>
               <input
                 type="checkbox"
                 checked={chosen.includes(s)}
                 onChange={(e) => apply(mode, e.target.checked ? SEGMENTS.filter((x) => x === s || chosen.includes(x)) : chosen.filter((x) => x !== s))}
               />
-              <span className={`badge badge-${s}`}>{SEGMENT_LABELS[s].label}</span>
-              <span className="check-count">{formats.count(counts[s])}</span>
+              <span className={badgeClass(s)}>{SEGMENT_LABELS[s].label}</span>
+              <span className={styles.checkCount}>{formats.count(counts[s])}</span>
             </label>
           ))}
         </fieldset>

@@ -2,6 +2,8 @@
 
 import { useEffect, useId, useState } from "react";
 import { addDays, daysBetween } from "@/lib/time";
+import list from "@/components/learner-list.module.css";
+import styles from "./roster.module.css";
 
 /** Longest window the API takes (api.md). */
 const MAX_DAYS = 366;
@@ -39,9 +41,9 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
   const problem = !from || !to ? "Pick both days." : span < 1 ? "The last day is before the first." : span > MAX_DAYS ? `At most ${MAX_DAYS} days.` : null;
 
   return (
-    <div className="window-picker">
-      <div className="filter-field">
-        <label htmlFor={`${id}-choice`} className="filter-label">
+    <div className={styles.windowPicker}>
+      <div className={list.field}>
+        <label htmlFor={`${id}-choice`} className={list.label}>
           Window
         </label>
         <select
@@ -64,20 +66,20 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
       </div>
       {choice === "custom" && (
         <form
-          className="window-custom"
+          className={styles.windowCustom}
           onSubmit={(e) => {
             e.preventDefault();
             if (!problem) onChange({ start: from, end: addDays(to, 1) });
           }}
         >
-          <div className="filter-field">
-            <label htmlFor={`${id}-from`} className="filter-label">
+          <div className={list.field}>
+            <label htmlFor={`${id}-from`} className={list.label}>
               From
             </label>
             <input id={`${id}-from`} type="date" value={from} max={addDays(asOf, -1)} onChange={(e) => setFrom(e.target.value)} />
           </div>
-          <div className="filter-field">
-            <label htmlFor={`${id}-to`} className="filter-label">
+          <div className={list.field}>
+            <label htmlFor={`${id}-to`} className={list.label}>
               To (inclusive)
             </label>
             <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
@@ -86,7 +88,7 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
             Apply
           </button>
           {problem && (
-            <span id="window-problem" className="field-problem" role="status">
+            <span id="window-problem" className={styles.fieldProblem} role="status">
               {problem}
             </span>
           )}

@@ -7,7 +7,8 @@ import { useFormats } from "@/components/locale";
 import type { GoalLearnerRow } from "@/db/queries/goal-learners";
 import { GOAL_STATUS_LABELS, GOAL_STATUSES, NOT_ENOUGH_DATA_HELP, WORK_REMAINING_HELP, workRemainingText } from "@/lib/dashboard/goal-labels";
 import type { GoalSort, GoalTableState } from "@/lib/dashboard/goal-table-state";
-import { NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as features } from "../../../learners/_components/sortable-table";
+import { NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as features } from "@/components/sortable-table";
+import styles from "../../_components/goals.module.css";
 
 const column = createColumnHelper<typeof features, GoalLearnerRow>();
 
@@ -54,7 +55,7 @@ export function GoalLearnersTable({ courseId, targetNames, rows, count, state, b
           sortDescFirst: true,
           cell: ({ row }) =>
             row.original.workRemaining < 0 ? (
-              <span className="work-unknown" title={NOT_ENOUGH_DATA_HELP}>
+              <span className={styles.workUnknown} title={NOT_ENOUGH_DATA_HELP}>
                 Not enough data<span aria-hidden="true">*</span>
               </span>
             ) : (
@@ -75,7 +76,7 @@ export function GoalLearnersTable({ courseId, targetNames, rows, count, state, b
       {...{ columns, rows, count, state }}
       rowId={(r) => r.registrationId}
       onSort={(id, order) => onSort(id as GoalSort, order)}
-      markup={{ className: "table roster-table goal-table", busy, describedBy: "goal-learners-count", idPrefix: "goal", numeric: (id) => NUMERIC.has(id), help: (id) => HELP[id] ?? "" }}
+      markup={{ className: `table roster-table ${styles.goalTable} goal-table`, busy, describedBy: "goal-learners-count", idPrefix: "goal", numeric: (id) => NUMERIC.has(id), help: (id) => HELP[id] ?? "" }}
     />
   );
 }

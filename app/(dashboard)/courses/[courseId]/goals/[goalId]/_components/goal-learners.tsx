@@ -9,8 +9,10 @@ import type { GoalLearnerRow } from "@/db/queries/goal-learners";
 import type { GoalStatus } from "@/lib/analytics/status/status-and-progress";
 import { GOAL_STATUS_LABELS, GOAL_STATUSES, isGoalStatus, NOT_ENOUGH_DATA_HELP } from "@/lib/dashboard/goal-labels";
 import { writeGoalTable, type GoalTableState } from "@/lib/dashboard/goal-table-state";
-import { Pager } from "../../../learners/_components/pager";
+import { Pager } from "@/components/pager";
 import { GoalLearnersTable } from "./goal-learners-table";
+import list from "@/components/learner-list.module.css";
+import styles from "../../_components/goals.module.css";
 
 export interface GoalLearnersData {
   count: number;
@@ -40,9 +42,9 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
 
   return (
     <>
-      <div className="goal-learners-toolbar">
-        <div className="filter-field">
-          <label htmlFor="goal-status" className="filter-label">
+      <div className={styles.goalLearnersToolbar}>
+        <div className={`${list.field} ${styles.goalStatusField}`}>
+          <label htmlFor="goal-status" className={list.label}>
             Status
           </label>
           <select id="goal-status" value={shown.status ?? ""} onChange={(e) => update({ status: isGoalStatus(e.target.value) ? e.target.value : null })}>
@@ -56,21 +58,21 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
         </div>
         <TargetMarksLegend />
       </div>
-      <p id="goal-learners-count" className="goal-learners-count" aria-live="polite">
+      <p id="goal-learners-count" className={styles.goalLearnersCount} aria-live="polite">
         {/* The server's state, not the optimistic one: the count is of the rows on screen. */}
         {state.status
           ? `${formats.count(data.count)} of ${formats.count(data.total)} learners ${GOAL_STATUS_LABELS[state.status].phrase}`
           : `${formats.count(data.total)} ${data.total === 1 ? "learner" : "learners"}`}
-        {pending && <span className="loading-note"> · Loading…</span>}
+        {pending && <span className={`${list.loadingNote} loading-note`}> · Loading…</span>}
       </p>
       {data.count === 0 ? (
-        <div className="card roster-message">
+        <div className={`card ${list.message} roster-message`}>
           {data.total === 0 ? (
             <p>No learners yet. Learners appear here once they enroll.</p>
           ) : (
             <>
               <p>No learners {GOAL_STATUS_LABELS[state.status ?? "no_work"].phrase} on “{goalName}”.</p>
-              <p className="roster-message-actions">
+              <p className={list.messageActions}>
                 <button type="button" className="button" onClick={() => update({ status: null })}>
                   Show every status
                 </button>
@@ -80,7 +82,7 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
         </div>
       ) : (
         <>
-          <ScrollRegion label={`Learners on ${goalName}`} className={pending ? "stale" : ""}>
+          <ScrollRegion label={`Learners on ${goalName}`} stale={pending}>
             <GoalLearnersTable
               courseId={courseId}
               targetNames={targetNames}
@@ -92,7 +94,7 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
             />
           </ScrollRegion>
           {data.rows.some((r) => r.workRemaining < 0) && (
-            <p className="meta goal-footnote">
+            <p className={`meta ${styles.goalFootnote} goal-footnote`}>
               <span aria-hidden="true">* </span>
               {NOT_ENOUGH_DATA_HELP}
             </p>

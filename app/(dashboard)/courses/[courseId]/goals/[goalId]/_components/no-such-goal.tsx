@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { goalsPath, segmentValue } from "@/lib/dashboard/paths";
+import styles from "../../_components/goals.module.css";
 
 /**
  * The answer for a goal id that is not one of the course's goals (another course's goal and an
@@ -11,7 +12,7 @@ import { goalsPath, segmentValue } from "@/lib/dashboard/paths";
 export function NoSuchGoal() {
   const params = useParams<{ courseId: string; goalId: string }>();
   return (
-    <section className="card notice goal-missing">
+    <section className={`card notice ${styles.goalMissing}`}>
       <h2>No goal “{segmentValue(params.goalId)}” in this course</h2>
       <p>This course has no goal with that id. It may belong to another course, or have been deleted. The course’s goals are listed on its Goals page.</p>
       <p>

@@ -7,6 +7,7 @@ import { FIGURE_LABELS, FIGURE_ORDER } from "@/lib/dashboard/labels";
 import { rangeKind, rangeText, windowText } from "@/lib/dashboard/range-text";
 import { defaultWindow } from "@/lib/time";
 import type { FigureWindow } from "./figure-window";
+import styles from "./learner.module.css";
 
 const BANDS = [
   { key: "below_average", label: "Below average" },
@@ -42,11 +43,11 @@ export function Figures({
         Engagement
       </h2>
       {window.problem && (
-        <p className="figures-note" role="note">
+        <p className={styles.figuresNote} role="note">
           The window in the address was set aside ({window.problem}); these are the last 7 days.
         </p>
       )}
-      <p className="figures-window">
+      <p className={styles.figuresWindow}>
         {window.custom ? (
           <>
             <strong>{windowText(window.window, f)}</strong>, the window chosen in the address, beside the course’s ranges for the same days.
@@ -59,7 +60,7 @@ export function Figures({
         )}
       </p>
       <div className="table-scroll card flush">
-        <table className="table figures-table">
+        <table className={`table ${styles.figuresTable} figures-table`}>
           <caption className="visually-hidden">The learner’s figures and the course’s ranges</caption>
           <thead>
             <tr>
@@ -80,10 +81,10 @@ export function Figures({
               return (
                 <tr key={metric} data-metric={metric}>
                   <th scope="row" abbr={label.label}>
-                    <span className="figure-name">{label.label}</span>
-                    <span className="figure-help">{label.description}</span>
+                    <span className={styles.figureName}>{label.label}</span>
+                    <span className={styles.figureHelp}>{label.description}</span>
                   </th>
-                  <td className="num figure-value">
+                  <td className={`num ${styles.figureValue} figure-value`}>
                     <Figure
                       metric={metric}
                       value={engagements[metric]}
@@ -94,7 +95,7 @@ export function Figures({
                   </td>
                   {BANDS.map((b) => (
                     // The label again, for narrow screens, where each row stacks (learner.css).
-                    <td key={b.key} className={ranges[metric][b.key] ? "num range" : "num range muted"} data-label={b.label}>
+                    <td key={b.key} className={ranges[metric][b.key] ? `num ${styles.range}` : `num ${styles.range} muted`} data-label={b.label}>
                       {rangeText(ranges[metric][b.key], f, rangeKind(metric))}
                     </td>
                   ))}

@@ -6,10 +6,10 @@ import type { GoalResult } from "@/lib/analytics/status/status-and-progress";
 import type { Formats } from "@/lib/dashboard/format";
 import { GOAL_WORK_HELP, NOT_ENOUGH_DATA_HELP, outsideWorkText, WORK_REMAINING_HELP, workRemainingText } from "@/lib/dashboard/goal-labels";
 import { goalsPath } from "@/lib/dashboard/paths";
-import "./learner-goals.css";
+import styles from "./learner-goals.module.css";
 
 function Remaining({ n, formats }: { n: number; formats: Formats }) {
-  if (n < 0) return <span className="work-unknown">Not enough data</span>;
+  if (n < 0) return <span className={styles.workUnknown}>Not enough data</span>;
   return <>{n === 0 ? "None" : `${workRemainingText(n, formats)} ${n === 1 ? "attempt" : "attempts"}`}</>;
 }
 
@@ -53,25 +53,25 @@ export function LearnerGoals({
       {goals.length === 0 ? (
         <p className="empty">This course has no goals.</p>
       ) : (
-        <ul className="learner-goal-list">
+        <ul className={styles.learnerGoalList}>
           {goals.map(({ goal, result, outside }) => (
-            <li key={goal.id} className="card learner-goal">
-              <div className="learner-goal-head">
-                <GoalTitle courseId={courseId} goal={goal} className="learner-goal-name" />
+            <li key={goal.id} className={`card ${styles.learnerGoal}`}>
+              <div className={`${styles.learnerGoalHead} learner-goal-head`}>
+                <GoalTitle courseId={courseId} goal={goal} className={styles.learnerGoalName} />
                 <StatusBadge status={result.status} />
               </div>
-              <div className="learner-goal-figures">
+              <div className={styles.learnerGoalFigures}>
                 <ProgressBar value={result.progress} status={result.status} label={`${who}’s progress on ${goal.name}`} formats={formats} />
-                <p className="learner-goal-remaining" title={WORK_REMAINING_HELP}>
+                <p className={`${styles.learnerGoalRemaining} learner-goal-remaining`} title={WORK_REMAINING_HELP}>
                   Work remaining: <strong>{<Remaining n={result.workRemaining} formats={formats} />}</strong>
                 </p>
               </div>
               {outsideWorkText(outside, formats) && (
-                <p className="learner-goal-outside">
+                <p className={`${styles.learnerGoalOutside} learner-goal-outside`}>
                   {outsideWorkText(outside, formats)}: that work does not count towards the goal.
                 </p>
               )}
-              <table className="table learner-target-table">
+              <table className={`table ${styles.learnerTargetTable} learner-target-table`}>
                 <caption className="visually-hidden">Targets of {goal.name}</caption>
                 <thead>
                   <tr>
@@ -91,7 +91,7 @@ export function LearnerGoals({
                       <td>
                         <ProgressBar value={t.progress} status={t.status} label={`Progress on ${names.get(t.id) ?? t.id}`} formats={formats} />
                       </td>
-                      <td className="learner-target-outside">
+                      <td className={`${styles.learnerTargetOutside} learner-target-outside`}>
                         <OutsideCell work={outside.targets.get(t.id)} formats={formats} />
                       </td>
                     </tr>
@@ -99,10 +99,10 @@ export function LearnerGoals({
                 </tbody>
               </table>
               {result.topics && goal.topics && (
-                <ul className="learner-topics">
+                <ul className={`${styles.learnerTopics} learner-topics`}>
                   {result.topics.map((topic, i) => (
                     <li key={topic.topicId}>
-                      <span className="learner-topic-name">Topic {i + 1}</span>{" "}
+                      <span className={styles.learnerTopicName}>Topic {i + 1}</span>{" "}
                       <span className="muted">({(goal.topics![i]?.targets ?? []).map((id) => names.get(id) ?? id).join(", ")})</span>: work remaining{" "}
                       <strong>
                         <Remaining n={topic.averageWorkRemaining} formats={formats} />

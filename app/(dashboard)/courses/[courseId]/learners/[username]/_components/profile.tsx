@@ -3,6 +3,7 @@ import type { LearnerObject } from "@/db/queries/learners";
 import type { LearnerStanding } from "@/db/queries/learners/standing";
 import type { EngagementRanges } from "@/lib/analytics/ranges";
 import type { Formats } from "@/lib/dashboard/format";
+import styles from "./learner.module.css";
 
 /** Who the learner is in this course: contact, track, cohort, enrollment, segments and last activity. */
 export function Profile({
@@ -20,26 +21,26 @@ export function Profile({
   formats: Formats;
 }) {
   return (
-    <section aria-labelledby="learner-name" className="card learner-profile">
-      <h2 id="learner-name" className="learner-name">
+    <section aria-labelledby="learner-name" className={`card ${styles.learnerProfile} learner-profile`}>
+      <h2 id="learner-name" className={styles.learnerName}>
         {learner.name || learner.username}
       </h2>
-      <p className="learner-username">{learner.username}</p>
+      <p className={styles.learnerUsername}>{learner.username}</p>
       {!standing.enrolled && (
-        <p className="learner-left" role="note">
+        <p className={styles.learnerLeft} role="note">
           {/* Stored as ISO 8601 UTC, so the first ten characters are the UTC day. */}
           {standing.unenrolledAt ? `Unenrolled on ${f.day(standing.unenrolledAt.slice(0, 10))}.` : "No longer enrolled in this course."} What they
           did while enrolled is still shown.
         </p>
       )}
-      <dl className="learner-facts">
-        <div className="learner-fact-wide">
+      <dl className={`${styles.learnerFacts} learner-facts`}>
+        <div className={styles.learnerFactWide}>
           <dt>Email</dt>
           <dd>{learner.email ? <a href={`mailto:${learner.email}`}>{learner.email}</a> : <span className="muted">None</span>}</dd>
         </div>
         <div>
           <dt>Track</dt>
-          <dd className="learner-track">{learner.enrollment_mode}</dd>
+          <dd className={styles.learnerTrack}>{learner.enrollment_mode}</dd>
         </div>
         <div>
           <dt>Cohort</dt>

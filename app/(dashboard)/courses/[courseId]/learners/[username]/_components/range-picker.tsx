@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { rangeProblem, sameRange, type DayRange, type Preset } from "./timeline-params";
+import styles from "./timeline.module.css";
 
 /**
  * The timeline's date range: one-click presets, or a custom from–to (inclusive days). The custom
@@ -20,8 +21,8 @@ export function RangePicker({
   onChange: (range: DayRange | null) => void;
 }) {
   return (
-    <div className="range-picker">
-      <div role="group" aria-label="Date range" className="range-presets">
+    <div className={`${styles.rangePicker} range-picker`}>
+      <div role="group" aria-label="Date range" className={styles.rangePresets}>
         {presets.map((p) => (
           <button key={p.label} type="button" className="button" aria-pressed={sameRange(p.range, range)} onClick={() => onChange(p.range)}>
             {p.label}
@@ -46,12 +47,12 @@ function CustomRange({ shown, onApply }: { shown: DayRange | null; onApply: (ran
     if (!why) onApply({ from, to });
   }
   return (
-    <form className="range-custom" onSubmit={apply} noValidate aria-label="Custom date range">
-      <label className="range-field">
+    <form className={styles.rangeCustom} onSubmit={apply} noValidate aria-label="Custom date range">
+      <label className={styles.rangeField}>
         <span>From</span>
         <input type="date" name="from" defaultValue={shown?.from ?? ""} aria-describedby={problem ? "range-problem" : undefined} />
       </label>
-      <label className="range-field">
+      <label className={styles.rangeField}>
         <span>To</span>
         <input type="date" name="to" defaultValue={shown?.to ?? ""} aria-describedby={problem ? "range-problem" : undefined} />
       </label>
@@ -59,7 +60,7 @@ function CustomRange({ shown, onApply }: { shown: DayRange | null; onApply: (ran
         Apply
       </button>
       {problem && (
-        <p id="range-problem" className="form-error range-problem" role="alert">
+        <p id="range-problem" className={`form-error ${styles.rangeProblem} range-problem`} role="alert">
           {problem}
         </p>
       )}

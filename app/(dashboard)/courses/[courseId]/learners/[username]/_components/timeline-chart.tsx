@@ -5,6 +5,7 @@ import type { DayValues } from "@/lib/analytics/engagement";
 import { useFormats } from "@/components/locale";
 import { SERIES_DASH, SERIES_LABELS, seriesColour } from "./series";
 import type { SeriesKey } from "./timeline-params";
+import styles from "./timeline.module.css";
 
 /** Past two weeks the points are left out: a dot on every idle day clutters the lines. */
 const DOTS_UP_TO = 14;
@@ -16,7 +17,7 @@ export function TimelineChart({ days, series, title }: { days: DayValues[]; seri
   const f = useFormats();
   const dots = days.length <= DOTS_UP_TO;
   return (
-    <div className="timeline-chart">
+    <div className={`${styles.timelineChart} timeline-chart`}>
       <LineChart
         data={days}
         responsive

@@ -10,7 +10,7 @@ import { SeriesPicker } from "./series-picker";
 import { TimelineChart } from "./timeline-chart";
 import { TimelineTable } from "./timeline-table";
 import { presetsFor, sameRange, viewOf, windowOfRange, withView, type DayRange, type TimelineView } from "./timeline-params";
-import "./timeline.css";
+import styles from "./timeline.module.css";
 
 async function fetchDays(courseId: string, username: string, range: DayRange | null, signal: AbortSignal): Promise<DayValues[]> {
   const q = new URLSearchParams({ course_id: courseId });
@@ -84,24 +84,24 @@ export function Timeline({
       <h2 id="timeline-heading" className="section-title">
         Daily activity
       </h2>
-      <div className="card timeline">
+      <div className={`card ${styles.timeline} timeline`}>
         <RangePicker range={range} shown={range ?? span} presets={presetsFor(asOf)} onChange={(r) => show({ ...view, range: r }, "push")} />
         <SeriesPicker series={view.series} onChange={(series) => show({ ...view, series }, "replace")} />
-        <p className="timeline-status muted" role="status">
+        <p className={`${styles.timelineStatus} timeline-status muted`} role="status">
           {loading ? "Loading…" : span && !idle ? `${spanText} · ${dayCount}` : ""}
         </p>
-        <div className={loading ? "timeline-body loading" : "timeline-body"} aria-busy={loading}>
+        <div className={loading ? `${styles.timelineBody} ${styles.loading}` : styles.timelineBody} aria-busy={loading}>
           {query.isError ? (
-            <div className="timeline-empty" role="alert">
+            <div className={styles.timelineEmpty} role="alert">
               <p>The timeline could not be loaded ({query.error.message}).</p>
               <button type="button" className="button" onClick={() => void query.refetch()}>
                 Try again
               </button>
             </div>
           ) : !days ? null : !span ? (
-            <p className="timeline-empty">No activity in this course yet.</p>
+            <p className={styles.timelineEmpty}>No activity in this course yet.</p>
           ) : idle ? (
-            <p className="timeline-empty">No activity {span.from === span.to ? `on ${spanText}` : `from ${f.day(span.from)} to ${f.day(span.to)}`}.</p>
+            <p className={styles.timelineEmpty}>No activity {span.from === span.to ? `on ${spanText}` : `from ${f.day(span.from)} to ${f.day(span.to)}`}.</p>
           ) : (
             <>
               <TimelineChart days={days} series={view.series} title={`Daily activity of ${name}, ${spanText}`} />

@@ -13,6 +13,10 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { learnerPath } from "@/lib/dashboard/paths";
+import styles from "./sortable-table.module.css";
+
+/** The look of a learner table, for a stand-in with the same headers (the roster's skeleton). */
+export const learnerTableClass = styles.table;
 
 /** The features of the dashboard's server-sorted, server-paged learner tables (the roster, a goal's learners). */
 export const sortedPagedFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature });
@@ -99,7 +103,7 @@ function TableMarkup<TData extends RowData>({
   caption?: string;
 }) {
   return (
-    <table className={className} aria-busy={busy} aria-describedby={describedBy}>
+    <table className={`${styles.table} ${className}`} aria-busy={busy} aria-describedby={describedBy}>
       {caption && (
         <caption id={`${idPrefix}-caption`} className="visually-hidden" tabIndex={-1}>
           {caption}
@@ -119,18 +123,18 @@ function TableMarkup<TData extends RowData>({
                   className={numeric(id) ? "num" : undefined}
                   aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                 >
-                  <span className="th-inner">
+                  <span className={styles.thInner}>
                     {header.column.getCanSort() ? (
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} aria-describedby={tipId}>
+                      <button type="button" className={styles.sortButton} onClick={header.column.getToggleSortingHandler()} aria-describedby={tipId}>
                         <table.FlexRender header={header} />
                         <SortMark sorted={sorted} />
                       </button>
                     ) : (
-                      <span className="th-label" tabIndex={0} aria-describedby={tipId}>
+                      <span className={styles.thLabel} tabIndex={0} aria-describedby={tipId}>
                         <table.FlexRender header={header} />
                       </span>
                     )}
-                    <span role="tooltip" id={tipId} className="tip">
+                    <span role="tooltip" id={tipId} className={styles.tip}>
                       {help(id)}
                     </span>
                   </span>
@@ -157,7 +161,7 @@ function TableMarkup<TData extends RowData>({
 
 function SortMark({ sorted }: { sorted: false | "asc" | "desc" }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 12 12" width="11" height="11" className={sorted ? "sort-mark active" : "sort-mark"}>
+    <svg aria-hidden="true" viewBox="0 0 12 12" width="11" height="11" className={sorted ? `${styles.sortMark} ${styles.active}` : styles.sortMark}>
       {sorted === "desc" ? (
         <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
       ) : sorted === "asc" ? (
@@ -183,9 +187,9 @@ export function nameColumn<TData extends { name: string; username: string }>(cou
 
 function LearnerCell({ courseId, username, name, query }: { courseId: string; username: string; name: string; query?: string }) {
   return (
-    <Link className="learner-link" href={learnerPath(courseId, username, query)} prefetch={false}>
-      <span className="roster-name">{name || username}</span>
-      <span className="roster-username">{username}</span>
+    <Link className={`${styles.learnerLink} learner-link`} href={learnerPath(courseId, username, query)} prefetch={false}>
+      <span className={`${styles.name} roster-name`}>{name || username}</span>
+      <span className={`${styles.username} roster-username`}>{username}</span>
     </Link>
   );
 }
