@@ -1,13 +1,10 @@
 /** UTC days as `YYYY-MM-DD` strings; `domain.md` § Time. */
 
-const DAY_MS = 86_400_000;
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+import { env, isDay, type EnvRecord } from "@/lib/env";
 
-export function isDay(value: string): boolean {
-  if (!DAY_RE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+export { isDay };
+
+const DAY_MS = 86_400_000;
 
 /** The UTC calendar day of a time in milliseconds since the epoch. */
 export function dayOf(ms: number): string {
@@ -24,13 +21,8 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** The as-of day: `LANTERN_AS_OF` when set, else today (UTC). */
-export function asOfDay(env: NodeJS.ProcessEnv = process.env, now: number = Date.now()): string {
-  const set = env.LANTERN_AS_OF?.trim();
-  if (set) {
-    if (!isDay(set)) throw new Error(`LANTERN_AS_OF must be a date YYYY-MM-DD, got "${set}"`);
-    return set;
-  }
-  return dayOf(now);
+export function asOfDay(source: EnvRecord = process.env, now: number = Date.now()): string {
+  return env(source).LANTERN_AS_OF ?? dayOf(now);
 }
 
 /** A half-open window of days `[start, end)`. */

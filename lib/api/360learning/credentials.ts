@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import type { Caller } from "@/db/queries/access";
 import { callerForKey } from "@/db/queries/api-keys";
 import { splitKey } from "@/lib/auth/api-keys";
+import { env, type EnvRecord } from "@/lib/env";
 import { resolveCaller } from "../caller";
 import { unauthorized } from "../errors";
 
@@ -12,10 +13,8 @@ import { unauthorized } from "../errors";
  * a Lantern API key.
  */
 
-export const DEFAULT_COMPANY_ID = "lantern";
-
-export function companyId(env: Record<string, string | undefined> = process.env): string {
-  return env.LANTERN_COMPANY_ID?.trim() || DEFAULT_COMPANY_ID;
+export function companyId(source: EnvRecord = process.env): string {
+  return env(source).LANTERN_COMPANY_ID;
 }
 
 export async function resolve360Caller(db: Db, req: Request): Promise<Caller> {
