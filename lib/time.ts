@@ -1,4 +1,4 @@
-/** UTC days as `YYYY-MM-DD` strings; `domain.md` § Time. */
+/** UTC days as `YYYY-MM-DD` strings; `docs/metrics.md` § Days and windows. */
 
 import { env, isDay, type EnvRecord } from "@/lib/env";
 

@@ -7,7 +7,7 @@ import { SUMMARY_COLUMNS, toLearnerObject, type LearnerObject, type SummaryRow }
 import { windowFiguresOf } from "./window";
 
 /**
- * One learner of a course (api.md § GET /api/v0/learners/{username}/): null when the user does not
+ * One learner of a course (docs/edx-api.md § The contract, GET /api/v0/learners/{username}/): null when the user does not
  * exist or never enrolled in the course (an unenrolled learner is still found).
  */
 export async function getLearner(
@@ -36,7 +36,7 @@ export async function enrolledLearnerId(db: Db, courseId: string, username: stri
 }
 
 /**
- * The engagement timeline of an enrolled learner (api.md § GET /api/v0/engagement_timelines/), or
+ * The engagement timeline of an enrolled learner (docs/edx-api.md § The contract, GET /api/v0/engagement_timelines/), or
  * null when the user does not exist or never enrolled in the course.
  */
 export async function learnerTimelineByUsername(

@@ -5,7 +5,7 @@ import { segmentsFromMask, segmentsOf, type Segment, type SegmentInput } from "@
 import type { DayWindow } from "@/lib/time";
 import { asColumns, type Columns } from "./columns";
 
-/** The learner object of api.md § Open edX Learner Analytics v0 (detail, and each list result). */
+/** The learner object of docs/edx-api.md (detail, and each list result). */
 export interface LearnerObject {
   username: string;
   name: string;

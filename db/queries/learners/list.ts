@@ -123,7 +123,7 @@ function toObjects(db: Db, courseId: string, sel: LearnerSelection, course: Cour
 }
 
 /**
- * One page of a course's roster (api.md § GET /api/v0/learners/): filtered, sorted, with the
+ * One page of a course's roster (docs/edx-api.md § The contract, GET /api/v0/learners/): filtered, sorted, with the
  * exact count. An unknown course gives an empty page; the caller answers its 404s first.
  */
 export async function listLearners(db: Db, courseId: string, q: LearnerQuery): Promise<LearnerPage> {

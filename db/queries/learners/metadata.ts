@@ -18,7 +18,7 @@ const byName = (counts: Map<string, number>): Record<string, number> =>
   Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /**
- * A course's learner metadata (api.md § GET /api/v0/course_learner_metadata/): counts over the
+ * A course's learner metadata (docs/edx-api.md § The contract, GET /api/v0/course_learner_metadata/): counts over the
  * whole roster (unenrolled learners included), and the engagement ranges of the default window.
  * Null for an unknown course.
  */

@@ -1,5 +1,5 @@
 /**
- * Status and progress of one registration on one goal (domain.md § Status and progress), from
+ * Status and progress of one registration on one goal (docs/metrics.md § Status and progress), from
  * what the data layer measured of each target. Pure: the mastery model's numbers come in
  * already computed.
  */

@@ -7,7 +7,7 @@ import { resolveCaller } from "../caller";
 import { unauthorized } from "../errors";
 
 /**
- * 360Learning's credential forms (api.md § 360Learning): the query parameters `company` and
+ * 360Learning's credential forms (docs/360learning-api.md): the query parameters `company` and
  * `apiKey`, or the headers `X-company-id` and `X-apiKey`; else what every route takes (Bearer or
  * Basic API key, or the session). The company is the deployment's `LANTERN_COMPANY_ID`; the key
  * a Lantern API key.

@@ -2,7 +2,7 @@ import type { CsvValue } from "../csv";
 import { ApiError } from "../errors";
 import type { LearnerObject } from "@/db/queries/learners";
 
-/** CSV columns: the learner object flattened with dots, in api.md's order. */
+/** CSV columns: the learner object flattened with dots, in docs/edx-api.md's order. */
 export const CSV_COLUMNS = [
   "username",
   "name",

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { addDays, daysBetween } from "@/lib/time";
 
-/** Longest window the API takes (api.md). */
+/** Longest window the API takes (docs/edx-api.md). */
 const MAX_DAYS = 366;
 const PRESETS = [7, 14, 30, 90] as const;
 
