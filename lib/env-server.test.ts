@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,4 +37,17 @@ describe("the server with a bad configuration", () => {
     expect(err).toContain('lantern: LANTERN_AS_OF must be a date YYYY-MM-DD (2026-03-20); got "2026-02-30".');
     expect(existsSync(path.join(dir, "lantern.db"))).toBe(false);
   }, 60_000);
+});
+
+// lib/env.ts is server code: a client component that imported it (say through lib/time.ts) would
+// ship zod and the configuration's messages to every browser.
+describe("the browser's bundles", () => {
+  it("hold none of the configuration schema", () => {
+    if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("No build: run `npx next build` before the HTTP tests (npm test does).");
+    const dir = path.resolve(".next", "static");
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
+    expect(files.length).toBeGreaterThan(0);
+    const leaking = files.filter((f) => readFileSync(path.join(dir, f), "utf8").includes("a number of proxies"));
+    expect(leaking).toEqual([]);
+  });
 });

@@ -1,23 +1,16 @@
 import { z } from "zod";
+import { dayOf, isDay } from "@/lib/time";
 
 /**
  * Lantern's configuration: every environment variable it reads, with its type, default and
  * meaning, in one zod schema. The server (instrumentation.ts) and every CLI command (lib/cli/main.ts)
  * parse it before doing anything, so a nonsensical value stops them at start with one line naming
  * the variable, rather than making every request that reads it a 500. The README's Configuration
- * table lists the same variables (lib/env.test.ts checks).
+ * table lists the same variables (lib/env.test.ts checks). Server code only: a client component
+ * importing it would ship zod and these messages to the browser.
  */
 
 export type EnvRecord = Record<string, string | undefined>;
-
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar day `YYYY-MM-DD` (lib/time.ts re-exports it). */
-export function isDay(value: string): boolean {
-  if (!DAY_RE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /**
  * One variable: blank or unset gives `fallback`; otherwise `read` turns the trimmed text into the
@@ -177,4 +170,9 @@ export function env(source: EnvRecord = process.env): Env {
 /** The package root: `LANTERN_HOME` when set (the CLI sets it), else the working directory. */
 export function packageRoot(source: EnvRecord = process.env): string {
   return env(source).LANTERN_HOME ?? process.cwd();
+}
+
+/** The as-of day (docs/metrics.md § Days and windows): `LANTERN_AS_OF` when set, else today (UTC). */
+export function asOfDay(source: EnvRecord = process.env, now: number = Date.now()): string {
+  return env(source).LANTERN_AS_OF ?? dayOf(now);
 }

@@ -1,10 +1,16 @@
 /** UTC days as `YYYY-MM-DD` strings; `docs/metrics.md` § Days and windows. */
 
-import { env, isDay, type EnvRecord } from "@/lib/env";
-
-export { isDay };
+// Pure day arithmetic, imported by client components too: nothing here reads the configuration
+// (the as-of day is lib/env.ts's `asOfDay`).
 
 const DAY_MS = 86_400_000;
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isDay(value: string): boolean {
+  if (!DAY_RE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
 
 /** The UTC calendar day of a time in milliseconds since the epoch. */
 export function dayOf(ms: number): string {
@@ -18,11 +24,6 @@ export function addDays(day: string, n: number): string {
 /** Whole days from `a` to `b` (b − a). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-}
-
-/** The as-of day: `LANTERN_AS_OF` when set, else today (UTC). */
-export function asOfDay(source: EnvRecord = process.env, now: number = Date.now()): string {
-  return env(source).LANTERN_AS_OF ?? dayOf(now);
 }
 
 /** A half-open window of days `[start, end)`. */

@@ -1,7 +1,7 @@
 import type { Db } from "../../client";
 import type { EngagementRanges } from "@/lib/analytics/ranges";
 import { SEGMENTS, segmentsFromMask, type Segment } from "@/lib/analytics/segments";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { groupCounts, readCourse } from "./course-read";
 
 export interface CourseLearnerMetadata {

@@ -9,7 +9,7 @@ import {
   type LearnerSelection,
 } from "@/db/queries/learners";
 import type { Db } from "@/db/client";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { csvResponse, safeFileName, type CsvValue } from "../csv";
 import { ApiError } from "../errors";
 import { requireCourseReader } from "../guards";

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { cohortExists, modeExists, type LearnerSelection } from "@/db/queries/learners";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { ApiError } from "../errors";
 import { knownSegments, windowOf, type LearnerListQuery } from "./query";
 

@@ -5,7 +5,7 @@ import { windowRanges } from "@/db/queries/learners/window-ranges";
 import type { EngagementRanges } from "@/lib/analytics/ranges";
 import { windowOf, windowQuery } from "@/lib/api/edx/query";
 import { ApiError } from "@/lib/api/errors";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { loadCourse } from "../../../../_lib/course";
 
 /**
