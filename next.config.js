@@ -1,6 +1,6 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Every API path answers with and without a trailing slash, without a redirect (api.md).
+  // Every API path answers with and without a trailing slash, without a redirect (docs/api.md).
   skipTrailingSlashRedirect: true,
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,

@@ -3,7 +3,7 @@ import type { BenchContext, BenchRoute, RouteTarget } from "./routes";
 import { timeCalls, type CallResult } from "./stats";
 
 /**
- * Each route under load over loopback (quality.md: latency with one connection at a time,
+ * Each route under load over loopback (README § Performance: latency with one connection at a time,
  * throughput with 16), beside its in-process floor and the trivial route measured in the same run.
  */
 

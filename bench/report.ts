@@ -162,7 +162,7 @@ export function report(results: readonly RunResult[], command: string, startedAt
     "",
     `\`${command}\`, ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, on ${machine()}.`,
     "",
-    "How to run it and what each figure means: [README § Performance](../README.md#performance). Targets (quality.md) are for 100,000 learners on 2 cores; each figure sits beside its floor measured in the same run, so the ratios hold on a noisy machine better than the raw numbers.",
+    "How to run it and what each figure means: [README § Performance](../README.md#performance). Targets (README § Performance) are for 100,000 learners on 2 cores; each figure sits beside its floor measured in the same run, so the ratios hold on a noisy machine better than the raw numbers.",
     "",
     ...(results.length > 1 ? ["## How each cost grows", "", scalingTable(results), ""] : []),
     "## Figures",

@@ -54,7 +54,7 @@ export interface BenchRoute {
   needs?: string;
 }
 
-// quality.md § Performance, at 100,000 learners on 2 cores.
+// README § Performance, at 100,000 learners on 2 cores.
 const LIST: RouteTarget = { p50: 15, p99: 60, shareOfTrivial: 0.5, text: "p50 ≤ 15 ms, p99 ≤ 60 ms, ≥ 50% of trivial req/s" };
 const READ: RouteTarget = { p50: 10, text: "p50 ≤ 10 ms" };
 const STATUS: RouteTarget = { p50: 100, text: "p50 ≤ 100 ms" };

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import path from "node:path";
+import { env, packageRoot, type EnvRecord } from "@/lib/env";
 
 /**
  * The WAL checkpointer: a worker thread with a connection of its own that copies committed pages
@@ -30,10 +31,10 @@ const timer = setInterval(() => {
 `;
 
 /** Where better-sqlite3 is resolved from: the package root (`LANTERN_HOME`, set by the CLI) or the working directory. */
-const packageRoot = () => path.join(process.env.LANTERN_HOME ?? process.cwd(), "package.json");
+const packageJson = () => path.join(packageRoot(), "package.json");
 
 export function startCheckpointer(file: string, intervalMs: number): Worker {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, intervalMs, base: packageRoot() } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, intervalMs, base: packageJson() } });
   worker.on("error", (err) => console.error(`lantern: the WAL checkpointer stopped (${(err as Error).message}); SQLite's automatic checkpoints take over`));
   worker.unref();
   return worker;
@@ -43,10 +44,6 @@ export function startCheckpointer(file: string, intervalMs: number): Worker {
  * The checkpoint interval of the server's connection: `LANTERN_CHECKPOINT_MS` (0 turns the worker
  * off, leaving SQLite's automatic checkpoints), 1,000 ms by default.
  */
-export function checkpointIntervalMs(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.LANTERN_CHECKPOINT_MS;
-  if (raw === undefined || raw.trim() === "") return 1000;
-  const ms = Number(raw);
-  if (!Number.isFinite(ms) || ms < 0) throw new Error(`LANTERN_CHECKPOINT_MS must be a number of milliseconds ≥ 0; got "${raw}"`);
-  return ms;
+export function checkpointIntervalMs(source: EnvRecord = process.env): number {
+  return env(source).LANTERN_CHECKPOINT_MS;
 }

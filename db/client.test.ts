@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR, migrateDb, openDb } from "./client";
+import { migrateDb, migrationsDir, openDb } from "./client";
 
 const dir = mkdtempSync(path.join(tmpdir(), "lantern-client-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +43,7 @@ describe("migration 0008: the day counts clustered on their key", () => {
     // The migrations up to 0007, as a database made before this one has them. Later ones go too:
     // drizzle applies only migrations newer than the last one applied.
     const before = path.join(dir, "migrations-0007");
-    cpSync(MIGRATIONS_DIR, before, { recursive: true });
+    cpSync(migrationsDir(), before, { recursive: true });
     const journal = path.join(before, "meta/_journal.json");
     const j = JSON.parse(readFileSync(journal, "utf8")) as { entries: { idx: number; tag: string }[] };
     for (const e of j.entries.filter((e) => e.idx >= 8)) rmSync(path.join(before, `${e.tag}.sql`));

@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { packageRoot } from "@/lib/env";
 import * as schema from "./schema";
 import { checkpointIntervalMs, startCheckpointer } from "./checkpointer";
 import { databasePath } from "./path";
@@ -13,7 +14,7 @@ export type Schema = typeof schema;
 export type Db = BetterSQLite3Database<Schema> & { $client: Database.Database };
 
 /** The committed migrations, beside the package root (`LANTERN_HOME`, set by the CLI) or the working directory. */
-export const MIGRATIONS_DIR = path.resolve(process.env.LANTERN_HOME ?? process.cwd(), "db/migrations");
+export const migrationsDir = () => path.resolve(packageRoot(), "db/migrations");
 
 export interface OpenOptions {
   /**
@@ -76,7 +77,7 @@ function reusePreparedStatements(sqlite: Database.Database): void {
 }
 
 /** Applies the committed drizzle-kit migrations; safe to call on every start. */
-export function migrateDb(db: Db, migrationsFolder = MIGRATIONS_DIR): void {
+export function migrateDb(db: Db, migrationsFolder = migrationsDir()): void {
   migrate(db, { migrationsFolder });
 }
 

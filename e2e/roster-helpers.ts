@@ -74,7 +74,7 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * A custom window's engagement ranges as domain.md defines them (active learners' figures in that
+ * A custom window's engagement ranges as docs/metrics.md defines them (active learners' figures in that
  * window), read straight from the e2e database's per-item counts.
  */
 export function windowRangesOf(courseId: string, start: string, end: string): EngagementRanges {

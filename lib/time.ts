@@ -1,4 +1,7 @@
-/** UTC days as `YYYY-MM-DD` strings; `domain.md` § Time. */
+/** UTC days as `YYYY-MM-DD` strings; `docs/metrics.md` § Days and windows. */
+
+// Pure day arithmetic, imported by client components too: nothing here reads the configuration
+// (the as-of day is lib/env.ts's `asOfDay`).
 
 const DAY_MS = 86_400_000;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,16 +24,6 @@ export function addDays(day: string, n: number): string {
 /** Whole days from `a` to `b` (b − a). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-}
-
-/** The as-of day: `LANTERN_AS_OF` when set, else today (UTC). */
-export function asOfDay(env: NodeJS.ProcessEnv = process.env, now: number = Date.now()): string {
-  const set = env.LANTERN_AS_OF?.trim();
-  if (set) {
-    if (!isDay(set)) throw new Error(`LANTERN_AS_OF must be a date YYYY-MM-DD, got "${set}"`);
-    return set;
-  }
-  return dayOf(now);
 }
 
 /** A half-open window of days `[start, end)`. */

@@ -5,7 +5,7 @@ import { courseCards } from "@/db/queries/course-list";
 import { loadedSummary } from "@/db/queries/overview";
 import { managedDepartmentNames, ownRegistrations } from "@/db/queries/home";
 import { sessionCaller } from "@/lib/api/caller";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { ScrollRegion } from "@/components/scroll-region";
 import { StatCard } from "@/components/stat-card";
 import { coursePath } from "@/lib/dashboard/paths";

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
-import { asOfDay, addDays, defaultWindow } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
+import { addDays, defaultWindow } from "@/lib/time";
 import { engagementRangesOf, type EngagementRanges, type RangeInput } from "@/lib/analytics/ranges";
 import { maskOf, segmentsOf, type SegmentInput } from "@/lib/analytics/segments";
 import { writeGroupCounts } from "./learners/course-read";

@@ -2,7 +2,8 @@ import type { Db } from "../client";
 import { attemptsPerCompleted, type DayValues, type EngagementMetrics } from "@/lib/analytics/engagement";
 import type { EngagementRanges } from "@/lib/analytics/ranges";
 import { segmentsFromMask, type Segment } from "@/lib/analytics/segments";
-import { addDays, asOfDay, daysOf, type DayWindow } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
+import { addDays, daysOf, type DayWindow } from "@/lib/time";
 import { ensureCourseFresh } from "./derived";
 
 /** The course's engagement ranges over the default window (recomputed only when data changed). */

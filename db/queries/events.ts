@@ -4,7 +4,7 @@ import type { EventKind } from "../schema";
 import { dayOf } from "@/lib/time";
 import { DerivedRefresher } from "./derived";
 
-/** An event as the ingest layer produces it (`domain.md` § event). */
+/** An event as the ingest layer produces it (`docs/metrics.md` § The data model). */
 export interface NormalisedEvent {
   userId: string;
   courseId: string;

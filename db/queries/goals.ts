@@ -1,7 +1,7 @@
 import type { Db } from "../client";
 import type { GoalRow } from "./catalog";
 
-/** A scoped goal as the Knewton family's API shows it (api.md § Scoped goals). */
+/** A scoped goal as the Knewton family's API shows it (docs/knewton-api.md). */
 export interface GoalObject {
   id: string;
   learning_instance_id: string;

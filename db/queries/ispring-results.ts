@@ -3,7 +3,7 @@ import type { CompletionStatus, UserStatus } from "../schema";
 import { FINISHED_STATUSES, ispringResultOf, timeSpentOf, type MandatoryItemFacts, type ResultFigures } from "@/lib/analytics/ispring-result";
 
 /**
- * iSpring learners' results (`domain.md` § iSpring result of an enrollment): one row per
+ * iSpring learners' results (`docs/metrics.md` § iSpring result of an enrollment): one row per
  * enrollment, in enrollment id order so pages can continue after the last id they returned
  * (keyset paging: rows added or changed between pages never shift the rest). The events a page
  * needs are aggregated with one set-based query over that page's enrollments.

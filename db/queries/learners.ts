@@ -1,4 +1,4 @@
-/** The data layer of the Open edX learner analytics API (api.md): roster, learner, timeline, metadata. */
+/** The data layer of the Open edX learner analytics API (docs/edx-api.md): roster, learner, timeline, metadata. */
 export { listLearners, iterateLearners, type LearnerQuery, type LearnerPage } from "./learners/list";
 export { getLearner, enrolledLearnerId, learnerTimelineByUsername } from "./learners/detail";
 export { courseLearnerMetadata, courseExists, cohortExists, modeExists, type CourseLearnerMetadata } from "./learners/metadata";

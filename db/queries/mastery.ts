@@ -3,7 +3,7 @@ import { DEFAULT_PARAMS, fitObjective, type BktParams } from "@/lib/analytics/ma
 
 /**
  * The mastery model's stored parameters, the attempt sequences it is fitted on and traces, and its
- * refit (domain.md § Status and progress).
+ * refit (docs/metrics.md § Status and progress).
  */
 
 export interface ObjectiveModel {

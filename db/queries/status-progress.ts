@@ -6,7 +6,7 @@ import type { GoalRow } from "./catalog";
 import { attemptSequences, objectiveModels } from "./mastery";
 
 /**
- * Status and progress of registrations on goals (domain.md § Status and progress): reads the
+ * Status and progress of registrations on goals (docs/metrics.md § Status and progress): reads the
  * goal-scoped work and every attempt on the goals' objectives, applies the mastery model, and
  * hands the numbers to the pure rules.
  */

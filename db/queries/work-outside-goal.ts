@@ -2,7 +2,7 @@ import type { Db } from "../client";
 import type { Goal } from "./status-progress";
 
 /**
- * A learner's problem work on a goal's targets that does not count as goal work (domain.md: goal
+ * A learner's problem work on a goal's targets that does not count as goal work (docs/metrics.md: goal
  * work is only events carrying the goal's id) — the course's own exercises, or another goal's. The
  * learner page shows it beside the goal's status, so that "No work yet" never stands unexplained
  * next to correct answers on the same problems.

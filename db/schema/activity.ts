@@ -28,7 +28,7 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** One learner action, normalised from a statement or a graded event (`ingest.md`). */
+/** One learner action, normalised from a statement or a graded event (`docs/import-format.md`). */
 export const events = sqliteTable(
   "events",
   {

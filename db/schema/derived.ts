@@ -29,7 +29,7 @@ export const learnerItemDay = sqliteTable(
   (t) => [primaryKey({ columns: [t.courseId, t.userId, t.day, t.itemId] })],
 );
 
-/** Per learner, course and UTC day: the per-day engagement values of `domain.md` (the timeline). */
+/** Per learner, course and UTC day: the per-day engagement values of `docs/metrics.md` (the timeline). */
 export const learnerDay = sqliteTable(
   "learner_day",
   {
@@ -68,7 +68,7 @@ export const learnerSummary = sqliteTable(
     problemAttempts: integer("problem_attempts").notNull().default(0),
     /** problem_attempts / problems_completed; null when nothing completed. */
     attemptRatio: real("attempt_ratio"),
-    /** `attempt_ratio_order` of domain.md: attempts when the ratio is set, else −attempts. */
+    /** `attempt_ratio_order` of docs/metrics.md: attempts when the ratio is set, else −attempts. */
     attemptRatioOrder: integer("attempt_ratio_order").notNull().default(0),
     videosViewed: integer("videos_viewed").notNull().default(0),
     discussionContributions: integer("discussion_contributions").notNull().default(0),
@@ -82,14 +82,14 @@ export const learnerSummary = sqliteTable(
     enrollmentDay: text("enrollment_day").generatedAlwaysAs(sql`substr(enrolled_at, 1, 10)`, { mode: "virtual" }),
     /**
      * Sort key for email: a missing email becomes a BLOB, which SQLite orders after every text,
-     * so nulls come last ascending and first descending (api.md) with a plain index.
+     * so nulls come last ascending and first descending (docs/edx-api.md) with a plain index.
      */
     emailSort: text("email_sort").generatedAlwaysAs(sql`coalesce(email, x'')`, { mode: "virtual" }),
     /** Sort key for the ratio: null (nothing completed) as +∞, last ascending and first descending. */
     ratioSort: real("ratio_sort").generatedAlwaysAs(sql`coalesce(attempt_ratio, 9e999)`, { mode: "virtual" }),
     /**
      * 1 for a learner without attempts (no ratio at all), else 0: the ratio sort's first key,
-     * ascending in both directions, so such learners come last whichever way it runs (api.md).
+     * ascending in both directions, so such learners come last whichever way it runs (docs/edx-api.md).
      */
     ratioMissing: integer("ratio_missing").generatedAlwaysAs(sql`problem_attempts = 0`, { mode: "virtual" }),
   },
@@ -100,7 +100,7 @@ export const learnerSummary = sqliteTable(
     index("learner_summary_segments_idx").on(t.courseId, t.segments),
     index("learner_summary_cohort_idx").on(t.courseId, t.cohort, t.mode),
     index("learner_summary_mode_idx").on(t.courseId, t.mode),
-    // Every roster sort (api.md) in both directions, each ending with username ascending, so a
+    // Every roster sort (docs/edx-api.md) in both directions, each ending with username ascending, so a
     // page is read off an index in order whatever the direction.
     ...sortIndexes("email", [t.emailSort], t.username, t.courseId),
     ...sortIndexes("name", [t.name], t.username, t.courseId),

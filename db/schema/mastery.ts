@@ -2,7 +2,7 @@ import { integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { objectives } from "./courses";
 
 /**
- * The mastery model's parameters per learning objective (domain.md § Status and progress),
+ * The mastery model's parameters per learning objective (docs/metrics.md § Status and progress),
  * written by the refit (lib/analytics/mastery, db/queries/mastery.ts). An objective without a row
  * uses the defaults and is not fitted.
  */

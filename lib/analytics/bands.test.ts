@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bandOf, figureBand, isConcerning } from "./bands";
 import { engagementRange } from "./ranges";
 
-// The first reference case of domain.md: below [0,13], average [13,50], above [50,null].
+// The first reference case of docs/metrics.md: below [0,13], average [13,50], above [50,null].
 const ref = engagementRange([4, 13, 13, 13, 15, 15, 15, 15, ...Array(11).fill(50), 154]);
 
 describe("bandOf", () => {

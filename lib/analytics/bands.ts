@@ -1,7 +1,7 @@
 import type { EngagementRange, RangeMetric } from "./ranges";
 
 /**
- * Where a learner's figure sits in the course's engagement ranges (domain.md § Engagement ranges;
+ * Where a learner's figure sits in the course's engagement ranges (docs/metrics.md § Engagement ranges;
  * every range lower-inclusive, upper-exclusive): `low` inside below_average, `high` at or above
  * above_average's lower bound, `average` otherwise. Null when there is nothing to place.
  */

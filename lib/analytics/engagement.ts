@@ -1,7 +1,7 @@
 import type { EventKind } from "@/db/schema";
 import { dayOf, type DayWindow } from "@/lib/time";
 
-/** Engagement metrics of `domain.md` § Engagement metrics, from one learner's events in one course. */
+/** Engagement metrics of `docs/metrics.md` § Engagement metrics, from one learner's events in one course. */
 export interface EngagementMetrics {
   problems_attempted: number;
   problems_completed: number;

@@ -1,7 +1,7 @@
 import type { CompletionStatus } from "@/db/schema";
 
 /**
- * The iSpring result of an enrollment (`domain.md` § iSpring result of an enrollment): status,
+ * The iSpring result of an enrollment (`docs/metrics.md` § iSpring result of an enrollment): status,
  * progress, score, completion date and overdue, from what the enrollment says explicitly and from
  * per-item facts that the query layer aggregates from events.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { engagementRange, engagementRangesOf, percentile, withClassRanks } from "./ranges";
 
-describe("engagementRange — the reference cases of domain.md", () => {
+describe("engagementRange — the reference cases of docs/metrics.md", () => {
   it("[4, 13×3, 15×4, 50×11, 154]", () => {
     const values = [4, 13, 13, 13, 15, 15, 15, 15, ...Array<number>(11).fill(50), 154];
     expect(engagementRange(values)).toEqual({ below_average: [0, 13], average: [13, 50], above_average: [50, null] });

@@ -1,4 +1,4 @@
-/** Engagement ranges of `domain.md` § Engagement ranges. */
+/** Engagement ranges of `docs/metrics.md` § Engagement ranges. */
 
 /** `[lower, upper]`, lower-inclusive, upper-exclusive; `null` as the upper bound means unbounded. */
 export type Range = [number, number | null];

@@ -1,7 +1,7 @@
 import type { EngagementMetrics } from "./engagement";
 import { aboveAverageFloor, type EngagementRanges } from "./ranges";
 
-/** The five segments of `domain.md` § Segments, in the order they are listed. */
+/** The five segments of `docs/metrics.md` § Segments, in the order they are listed. */
 export const SEGMENTS = ["highly_engaged", "struggling", "disengaging", "inactive", "unenrolled"] as const;
 export type Segment = (typeof SEGMENTS)[number];
 

@@ -38,16 +38,18 @@ describe("readBody", () => {
 });
 
 describe("maxBodyBytes", () => {
-  it("is LANTERN_MAX_BODY_BYTES when that is a positive whole number, else 10 MB", () => {
+  it("is LANTERN_MAX_BODY_BYTES, 10 MB when unset, and refuses anything but a positive whole number", () => {
     expect(maxBodyBytes({ LANTERN_MAX_BODY_BYTES: "2048" })).toBe(2048);
-    for (const bad of [undefined, "", "0", "-5", "1e6", "ten"]) expect(maxBodyBytes({ LANTERN_MAX_BODY_BYTES: bad })).toBe(10 * 1024 * 1024);
+    for (const unset of [undefined, ""]) expect(maxBodyBytes({ LANTERN_MAX_BODY_BYTES: unset })).toBe(10 * 1024 * 1024);
+    for (const bad of ["0", "-5", "1e6", "ten"]) expect(() => maxBodyBytes({ LANTERN_MAX_BODY_BYTES: bad })).toThrow(/^LANTERN_MAX_BODY_BYTES must be/);
   });
 });
 
 describe("maxImportBytes", () => {
-  it("is LANTERN_MAX_IMPORT_BYTES when that is a positive whole number, else 1 GiB", () => {
+  it("is LANTERN_MAX_IMPORT_BYTES, 1 GiB when unset, and refuses anything but a positive whole number", () => {
     expect(maxImportBytes({ LANTERN_MAX_IMPORT_BYTES: "50000" })).toBe(50_000);
-    for (const bad of [undefined, "0", "lots"]) expect(maxImportBytes({ LANTERN_MAX_IMPORT_BYTES: bad })).toBe(1024 ** 3);
+    expect(maxImportBytes({})).toBe(1024 ** 3);
+    for (const bad of ["0", "lots"]) expect(() => maxImportBytes({ LANTERN_MAX_IMPORT_BYTES: bad })).toThrow(/^LANTERN_MAX_IMPORT_BYTES must be/);
   });
 });
 

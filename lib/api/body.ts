@@ -1,8 +1,7 @@
 import { nestsDeeperThan, tooDeepMessage } from "@/lib/ingest/json-depth";
+import { env, type EnvRecord } from "@/lib/env";
 import { ApiError } from "./errors";
 
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-const DEFAULT_MAX_IMPORT_BYTES = 1024 ** 3;
 /** How long a sender may go quiet in the middle of a body before the request is dropped. */
 export const DEFAULT_BODY_IDLE_MS = 30_000;
 
@@ -10,22 +9,16 @@ export const DEFAULT_BODY_IDLE_MS = 30_000;
  * The largest JSON body any route accepts: `LANTERN_MAX_BODY_BYTES` (a positive whole number of
  * bytes) when set, else 10 MB. Read per request so a test app can be started with its own limit.
  */
-export function maxBodyBytes(env: Record<string, string | undefined> = process.env): number {
-  return positiveBytes(env.LANTERN_MAX_BODY_BYTES) ?? DEFAULT_MAX_BODY_BYTES;
+export function maxBodyBytes(source: EnvRecord = process.env): number {
+  return env(source).LANTERN_MAX_BODY_BYTES;
 }
 
 /**
  * The largest import body (`POST /api/v0/import`): `LANTERN_MAX_IMPORT_BYTES` when set, else 1 GiB.
  * The body streams, so this bounds the upload, not memory; bigger files go through the CLI.
  */
-export function maxImportBytes(env: Record<string, string | undefined> = process.env): number {
-  return positiveBytes(env.LANTERN_MAX_IMPORT_BYTES) ?? DEFAULT_MAX_IMPORT_BYTES;
-}
-
-/** A positive whole number of bytes, or undefined for unset or nonsense. */
-export function positiveBytes(value: string | undefined): number | undefined {
-  const n = value && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+export function maxImportBytes(source: EnvRecord = process.env): number {
+  return env(source).LANTERN_MAX_IMPORT_BYTES;
 }
 
 // The rest of a refused body is never read, so the connection cannot carry another request.

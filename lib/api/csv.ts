@@ -1,5 +1,5 @@
 /**
- * CSV as api.md asks: RFC 4180 quoting, CRLF line ends, null as an empty cell, lists joined with
+ * CSV as docs/edx-api.md asks: RFC 4180 quoting, CRLF line ends, null as an empty cell, lists joined with
  * ", ", and text cells that a spreadsheet would run as a formula (starting with = + - @, tab or
  * CR) prefixed with a quote.
  */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IngestError } from "@/lib/ingest/errors";
 
-/** The API families: each formats errors its own way (`api.md`). */
+/** The API families: each formats errors its own way (`docs/api.md`). */
 export type Family = "lantern" | "edx" | "knewton" | "ispring" | "360learning" | "xapi";
 
 /** The one error type of every route: an HTTP status, a machine code and a message for developers. */

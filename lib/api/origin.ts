@@ -1,3 +1,5 @@
+import { env, type EnvRecord } from "@/lib/env";
+
 /**
  * The address clients reach this Lantern at: `LANTERN_PUBLIC_URL` (or next-auth's `NEXTAUTH_URL`)
  * when set — the canonical address behind a proxy —, else the origin the request came to: its
@@ -5,15 +7,10 @@
  * `X-Forwarded-Host`/`-Proto`, otherwise the Host header and the socket). Next.js's own `req.url`
  * names the host the server listens on, not the one the client asked for.
  */
-export function publicOrigin(req: Request, env: Record<string, string | undefined> = process.env): string {
-  const configured = env.LANTERN_PUBLIC_URL || env.NEXTAUTH_URL;
-  if (configured) {
-    try {
-      return new URL(configured).origin;
-    } catch {
-      // An unparsable setting is ignored rather than failing every request (lantern start refuses it).
-    }
-  }
+export function publicOrigin(req: Request, source: EnvRecord = process.env): string {
+  const { LANTERN_PUBLIC_URL, NEXTAUTH_URL } = env(source);
+  const configured = LANTERN_PUBLIC_URL ?? NEXTAUTH_URL;
+  if (configured) return new URL(configured).origin;
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
   const scheme = req.headers.get("x-forwarded-proto") === "https" ? "https" : "http";
   if (host && /^[a-z0-9.\-[\]:]+$/i.test(host)) {

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { databasePath } from "@/db/client";
+import { env, packageRoot } from "@/lib/env";
 
 /**
  * Keeps the mastery model fitted to the data while Lantern serves: after writes, `npx lantern
@@ -10,18 +11,9 @@ import { databasePath } from "@/db/client";
  * arrived. `LANTERN_REFIT_DELAY_MS` sets the quiet time (default 5 s); `off` turns it off.
  */
 
-const DEFAULT_DELAY_MS = 5_000;
-
 // On globalThis, like the write queue: every route bundle shares one scheduler.
 const state = globalThis as unknown as { lanternRefit?: { timer: NodeJS.Timeout | null; running: boolean; again: boolean } };
 const refit = (state.lanternRefit ??= { timer: null, running: false, again: false });
-
-function delayMs(): number | null {
-  const v = process.env.LANTERN_REFIT_DELAY_MS?.trim();
-  if (v === "off") return null;
-  const n = Number(v);
-  return v && Number.isFinite(n) && n >= 0 ? n : DEFAULT_DELAY_MS;
-}
 
 function run(): void {
   refit.timer = null;
@@ -30,7 +22,7 @@ function run(): void {
     return;
   }
   refit.running = true;
-  const root = process.env.LANTERN_HOME ?? process.cwd();
+  const root = packageRoot();
   const child = spawn(process.execPath, [path.join(root, "bin", "lantern.mjs"), "refit"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databasePath() },
@@ -52,7 +44,7 @@ function run(): void {
 
 /** After data was written: refit the mastery model once writes have been quiet for a moment. */
 export function scheduleRefit(): void {
-  const delay = delayMs();
+  const delay = env().LANTERN_REFIT_DELAY_MS;
   if (delay === null) return;
   if (refit.timer) clearTimeout(refit.timer);
   refit.timer = setTimeout(run, delay);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Caller } from "@/db/queries/access";
+import type { EnvRecord } from "@/lib/env";
 import { uuid } from "@/lib/ingest/xapi/schema";
 import { ApiError } from "./errors";
 import { publicOrigin } from "./origin";
@@ -49,8 +50,8 @@ export const statementHeaders = (): Record<string, string> => ({
  * whose account lives on this Lantern — `NEXTAUTH_URL` when set (the canonical address), else the
  * address the request came to.
  */
-export function authorityOf(caller: Caller, req: Request, env: Record<string, string | undefined> = process.env): Record<string, unknown> {
-  const homePage = publicOrigin(req, env);
+export function authorityOf(caller: Caller, req: Request, source: EnvRecord = process.env): Record<string, unknown> {
+  const homePage = publicOrigin(req, source);
   return { objectType: "Agent", name: caller.name, account: { homePage, name: caller.username } };
 }
 

@@ -8,7 +8,7 @@ import {
 } from "@/db/queries/access";
 
 /**
- * The one place that knows who may read what (`domain.md` § Roles). Every route asks here.
+ * The one place that knows who may read what (`docs/metrics.md` § Roles). Every route asks here.
  *
  * Answers are `"ok"`, `"forbidden"` (403) or `"not_found"` (404). Not-found is only answered to
  * someone who could read the object if it existed (an admin), so nobody learns by guessing an

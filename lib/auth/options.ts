@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { userForSignIn } from "@/db/queries/access";
+import { env, type EnvRecord } from "@/lib/env";
 import { createSession, endSession } from "@/db/queries/sessions";
 import { hashPasswordSync, verifyPassword } from "./password";
 import { sessionSecret } from "./secret";
@@ -40,9 +41,8 @@ export async function authorizeCredentials(
  * How long a session lasts from sign-in: `LANTERN_SESSION_HOURS` (default 12, at most a year).
  * Read per process start.
  */
-export function sessionMaxAgeS(env: Record<string, string | undefined> = process.env): number {
-  const hours = Number(env.LANTERN_SESSION_HOURS ?? 12);
-  return Number.isFinite(hours) && hours > 0 && hours <= 24 * 366 ? Math.round(hours * 3600) : 12 * 3600;
+export function sessionMaxAgeS(source: EnvRecord = process.env): number {
+  return Math.round(env(source).LANTERN_SESSION_HOURS * 3600);
 }
 
 const MAX_AGE_S = sessionMaxAgeS();

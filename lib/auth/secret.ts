@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { databasePath } from "@/db/path";
+import { env } from "@/lib/env";
 
 let cached: string | undefined;
 
@@ -11,7 +12,8 @@ let cached: string | undefined;
  * sessions survive restarts.
  */
 export function sessionSecret(dbFile: string = databasePath()): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const configured = env().NEXTAUTH_SECRET;
+  if (configured) return configured;
   if (cached) return cached;
   const file = path.join(path.dirname(dbFile), "session-secret");
   if (!existsSync(file)) {

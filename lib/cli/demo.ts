@@ -4,7 +4,7 @@ import path from "node:path";
 import { openDb, type Db } from "@/db/client";
 import { demoAccounts } from "@/lib/demo/accounts";
 import { writeDemo } from "@/lib/demo";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { intOption, parseCommand, type Command } from "./args";
 import { formatCounts, importFile } from "./load";
 import { migrateInTurn } from "./write-turn";

@@ -8,6 +8,7 @@ import { serveCommand } from "./serve";
 import { startCommand } from "./start";
 import { userCommand } from "./user";
 import { databasePath } from "@/db/client";
+import { env, EnvError } from "@/lib/env";
 import { CliError, type Command } from "./args";
 import { isBusy } from "./write-turn";
 
@@ -46,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
+    // Every command refuses a nonsensical configuration before it starts: not an hour into an import.
+    if (!rest.includes("--help") && !rest.includes("-h")) env();
     return await command.run(rest);
   } catch (err) {
     const expected = expectedFailure(err);
@@ -57,11 +60,13 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * The failures a command may meet in normal use, as one line and an exit code: its own CliErrors,
+ * a configuration that makes no sense (lib/env.ts),
  * the database (busy past the wait, not a SQLite file, unreadable, full, read-only) and the file
  * system (no such file, a directory, no permission). Anything else is a bug and keeps its stack.
  */
 function expectedFailure(err: unknown): { message: string; exitCode: number } | null {
   if (err instanceof CliError) return { message: err.message, exitCode: err.exitCode };
+  if (err instanceof EnvError) return { message: err.message, exitCode: 2 };
   if (!(err instanceof Error)) return null;
   const { code, syscall } = err as Error & { code?: unknown; syscall?: unknown };
   if (isBusy(err)) return { message: `the database ${databasePath()} stayed busy with another write; try again once it has finished.`, exitCode: 1 };

@@ -6,7 +6,7 @@ import { databasePath, openDb } from "@/db/client";
 import { demoAccounts } from "@/lib/demo/accounts";
 import { intOption, parseCommand, type Command } from "./args";
 import { loadDemo, printDemoAccounts } from "./demo";
-import { checkServingSettings, root, serveBuild } from "./serve";
+import { portOf, root, serveBuild } from "./serve";
 import { migrateInTurn } from "./write-turn";
 
 const HELP = `Usage: npx lantern start [--port P] [--hostname H] [--demo-learners N]   (npm start)
@@ -27,12 +27,9 @@ export const startCommand: Command = {
       HELP,
     );
     if (!parsed) return 0;
-    const port = intOption(parsed.values.port ?? process.env.PORT, "port", 3000, 1);
+    const port = portOf(parsed.values.port);
     const hostname = typeof parsed.values.hostname === "string" ? parsed.values.hostname : undefined;
     const file = databasePath();
-    // Before the minutes a demo load or a build can take.
-    checkServingSettings();
-
     const db = openDb(file);
     await migrateInTurn(db);
     const { courses } = db.$client.prepare(`SELECT COUNT(*) AS courses FROM courses`).get() as { courses: number };

@@ -137,7 +137,7 @@ describe("expected conditions are one line, without a stack trace, and a non-zer
     ["a database that cannot be opened", ["migrate"], { DATABASE_URL: dir }, /^lantern migrate: the database .*: unable to open database file \(SQLITE_CANTOPEN\)\.$/],
     ["a backup into no folder", ["backup", path.join(dir, "no-such-folder", "copy.db")], {}, /^lantern backup: no folder .*no-such-folder to write copy\.db into$/],
     ["a key for an unknown user", ["key", "create", "--username", "nobody"], {}, /^lantern key: no user "nobody"$/],
-    ["a bad wait", ["import", importFile], { LANTERN_WRITE_WAIT_S: "soon" }, /^lantern import: LANTERN_WRITE_WAIT_S must be a number of seconds ≥ 0, got "soon"$/],
+    ["a bad wait", ["import", importFile], { LANTERN_WRITE_WAIT_S: "soon" }, /^lantern import: LANTERN_WRITE_WAIT_S must be a number of seconds ≥ 0; got "soon"\.$/],
   ])("%s", (_label, args, extraEnv, message) => {
     const r = lantern(args, extraEnv);
     expect(r.code).not.toBe(0);

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { migrateDb } from "@/db/client";
+import { env } from "@/lib/env";
 import { CliError } from "./args";
 
 /**
@@ -9,7 +10,6 @@ import { CliError } from "./args";
  * LANTERN_WRITE_WAIT_S seconds (default an hour) with a clear message, having changed nothing.
  */
 
-const DEFAULT_WAIT_S = 3600;
 /** Each try at the lock blocks for at most this long, so the process stays responsive between tries. */
 const TRY_MS = 1000;
 /** The first try's wait: the server's own writes last milliseconds and are not worth a message. */
@@ -17,11 +17,7 @@ const FIRST_TRY_MS = 200;
 
 /** How long a command waits for another write to finish, from LANTERN_WRITE_WAIT_S (0: not at all). */
 export function writeWaitMs(): number {
-  const raw = process.env.LANTERN_WRITE_WAIT_S;
-  if (raw === undefined || raw === "") return DEFAULT_WAIT_S * 1000;
-  const s = Number(raw);
-  if (!Number.isFinite(s) || s < 0) throw new CliError(`LANTERN_WRITE_WAIT_S must be a number of seconds ≥ 0, got "${raw}"`);
-  return s * 1000;
+  return env().LANTERN_WRITE_WAIT_S * 1000;
 }
 
 export function isBusy(err: unknown): boolean {

@@ -3,7 +3,7 @@ import type { Formats } from "./format";
 import { STRUGGLING_ITEM_MISSES, STRUGGLING_OBJECTIVE_WORK, WORK_REMAINING_CAP } from "@/lib/analytics/status/status-and-progress";
 
 /**
- * What the dashboard calls each goal and target status (domain.md § Status and progress), in the
+ * What the dashboard calls each goal and target status (docs/metrics.md § Status and progress), in the
  * order it lists them everywhere: the distribution bar, its legend, the status filter and the
  * status sort all run from done to not started.
  */
@@ -73,7 +73,7 @@ export function criteriaText(kind: "objective" | "item", c: Criteria): string[] 
     kind === "objective"
       ? [`A target is complete when ${objectiveConditions(c).join(", ").replace(/, ([^,]*)$/, " and $1")}.`]
       : [
-          // The item rule ignores min_predicted_mastery and min_work_per_target (domain.md): say only what applies.
+          // The item rule ignores min_predicted_mastery and min_work_per_target (docs/metrics.md): say only what applies.
           "An item is complete once it is answered correctly in work on this goal.",
         ];
   out.push(
@@ -84,7 +84,7 @@ export function criteriaText(kind: "objective" | "item", c: Criteria): string[] 
   return out;
 }
 
-/** What counts towards a goal (domain.md § Status and progress), said wherever goal statuses are shown beside other work. */
+/** What counts towards a goal (docs/metrics.md § Status and progress), said wherever goal statuses are shown beside other work. */
 export const GOAL_WORK_HELP =
   "Goal work is only the attempts made on the goal itself (through its assignment, which marks each with the goal); the same problems answered elsewhere in the course are shown as work outside the goal and do not count towards it.";
 

@@ -3,7 +3,7 @@ import type { Segment } from "@/lib/analytics/segments";
 
 /**
  * What the dashboard calls each figure and segment, and the one-line explanation its tooltips
- * give; the definitions are domain.md's.
+ * give; the definitions are docs/metrics.md's.
  */
 
 export interface FigureLabel {

@@ -31,7 +31,7 @@ export function goalPath(courseId: string, goalId: string, query?: Query): strin
 
 /**
  * A dynamic route segment as the id it names. Ids and usernames never contain `%`
- * (domain.md), so decoding is safe whether or not the router already decoded it.
+ * (docs/metrics.md), so decoding is safe whether or not the router already decoded it.
  */
 export function segmentValue(raw: string): string {
   try {

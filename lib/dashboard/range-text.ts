@@ -4,7 +4,7 @@ import { plainSpaces, type Formats } from "./format";
 
 /**
  * Engagement ranges and day windows written for people, in the reader's locale. Ranges keep
- * domain.md's meaning (lower bound included, upper excluded) but are written so that no value
+ * docs/metrics.md's meaning (lower bound included, upper excluded) but are written so that no value
  * reads as in two ranges: a count range names the whole numbers it holds ("0–12", "13–49",
  * "50 or more"), the ratio's says its bounds in words ("under 2.5", "2.5 to under 4", "4 or more").
  */

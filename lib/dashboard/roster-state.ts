@@ -3,7 +3,7 @@ import { DEFAULT_PAGE_SIZE, ORDER_BY, type OrderBy } from "@/lib/api/edx/constan
 
 /**
  * The roster's state, which lives only in the page URL. Its parameters are the learner list API's
- * own (api.md § GET /api/v0/learners/), so the page fetches `/api/v0/learners/?course_id=…&` +
+ * own (docs/edx-api.md § The contract, GET /api/v0/learners/), so the page fetches `/api/v0/learners/?course_id=…&` +
  * the same parameters, and "Download CSV" is that URL with `format=csv` and no `page`.
  */
 

@@ -5,7 +5,7 @@ import type { Formats } from "./format";
 import { FIGURE_LABELS } from "./labels";
 
 /**
- * Why a learner is in a segment, in words (domain.md § Segments): the rule that put them there,
+ * Why a learner is in a segment, in words (docs/metrics.md § Segments): the rule that put them there,
  * with their own figures when the figures shown are the default window's (the one segments are
  * computed from), else the rule alone. A segment is about the last 7 days' activity; a goal's
  * status ("Needs help") is about the work on that goal, so one learner may be "Highly engaged" and

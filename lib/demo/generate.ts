@@ -34,7 +34,7 @@ export const DEFAULT_LEARNERS = 3000;
 export const DEFAULT_SEED = 1;
 
 /**
- * The demo as JSON Lines (ingest.md § 1), one record per yielded string, without the newline.
+ * The demo as JSON Lines (docs/import-format.md § The file), one record per yielded string, without the newline.
  * Catalog first, then learner by learner: the user, their enrolments, their statements. It
  * streams: memory stays flat whatever `learners` is. Same options ⇒ byte-identical output.
  */

@@ -8,7 +8,7 @@ export interface GoalAttempt {
 }
 
 /**
- * The goal-scoped attempts that steer a learner's goal towards a status (domain.md § Status and
+ * The goal-scoped attempts that steer a learner's goal towards a status (docs/metrics.md § Status and
  * progress): every target mastered or answered (complete), goal work past `max_work_on_goal`
  * with a target left unmastered (complete_max_work), ten or more misses on one objective or three
  * on one item (struggling), a little work (in_progress), or none.

@@ -2,8 +2,8 @@ import type { EventKind } from "@/db/schema";
 
 /**
  * Reads demo JSON Lines back into per-enrolment events with the verb → event table of
- * ingest.md § 2, without a database. The tests use it to check what the demo would look like
- * once imported; it knows only the shapes the demo writes.
+ * docs/import-format.md § xAPI statements, without a database. The tests use it to check what the
+ * demo would look like once imported; it knows only the shapes the demo writes.
  */
 
 export interface ReadEvent {

@@ -5,7 +5,7 @@ import type { ExplicitCompletion } from "./ispring-statuses";
 import { Random } from "./random";
 
 /**
- * The non-statement import records (ingest.md § 1), in an order where each refers only to
+ * The non-statement import records (docs/import-format.md § The file), in an order where each refers only to
  * lines before it: departments, staff, courses and their staff, objectives, items, goals.
  */
 

@@ -5,7 +5,7 @@ import { IngestError } from "./errors";
 import type { IngestSession } from "./session";
 
 /**
- * A Knewton scoped goal's fields (`domain.md` § goal), shared by the import's `goal` record and
+ * A Knewton scoped goal's fields (`docs/metrics.md` § The data model), shared by the import's `goal` record and
  * the scoped-goals API: targets are objective ids assessed by the course's items, or item ids of
  * the course (not both), and must exist; each topic's targets are among the goal's; completion
  * criteria get their defaults (docs/knewton-api.md § Completion criteria: a streak goal's mastery

@@ -6,7 +6,7 @@ import { timestamp } from "./xapi/schema";
 import { fieldProblems, ingestErrorMap } from "./zod-issues";
 
 /**
- * Knewton graded events (`ingest.md` § 3): each is a `problem_attempt` on item `module_id` of the
+ * Knewton graded events (docs/import-format.md § Knewton graded events): each is a `problem_attempt` on item `module_id` of the
  * registration's course. `duration` is an ISO 8601 duration or a number of seconds; `is_complete`
  * and `instance_hash` are accepted and not used. The score is 1 when correct, else 0.
  */

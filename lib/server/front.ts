@@ -74,19 +74,6 @@ export function checkRequestLine(method: string, target: string): { path: string
   return { path };
 }
 
-/**
- * How many proxies in front of Lantern to believe: `LANTERN_TRUST_PROXY` is a number of hops
- * (`1` for one reverse proxy; `true` means 1), unset or `false`/`0` for none. Only a trusted proxy's
- * `X-Forwarded-For`, `-Host` and `-Proto` count; from anyone else they are dropped.
- */
-export function trustedHops(value: string | undefined): number {
-  const v = (value ?? "").trim().toLowerCase();
-  if (v === "" || v === "false" || v === "0" || v === "no" || v === "off") return 0;
-  if (v === "true" || v === "yes" || v === "on") return 1;
-  if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
-  throw new Error(`LANTERN_TRUST_PROXY must be a number of proxies (0–10), true or false; got "${value}".`);
-}
-
 const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"] as const;
 
 const firstValue = (v: string | string[] | undefined): string | undefined => {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { checkRequestLine, settleForwardedHeaders, trustedHops, type Refusal } from "./front";
+import { env } from "@/lib/env";
+import { checkRequestLine, settleForwardedHeaders, type Refusal } from "./front";
 
 /**
  * How long the server keeps an idle keep-alive connection (Node's default is 5 s). A client that
@@ -28,10 +29,11 @@ function send(res: ServerResponse, r: Refusal, head: boolean): void {
  * Resolves once listening.
  */
 export async function serve(opts: ServeOptions): Promise<void> {
-  const hops = trustedHops(process.env.LANTERN_TRUST_PROXY);
+  const { LANTERN_TRUST_PROXY: hops, LANTERN_PUBLIC_URL, NEXTAUTH_URL } = env();
   // next-auth builds its URLs (and picks Secure cookies) from X-Forwarded-Host/-Proto, which the
-  // front has made trustworthy; NEXTAUTH_URL (LANTERN_PUBLIC_URL) still wins when set.
-  if (process.env.LANTERN_PUBLIC_URL && !process.env.NEXTAUTH_URL) process.env.NEXTAUTH_URL = process.env.LANTERN_PUBLIC_URL;
+  // front has made trustworthy; NEXTAUTH_URL (LANTERN_PUBLIC_URL) still wins when set. next-auth
+  // reads it from process.env itself.
+  if (LANTERN_PUBLIC_URL && !NEXTAUTH_URL) process.env.NEXTAUTH_URL = LANTERN_PUBLIC_URL;
   process.env.AUTH_TRUST_HOST ??= "1";
   (globalThis as { __lanternUnregisterTsx?: () => void }).__lanternUnregisterTsx?.();
   const app = next({ dev: false, dir: opts.dir, hostname: opts.hostname ?? "localhost", port: opts.port });

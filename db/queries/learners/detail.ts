@@ -8,7 +8,7 @@ import { profilesOf } from "./profile";
 import { windowFiguresOf } from "./window";
 
 /**
- * One learner of a course (api.md § GET /api/v0/learners/{username}/): null when the user does not
+ * One learner of a course (docs/edx-api.md § The contract, GET /api/v0/learners/{username}/): null when the user does not
  * exist or never enrolled in the course (an unenrolled learner is still found).
  */
 export async function getLearner(
@@ -37,7 +37,7 @@ export async function enrolledLearnerId(db: Db, courseId: string, username: stri
 }
 
 /**
- * The engagement timeline of an enrolled learner (api.md § GET /api/v0/engagement_timelines/), or
+ * The engagement timeline of an enrolled learner (docs/edx-api.md § The contract, GET /api/v0/engagement_timelines/), or
  * null when the user does not exist or never enrolled in the course.
  */
 export async function learnerTimelineByUsername(

@@ -124,7 +124,7 @@ describe("segment, cohort and mode filters", () => {
 });
 
 describe("the learner object", () => {
-  it("has every field of api.md", async () => {
+  it("has every field of docs/edx-api.md", async () => {
     process.env.LANTERN_LMS_ACCOUNT_URL = "https://lms.example.org/u/";
     try {
       const [a] = (await find({ textSearch: "armadillo7" })).results;

@@ -1,11 +1,12 @@
 import { attemptsPerCompleted } from "@/lib/analytics/engagement";
 import type { EngagementRanges } from "@/lib/analytics/ranges";
+import { env, type EnvRecord } from "@/lib/env";
 import { segmentsFromMask, segmentsOf, type Segment, type SegmentInput } from "@/lib/analytics/segments";
 import type { DayWindow } from "@/lib/time";
 import { asColumns, type Columns } from "./columns";
 import type { LearnerProfile } from "./profile";
 
-/** The learner object of api.md § Open edX Learner Analytics v0 without the profile fields (what the CSV export reads by default). */
+/** The learner object of docs/edx-api.md without the profile fields (what the CSV export reads by default). */
 export interface LearnerCore {
   username: string;
   name: string;
@@ -76,9 +77,8 @@ export interface LearnerContext {
 }
 
 /** `LANTERN_LMS_ACCOUNT_URL` without a trailing slash, or null when unset. */
-export function accountUrlBase(env: NodeJS.ProcessEnv = process.env): string | null {
-  const base = env.LANTERN_LMS_ACCOUNT_URL?.trim();
-  return base ? base.replace(/\/+$/, "") : null;
+export function accountUrlBase(source: EnvRecord = process.env): string | null {
+  return env(source).LANTERN_LMS_ACCOUNT_URL;
 }
 
 function segmentNames(row: SummaryRow, ranges: EngagementRanges): Segment[] {

@@ -69,7 +69,7 @@ describe("sorting by problem_attempts_per_completed", () => {
 });
 
 /**
- * The ratio sort's rule (api.md) on a list's learners: finite ratios in the requested direction,
+ * The ratio sort's rule (docs/edx-api.md) on a list's learners: finite ratios in the requested direction,
  * learners with attempts and none correct as +∞ (first descending, after the ratios ascending),
  * learners without attempts last in both directions.
  */
@@ -117,7 +117,7 @@ const KEYS: Record<Exclude<LearnerOrderBy, "problem_attempts_per_completed">, Ke
   videos_viewed: (l) => l.engagements.videos_viewed,
 };
 
-/** api.md's order: nulls last ascending and first descending, then username ascending. */
+/** docs/edx-api.md's order: nulls last ascending and first descending, then username ascending. */
 function expectedOrder(learners: LearnerObject[], key: Key, desc: boolean): string[] {
   const cmp = (a: string | number | null, b: string | number | null): number => {
     if (a === b) return 0;

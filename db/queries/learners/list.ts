@@ -133,7 +133,7 @@ function withProfiles(s: Sqlite, rows: readonly Row[], cores: LearnerCore[]): Le
 }
 
 /**
- * One page of a course's roster (api.md § GET /api/v0/learners/): filtered, sorted, with the
+ * One page of a course's roster (docs/edx-api.md § The contract, GET /api/v0/learners/): filtered, sorted, with the
  * exact count. An unknown course gives an empty page; the caller answers its 404s first.
  */
 export async function listLearners(db: Db, courseId: string, q: LearnerQuery): Promise<LearnerPage> {

@@ -1,7 +1,7 @@
 import type { Db } from "../../client";
 import { withClassRanks, type RankedRanges } from "@/lib/analytics/ranges";
 import { SEGMENTS, segmentsFromMask, type Segment } from "@/lib/analytics/segments";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { groupCounts, readCourse } from "./course-read";
 
 export interface CourseLearnerMetadata {
@@ -19,7 +19,7 @@ const byName = (counts: Map<string, number>): Record<string, number> =>
   Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /**
- * A course's learner metadata (api.md § GET /api/v0/course_learner_metadata/): counts over the
+ * A course's learner metadata (docs/edx-api.md § The contract, GET /api/v0/course_learner_metadata/): counts over the
  * whole roster (unenrolled learners included), and the engagement ranges of the default window.
  * Null for an unknown course.
  */

@@ -3,7 +3,7 @@ import type { DayWindow } from "@/lib/time";
 import { MATCHING_USERS_SQL, singleTermConditions, type TextSearch } from "./text-search";
 
 /**
- * The one place that writes the roster's WHERE and ORDER BY (api.md § learner list), for the
+ * The one place that writes the roster's WHERE and ORDER BY (docs/edx-api.md § The contract, learner list), for the
  * page, the count and the export alike.
  */
 
@@ -59,8 +59,8 @@ const metric = (column: string, windowColumn: string): { summary: SortTerm[]; wi
 /**
  * The keys of each sort before the final `username` ascending. Summary terms match the indexes on
  * `learner_summary` (db/schema/derived.ts); `window` terms sort on a custom window's figures.
- * Nulls: `email_sort` puts a missing value after every other (api.md: last ascending, first
- * descending). The ratio (api.md): a learner with attempts and none correct sorts as +∞
+ * Nulls: `email_sort` puts a missing value after every other (docs/edx-api.md: last ascending, first
+ * descending). The ratio (docs/edx-api.md): a learner with attempts and none correct sorts as +∞
  * (`ratio_sort`), one without attempts last in both directions (`ratio_missing`, fixed).
  */
 const SORTS: Record<LearnerOrderBy, { summary: SortTerm[]; window?: SortTerm[] }> = {

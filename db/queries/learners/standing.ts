@@ -2,7 +2,7 @@ import type { Db } from "../../client";
 import { ensureCourseFresh } from "../derived";
 
 /**
- * What the learner page says about an enrollment beyond the learner object (api.md), which has no
+ * What the learner page says about an enrollment beyond the learner object (docs/edx-api.md), which has no
  * field for it: the learner's last active day in the course, and whether and when they left.
  */
 export interface LearnerStanding {

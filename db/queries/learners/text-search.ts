@@ -1,7 +1,7 @@
 import type { Db } from "../../client";
 
 /**
- * The roster's `text_search` (api.md): every whitespace-separated term must occur, case-insensitively,
+ * The roster's `text_search` (docs/edx-api.md): every whitespace-separated term must occur, case-insensitively,
  * as a substring of the learner's name, username or email.
  *
  * Terms go to the FTS5 trigram index `user_search` (one document per user, case folded by the

@@ -29,7 +29,7 @@ function roster(): string[] {
 }
 
 describe("a custom window's ranges", () => {
-  it("are domain.md's ranges over the learners active in that window, not the default window's", async () => {
+  it("are docs/metrics.md's ranges over the learners active in that window, not the default window's", async () => {
     roster();
     // Learners 1–11 are active in the window, with 1…11 videos: p15 = 2.5, p85 = 9.5.
     const ranges = windowRanges(db, COURSE, WINDOW, AS_OF);

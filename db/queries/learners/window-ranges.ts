@@ -7,7 +7,7 @@ import { writeMark } from "./window-order";
 type Sqlite = Db["$client"];
 
 /**
- * A custom window's engagement ranges: domain.md's rule (active learners' figures, the ratio over
+ * A custom window's engagement ranges: docs/metrics.md's rule (active learners' figures, the ratio over
  * those with attempts, +∞ for none completed) applied to every learner's figures in that window
  * instead of the default window, so a roster or learner page over another window colours each
  * figure against ranges of the same days. The figures are summed set-based from

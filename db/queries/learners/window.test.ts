@@ -35,7 +35,7 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-/** The engagements of api.md from the definition in lib/analytics, over the learner's events. */
+/** The engagements of docs/edx-api.md from the definition in lib/analytics, over the learner's events. */
 function expected(username: string, window: DayWindow): LearnerObject["engagements"] {
   const m = windowMetricsOf(events.filter((e) => e.userId === ids.get(username)), window);
   return {

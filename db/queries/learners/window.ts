@@ -4,7 +4,7 @@ import type { Columns } from "./columns";
 import type { WindowFigures } from "./learner-object";
 
 /**
- * Engagement figures over a custom window (api.md `start_date`/`end_date`), set-based from
+ * Engagement figures over a custom window (docs/edx-api.md `start_date`/`end_date`), set-based from
  * `learner_item_day`: the default window is already on `learner_summary`, a custom one is not.
  */
 

@@ -10,7 +10,7 @@ export const DEFAULT_VARIANT: BktVariant = "forgetting";
 
 export interface SkillFit {
   params: BktParams;
-  /** domain.md's fitted rule held, so `params` come from EM; otherwise they are the defaults. */
+  /** docs/metrics.md's fitted rule held, so `params` come from EM; otherwise they are the defaults. */
   fitted: boolean;
   /** Log-likelihood of the sequences under `params`; null when not fitted. */
   logLikelihood: number | null;

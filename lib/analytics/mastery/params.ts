@@ -15,7 +15,7 @@ export interface BktParams {
   forget: number;
 }
 
-/** domain.md § Status and progress: what an objective that is not fitted uses. */
+/** docs/metrics.md § Status and progress: what an objective that is not fitted uses. */
 export const DEFAULT_PARAMS: Readonly<BktParams> = Object.freeze({
   prior: 0.1,
   learn: 0.2,

@@ -1,7 +1,7 @@
 import type { BktParams } from "./params";
 import { nextMastery, pCorrect } from "./trace";
 
-/** domain.md: the remaining-work recursion looks at most 30 attempts ahead. */
+/** docs/metrics.md: the remaining-work recursion looks at most 30 attempts ahead. */
 export const REMAINING_HORIZON = 30;
 
 // The expectation below merges future mastery values that fall in the same 1/1000-wide bin. Kept

@@ -50,7 +50,7 @@ export const FIT_MIN_USERS = 5;
 export const FIT_MIN_ATTEMPTS = 3;
 
 /**
- * The fitted rule of domain.md: an objective is fitted when at least 5 users have at least 3
+ * The fitted rule of docs/metrics.md: an objective is fitted when at least 5 users have at least 3
  * attempts on it; otherwise it keeps the default parameters. `attemptsPerUser` holds each user's
  * number of attempts on the objective.
  */

@@ -1,7 +1,7 @@
 import { stepStateOf, type Step, type StepEvent, type StepState } from "./steps";
 
 /**
- * A learner's stats on a 360Learning path session (a course): `domain.md` § 360Learning stats of
+ * A learner's stats on a 360Learning path session (a course): `docs/metrics.md` § 360Learning stats of
  * a path session. Pure: the caller passes the steps, the learner's events in the course and the
  * clock.
  */
@@ -93,7 +93,7 @@ function statusOf(all: readonly StepState[], mandatory: readonly StepState[]): P
   return "onTime";
 }
 
-/** The first rule of `domain.md` that holds. */
+/** The first rule of `docs/metrics.md` that holds. */
 function detailedStatusOf(input: PathSessionInput, at: number, mandatory: readonly StepState[], started: boolean): PathSessionStats["detailedStatus"] {
   if (input.startsAt !== null && input.startsAt > at) return { type: "sessionNotOpened" };
   if (every(mandatory, (s) => s.outcome === "successful")) return { type: "successful" };

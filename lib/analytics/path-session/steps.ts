@@ -2,7 +2,7 @@ import type { EventKind } from "@/db/schema";
 
 /**
  * One step (a course item) of a 360Learning path session for one learner, from the learner's
- * events on it (`domain.md` § 360Learning stats, and § iSpring result for completed and
+ * events on it (`docs/metrics.md` § 360Learning stats, and § iSpring result for completed and
  * successful). Pure: the caller passes the clock.
  */
 

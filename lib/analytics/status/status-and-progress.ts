@@ -2,7 +2,7 @@ import { quantile } from "@/lib/analytics/mastery";
 import { atLeast, meanOf, pointMass, RANGE_HIGH, RANGE_LOW, sumCapped } from "./remaining-sum";
 
 /**
- * Status and progress of one registration on one goal (domain.md § Status and progress, with the
+ * Status and progress of one registration on one goal (docs/metrics.md § Status and progress, with the
  * streak criterion and remaining work as a distribution of docs/knewton-api.md), from what the
  * data layer measured of each target. Pure: the mastery model's numbers come in already computed.
  */

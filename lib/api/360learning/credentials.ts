@@ -2,20 +2,19 @@ import type { Db } from "@/db/client";
 import type { Caller } from "@/db/queries/access";
 import { callerForKey } from "@/db/queries/api-keys";
 import { splitKey } from "@/lib/auth/api-keys";
+import { env, type EnvRecord } from "@/lib/env";
 import { resolveCaller } from "../caller";
 import { unauthorized } from "../errors";
 
 /**
- * 360Learning's credential forms (api.md § 360Learning): the query parameters `company` and
+ * 360Learning's credential forms (docs/360learning-api.md): the query parameters `company` and
  * `apiKey`, or the headers `X-company-id` and `X-apiKey`; else what every route takes (Bearer or
  * Basic API key, or the session). The company is the deployment's `LANTERN_COMPANY_ID`; the key
  * a Lantern API key.
  */
 
-export const DEFAULT_COMPANY_ID = "lantern";
-
-export function companyId(env: Record<string, string | undefined> = process.env): string {
-  return env.LANTERN_COMPANY_ID?.trim() || DEFAULT_COMPANY_ID;
+export function companyId(source: EnvRecord = process.env): string {
+  return env(source).LANTERN_COMPANY_ID;
 }
 
 export async function resolve360Caller(db: Db, req: Request): Promise<Caller> {

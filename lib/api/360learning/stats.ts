@@ -8,7 +8,7 @@ import { apiRoute } from "../handler";
 import { named } from "../openapi";
 import { resolve360Caller } from "./credentials";
 
-/** 360Learning's path session stats of a user (api.md § 360Learning v1; the seed's field names). */
+/** 360Learning's path session stats of a user (docs/360learning-api.md; the seed's field names). */
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 

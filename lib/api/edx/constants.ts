@@ -1,4 +1,4 @@
-/** The learner list's sort keys and page sizes (api.md), without zod: the dashboard's client code imports these. */
+/** The learner list's sort keys and page sizes (docs/edx-api.md), without zod: the dashboard's client code imports these. */
 
 export const ORDER_BY = [
   "username",

@@ -5,7 +5,7 @@ import { PROFILE_FIELDS, type LearnerCore, type LearnerProfile } from "@/db/quer
 /** What a CSV row is made of: a learner object, with its profile fields when a column asks for one. */
 export type CsvLearner = LearnerCore & Partial<LearnerProfile>;
 
-/** The default CSV columns: the learner object flattened with dots, in api.md's order. */
+/** The default CSV columns: the learner object flattened with dots, in docs/edx-api.md's order. */
 export const CSV_COLUMNS = [
   "username",
   "name",

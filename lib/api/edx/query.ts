@@ -7,7 +7,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ORDER_BY } from "./constants";
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ORDER_BY, type OrderBy } from "./constants";
 
 /**
- * Query parameters of the Open edX learner analytics API (api.md), as zod schemas shared by the
+ * Query parameters of the Open edX learner analytics API (docs/edx-api.md), as zod schemas shared by the
  * route handlers, the OpenAPI document and the dashboard's client code.
  */
 
@@ -83,7 +83,7 @@ export function windowOf(q: { start_date?: string; end_date?: string }): DayWind
   return { start, end };
 }
 
-/** Segment names checked against the five of domain.md; an unknown one is the 404 `segment_not_found`. */
+/** Segment names checked against the five of docs/metrics.md; an unknown one is the 404 `segment_not_found`. */
 export function knownSegments(names: readonly string[] | undefined): Segment[] {
   const out: Segment[] = [];
   for (const n of names ?? []) {

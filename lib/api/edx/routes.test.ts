@@ -8,7 +8,7 @@ import { seedUser } from "@/lib/testing/factories";
 import { startTestApp, TEST_AS_OF, type TestApp } from "@/lib/testing/app";
 import { addDays } from "@/lib/time";
 
-// The Open edX family over HTTP against the running app: every rule of api.md § Open edX.
+// The Open edX family over HTTP against the running app: every rule of docs/edx-api.md.
 const COURSE = "course-v1:Org+Sort/Case+2026";
 const EMPTY_COURSE = "course-v1:Org+Empty+2026";
 const Q = `course_id=${encodeURIComponent(COURSE)}`;
@@ -102,7 +102,7 @@ describe("GET /api/v0/learners/", () => {
     expect(csv.trim().split(/\r?\n/).slice(1)).toEqual(usernames(desc));
   });
 
-  it("answers the learner object of api.md, sorted by username by default", async () => {
+  it("answers the learner object of docs/edx-api.md, sorted by username by default", async () => {
     const body = await json<{ count: number; results: Record<string, unknown>[] }>(`/api/v0/learners/?${Q}`);
     expect(body.count).toBe(35);
     expect(usernames(body as never).slice(0, 3)).toEqual(["amy", "bob", "cat"]);

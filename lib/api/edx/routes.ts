@@ -9,7 +9,7 @@ import {
   type LearnerSelection,
 } from "@/db/queries/learners";
 import type { Db } from "@/db/client";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { csvResponse, safeFileName, type CsvValue } from "../csv";
 import { ApiError } from "../errors";
 import { requireCourseReader } from "../guards";
@@ -22,7 +22,7 @@ import { learnerSelectionOf } from "./selection";
 import { learnerPageSchema, learnerSchema, metadataSchema, timelineSchema } from "./schemas";
 
 /**
- * The Open edX learner analytics API (api.md § Open edX), served identically under /api/v0/ and
+ * The Open edX learner analytics API (docs/edx-api.md), served identically under /api/v0/ and
  * /api/learner_analytics/v0/: the route files of both prefixes export these handlers.
  */
 

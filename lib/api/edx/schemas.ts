@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SEGMENTS } from "@/lib/analytics/segments";
 import { named } from "../openapi";
 
-/** Response bodies of the Open edX family (api.md), as zod so the OpenAPI document and the handlers share them. */
+/** Response bodies of the Open edX family (docs/edx-api.md), as zod so the OpenAPI document and the handlers share them. */
 
 const day = z.string().describe("UTC date, YYYY-MM-DD");
 const dateRange = z.object({ start: day.describe("First day, inclusive"), end: day.describe("Last day, exclusive") });
@@ -17,7 +17,7 @@ export const learnerSchema = named(
     enrollment_mode: z.string(),
     enrollment_date: day,
     cohort: z.string().nullable(),
-    segments: z.array(z.enum(SEGMENTS)).describe("At the as-of day, in the order of the spec"),
+    segments: z.array(z.enum(SEGMENTS)).describe("At the as-of day, in the order highly_engaged, struggling, disengaging, inactive, unenrolled"),
     last_updated: z.string().nullable().describe("Time of the latest ingest that touched the course (ISO 8601 UTC)"),
     engagements: z.object({
       date_range: dateRange,

@@ -1,11 +1,11 @@
 import type { Db } from "@/db/client";
 import { cohortExists, modeExists, type LearnerSelection } from "@/db/queries/learners";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { ApiError } from "../errors";
 import { knownSegments, windowOf, type LearnerListQuery } from "./query";
 
 /**
- * The learners a list query selects (api.md § GET /api/v0/learners/), checked as the API checks
+ * The learners a list query selects (docs/edx-api.md § The contract, GET /api/v0/learners/), checked as the API checks
  * it: the route and the roster page both read the roster through here, so a URL means the same
  * learners in both. Throws the API's 400/404 errors.
  */

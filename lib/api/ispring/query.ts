@@ -3,7 +3,7 @@ import { COMPLETION_STATUSES } from "@/db/schema";
 import { parseTimestamp } from "@/lib/ingest/iso8601";
 
 /**
- * Query parameters of `GET /learners/results` (api.md § iSpring, the seed): lists in any of the
+ * Query parameters of `GET /learners/results` (docs/ispring-api.md, the seed): lists in any of the
  * forms iSpring clients send, one-sided date ranges, statuses and keyset paging.
  */
 

@@ -12,7 +12,7 @@ import { encodePageToken, MAX_PAGE_SIZE, resultsQuery, resultsQueryInput, type R
 import { ispringErrorResponse, resultsResponse } from "./respond";
 import { currentTime } from "@/lib/clock";
 
-/** `GET /api/ispring/learners/results` (api.md § iSpring; the seed's fields and layout). */
+/** `GET /api/ispring/learners/results` (docs/ispring-api.md; the seed's fields and layout). */
 
 const date = (what: string) => z.string().describe(`${what}, ISO 8601 in UTC to the second (\`2026-03-01T09:30:00+00:00\`).`);
 

@@ -10,7 +10,7 @@ import { BUSY, named } from "../openapi";
 import { withWriteTurn } from "../write-turn";
 
 /**
- * Knewton scoped goals (api.md § Scoped goals) of a learning instance (a course): create, list,
+ * Knewton scoped goals (docs/knewton-api.md) of a learning instance (a course): create, list,
  * read, replace, delete. Admins and the course's staff.
  */
 

@@ -10,7 +10,7 @@ import { requireCourseReader } from "../guards";
 import { apiRoute, parse } from "../handler";
 import { named } from "../openapi";
 
-/** Knewton status and progress (api.md § Knewton; the seeds' shapes), for a learning instance or one registration. */
+/** Knewton status and progress (docs/knewton-api.md; the seeds' shapes), for a learning instance or one registration. */
 
 const KNEWTON = { family: "knewton" } as const;
 export const MAX_GOALS = 50;

@@ -53,7 +53,7 @@ const HANDLERS: { [T in RecordType]: (session: IngestSession, record: RecordOf<T
 };
 
 /**
- * Imports a JSON Lines stream (`ingest.md` § 1) all or nothing, in one IMMEDIATE transaction on
+ * Imports a JSON Lines stream (docs/import-format.md § The file) all or nothing, in one IMMEDIATE transaction on
  * `db`. Give it a connection of its own: the transaction stays open across the awaits of the
  * input, so anything else using the same connection meanwhile would write into it. Lines are
  * applied as they stream in (a line may refer to anything before it); errors are collected (up

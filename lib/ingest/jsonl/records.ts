@@ -6,7 +6,7 @@ import { normaliseDate } from "../iso8601";
 import { uuid } from "../xapi/schema";
 
 /**
- * One strict zod schema per record type of `ingest.md` § 1 (an unknown field is an error).
+ * One strict zod schema per record type of docs/import-format.md § The file (an unknown field is an error).
  * Optional fields left out keep their stored value on an update; `null` clears a nullable one.
  */
 

@@ -6,7 +6,7 @@ import type { XapiActor } from "./schema";
 type Agent = Extract<XapiActor, { objectType: "Agent" }>;
 
 /**
- * The user an Agent stands for (`ingest.md` § Who): `account.name` matches a user's id, username
+ * The user an Agent stands for (`docs/import-format.md` § xAPI statements): `account.name` matches a user's id, username
  * or one of its external ids; `mbox` the email; `mbox_sha1sum` the SHA-1 of `mailto:<email>`;
  * `openid` an external id. Unknown actors are created when `create` is set (and null is returned
  * otherwise), with the identifier as an external id so that later statements and a later `user`

@@ -1,6 +1,6 @@
 import type { XapiActivity, XapiStatement } from "./schema";
 
-/** Which course and which item a statement is about (`ingest.md` § Who, which course, which item). */
+/** Which course and which item a statement is about (`docs/import-format.md` § xAPI statements). */
 
 export const COURSE_TYPE = "http://adlnet.gov/expapi/activities/course";
 
@@ -54,7 +54,7 @@ export function courseIdFromBlock(blockKey: string): string | null {
   return `${m[1] ? "ccx-v1" : "course-v1"}:${m[2]}`;
 }
 
-/** Item kind from an activity type IRI (`ingest.md`): interactions and questions are problems, etc. */
+/** Item kind from an activity type IRI (`docs/import-format.md`): interactions and questions are problems, etc. */
 export function kindFromActivityType(type: string | undefined): string | null {
   if (!type) return null;
   const last = (type.split(/[/#]/).pop() ?? "").toLowerCase();

@@ -2,7 +2,7 @@ import type { CompletionStatus, EventKind } from "@/db/schema";
 import { parseDuration } from "../iso8601";
 import type { XapiStatement } from "./schema";
 
-/** The verb → event table of `ingest.md` § Verb → event, as a pure function of the statement. */
+/** The verb → event table of `docs/import-format.md` § xAPI statements, as a pure function of the statement. */
 
 export const VERBS = {
   evaluated: "https://w3id.org/xapi/acrossx/verbs/evaluated",

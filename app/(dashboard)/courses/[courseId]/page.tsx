@@ -8,7 +8,7 @@ import { SEGMENTS, type Segment } from "@/lib/analytics/segments";
 import { FIGURE_LABELS, FIGURE_ORDER, SEGMENT_LABELS } from "@/lib/dashboard/labels";
 import { rosterPath } from "@/lib/dashboard/paths";
 import { rangeKind, rangeText, windowText } from "@/lib/dashboard/range-text";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { ScrollRegion } from "@/components/scroll-region";
 import { StatCard } from "@/components/stat-card";
 import { DistributionSkeleton } from "@/components/status-distribution";

@@ -2,7 +2,7 @@ import Link from "next/link";
 
 /**
  * What a course page shows to someone who may not read the course. Only an administrator learns
- * that it does not exist; anyone else gets the same answer either way (domain.md § Roles).
+ * that it does not exist; anyone else gets the same answer either way (docs/metrics.md § Roles).
  */
 export function NoCourseAccess({ courseId, isAdmin }: { courseId: string; isAdmin: boolean }) {
   return (

@@ -7,7 +7,7 @@ import { allCourseGoals } from "@/db/queries/goal-summary";
 import { targetNames } from "@/db/queries/goal-targets";
 import { registrationCount } from "@/db/queries/status-progress";
 import { goalPath } from "@/lib/dashboard/paths";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { loadCourse } from "../../../_lib/course";
 import { requestFormats } from "../../../_lib/locale";
 import { GoalDefinition, targetsSummary } from "./_components/goal-definition";

@@ -6,7 +6,7 @@ import { learnerListQuery } from "@/lib/api/edx/query";
 import { learnerSelectionOf } from "@/lib/api/edx/selection";
 import { ApiError } from "@/lib/api/errors";
 import { learnersApiUrl, readRoster, rosterParamsOf, writeRoster } from "@/lib/dashboard/roster-state";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { loadCourse } from "../../../_lib/course";
 import { Roster, type PastLast, type RosterPage } from "./_components/roster";
 import type { RosterMeta } from "./_components/roster-meta";

@@ -7,7 +7,7 @@ import { seedKeys, type Keys } from "@/lib/testing/http";
 import { enrollmentOf, RESULTS, resultsOf, setEnrollment, type IspringResult } from "@/lib/testing/ispring";
 import { addEvents, enrollLearners } from "@/lib/testing/roster";
 
-/** The iSpring result of an enrollment (domain.md), over HTTP: one small scenario per figure. */
+/** The iSpring result of an enrollment (docs/metrics.md), over HTTP: one small scenario per figure. */
 
 const A = "course-v1:Isp+A+2026"; // passing score 60: p1, v1, q1 mandatory, opt not
 const B = "course-v1:Isp+B+2026"; // no passing score: h1, h2

@@ -10,7 +10,7 @@ import { courseGoals } from "@/db/queries/status-progress";
 import type { Formats } from "@/lib/dashboard/format";
 import { readGoalTable, type GoalTableState } from "@/lib/dashboard/goal-table-state";
 import { goalsPath, segmentValue } from "@/lib/dashboard/paths";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { loadCourse } from "../../../../_lib/course";
 import { requestFormats } from "../../../../_lib/locale";
 import { GoalDefinition, targetsSummary } from "../_components/goal-definition";

@@ -10,7 +10,7 @@ import { getLearner, learnerTimelineByUsername } from "@/db/queries/learners";
 import { learnerStanding } from "@/db/queries/learners/standing";
 import { windowRanges } from "@/db/queries/learners/window-ranges";
 import { learnerPath, rosterPath, segmentValue } from "@/lib/dashboard/paths";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { loadCourse } from "../../../../_lib/course";
 import { requestFormats } from "../../../../_lib/locale";
 import { figureWindow } from "./_components/figure-window";

@@ -5,7 +5,7 @@ import { addDays, daysBetween } from "@/lib/time";
 import list from "@/components/learner-list.module.css";
 import styles from "./roster.module.css";
 
-/** Longest window the API takes (api.md). */
+/** Longest window the API takes (docs/edx-api.md). */
 const MAX_DAYS = 366;
 const PRESETS = [7, 14, 30, 90] as const;
 

@@ -5,13 +5,13 @@ import { windowRanges } from "@/db/queries/learners/window-ranges";
 import type { EngagementRanges } from "@/lib/analytics/ranges";
 import { windowOf, windowQuery } from "@/lib/api/edx/query";
 import { ApiError } from "@/lib/api/errors";
-import { asOfDay } from "@/lib/time";
+import { asOfDay } from "@/lib/env";
 import { loadCourse } from "../../../../_lib/course";
 
 /**
  * The ranges of a custom window, for the roster's colours when its window changes in the
  * browser (the first render gets them from the page). A server function rather than an API
- * route: api.md has no endpoint for them, and only this page needs them. Null for a window the
+ * route: docs/edx-api.md has no endpoint for them, and only this page needs them. Null for a window the
  * API would refuse (the roster shows the API's refusal) or a course the caller may not read.
  */
 export async function windowRangesFor(courseId: string, start: string, end: string): Promise<EngagementRanges | null> {

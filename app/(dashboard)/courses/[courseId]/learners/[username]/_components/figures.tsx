@@ -17,7 +17,7 @@ const BANDS = [
 
 /**
  * The learner's five figures over the window, each beside the course's ranges for the same
- * window: the default window's are the course's (domain.md § Engagement ranges), a custom
+ * window: the default window's are the course's (docs/metrics.md § Engagement ranges), a custom
  * window's are computed by the same rule over that window (docs/dashboard.md).
  */
 export function Figures({

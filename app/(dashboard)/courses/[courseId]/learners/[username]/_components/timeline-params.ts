@@ -19,7 +19,7 @@ export const DEFAULT_SERIES: readonly SeriesKey[] = SERIES.filter((s) => s !== "
 /** The page's own parameters; every other one belongs to the roster. */
 const TIMELINE_PARAMS = ["from", "to", "series"] as const;
 
-/** The API's limit on a window (api.md). */
+/** The API's limit on a window (docs/edx-api.md). */
 const MAX_RANGE_DAYS = 366;
 
 /** Inclusive first and last day. */

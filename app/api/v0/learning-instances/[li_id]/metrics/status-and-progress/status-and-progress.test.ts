@@ -8,7 +8,7 @@ import { seedCourse, seedUser } from "@/lib/testing/factories";
 import { bearer, seedKeys, type Keys } from "@/lib/testing/http";
 import { addEvents, daysBefore } from "@/lib/testing/roster";
 
-/** Knewton status and progress over HTTP: the semantics of domain.md, pinned by small scenarios. */
+/** Knewton status and progress over HTTP: the semantics of docs/metrics.md, pinned by small scenarios. */
 
 const COURSE = "course-v1:Status+S1+2026";
 const OTHER = "course-v1:Status+S2+2026";

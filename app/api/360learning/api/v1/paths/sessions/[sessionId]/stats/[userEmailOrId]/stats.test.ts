@@ -8,7 +8,7 @@ import { addEvents, enrollLearners } from "@/lib/testing/roster";
 
 /**
  * 360Learning path session stats over HTTP: every status, detailed status and result of
- * domain.md, pinned by small scenarios, against the production build with the clock fixed.
+ * docs/metrics.md, pinned by small scenarios, against the production build with the clock fixed.
  */
 
 const DAY = 86_400_000;
