@@ -51,7 +51,7 @@ export function buildGoal(session: IngestSession, id: string, courseId: string, 
   const criteria = body.completion_criteria ?? {};
   const streak = criteria.min_consecutive_correct ?? null;
   // An item target has no model to say how a streak on it would go, and its rule (one correct
-  // answer) is fixed by domain.md: a streak there would be silently ignored, so it is refused.
+  // answer) is fixed by docs/metrics.md: a streak there would be silently ignored, so it is refused.
   if (streak !== null && targetKind === "item") {
     throw new IngestError("invalid", "completion_criteria.min_consecutive_correct", "applies to learning objective targets only, not to item targets");
   }

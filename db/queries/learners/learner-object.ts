@@ -27,7 +27,7 @@ export interface LearnerCore {
   };
 }
 
-/** The learner object of detail and each list result: api.md's fields and Open edX's profile fields. */
+/** The learner object of detail and each list result: docs/edx-api.md's fields and Open edX's profile fields. */
 export type LearnerObject = LearnerCore & LearnerProfile;
 
 /** The columns of `learner_summary s` a learner object is built from. */

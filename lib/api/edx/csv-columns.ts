@@ -30,7 +30,7 @@ export type CsvColumn = CoreColumn | ProfileColumn;
 
 /**
  * Open edX's profile fields are columns only when `fields=` names them (docs/edx-api.md § CSV):
- * api.md fixes the default columns, and reading them costs the export a lookup a learner.
+ * docs/edx-api.md fixes the default columns, and reading them costs the export a lookup a learner.
  */
 const ALL_COLUMNS: readonly CsvColumn[] = [...CSV_COLUMNS, ...PROFILE_FIELDS];
 
