@@ -26,6 +26,7 @@ export interface ApiCell {
   status: Status;
   progress: number;
   work_remaining: number;
+  work_remaining_range: [number, number];
   targets: { target_id?: string; module_id?: string; status: string; progress: number }[];
   topic_work_remaining?: { topic_id: string; min_work_remaining: number; average_work_remaining: number }[];
 }
@@ -68,4 +69,11 @@ export function tally(cells: Map<string, ApiCell[]>, j: number): Record<Status, 
 export function percentsFor(progress: number, status: string): string[] {
   if (status === "complete") return ["100%"];
   return [...new Set([Math.floor(progress * 100 - 0.05), Math.floor(progress * 100 + 0.05)].map((p) => `${Math.min(99, Math.max(0, p))}%`))];
+}
+
+/** The work remaining as the goal pages write it, from an API cell: "about 4" and "usually 2–7" (docs/dashboard.md § Goals). */
+export function remainingWords(n: number, [low, high]: [number, number]): { about: string; usually: string | null } {
+  const count = (x: number) => (x >= 30 ? "30+" : String(x));
+  if (n <= 0 || (low === high && high === n)) return { about: count(n), usually: null };
+  return { about: `about ${count(n)}`, usually: high >= 30 ? `usually ${low} or more` : low === high ? `usually ${low}` : `usually ${low}–${high}` };
 }

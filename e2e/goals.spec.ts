@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { demoAccounts } from "../lib/demo/accounts";
 import { e2eDb, expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test, ORIGIN } from "./fixtures";
-import { allStatuses, apiGoals, GOAL_STATUSES, goalsUrl, goalUrl, percentsFor, STATUS_LABELS, tally, type ApiCell, type ApiGoal, type Status } from "./goal-helpers";
+import { allStatuses, apiGoals, GOAL_STATUSES, goalsUrl, goalUrl, percentsFor, STATUS_LABELS, tally, type ApiCell, type ApiGoal, type Status, remainingWords } from "./goal-helpers";
 import { CS101, STAT120 } from "./roster-helpers";
 
 const instructor = demoAccounts.find((a) => a.username === "m.okafor")!;
@@ -112,7 +112,8 @@ test("the goal page: counts, a table sorted and filtered through the URL, reload
     await expect(row.locator(".status-badge")).toHaveText(STATUS_LABELS[cell.status]);
     expect(percentsFor(cell.progress, cell.status)).toContain(await row.locator(".progress-text").textContent());
     await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuetext", /%$/);
-    await expect(row.locator("td").nth(3)).toHaveText(cell.work_remaining >= 30 ? "30+" : String(cell.work_remaining));
+    const { about, usually } = remainingWords(cell.work_remaining, cell.work_remaining_range);
+    await expect(row.locator("td").nth(3)).toHaveText(`${about}${usually ?? ""}`);
     await expect(row.locator(".target-mark")).toHaveCount(goal.targets.length);
   }
 

@@ -9,7 +9,7 @@ import { rangeKind, rangeText } from "../lib/dashboard/range-text";
 import { addDays } from "../lib/time";
 import { e2eDb, expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
 import { windowRangesOf } from "./roster-helpers";
-import { allStatuses, apiGoals, percentsFor, STATUS_LABELS, type ApiCell, type Status } from "./goal-helpers";
+import { allStatuses, apiGoals, percentsFor, STATUS_LABELS, type ApiCell, type Status, remainingWords } from "./goal-helpers";
 
 // The e2e server's as-of day (e2e/server.mjs); the browser reads English (Desktop Chrome).
 const AS_OF = "2026-03-20";
@@ -260,7 +260,10 @@ test("the learner's goals: status, progress, work remaining, targets and topics 
     await expect(card.locator(".learner-goal-head .status-badge")).toHaveText(STATUS_LABELS[cell.status]);
     const bar = card.getByRole("progressbar", { name: `${name}’s progress on ${goal.name}` });
     expect(percentsFor(cell.progress, cell.status)).toContain(await bar.getAttribute("aria-valuetext"));
-    await expect(card.locator(".learner-goal-remaining")).toHaveText(`Work remaining: ${attempts(cell.work_remaining)}`);
+    const n = cell.work_remaining;
+    const { about, usually } = remainingWords(n, cell.work_remaining_range);
+    const said = n <= 0 ? attempts(n) : `${about} more ${n === 1 ? "attempt" : "attempts"}${usually ? ` (${usually})` : ""}`;
+    await expect(card.locator(".learner-goal-remaining")).toHaveText(`Work remaining: ${said}`);
     const targetRows = card.locator(".learner-target-table tbody tr");
     await expect(targetRows.locator("th")).toHaveText(goal.targets.map((t) => names.get(t)!));
     for (const [i, t] of cell.targets.entries()) {

@@ -17,6 +17,8 @@ export interface GoalLearnerRow {
   status: GoalStatus;
   progress: number;
   workRemaining: number;
+  /** Its 10th and 90th percentiles (docs/knewton-api.md § Status and progress). */
+  workRemainingRange: [number, number];
   /** In the order of the goal's targets. */
   targets: TargetStatus[];
 }
@@ -90,6 +92,7 @@ export async function goalLearnerPage(db: Db, courseId: string, goalId: string, 
       status: GOAL_STATUSES[g.status[r]!]!,
       progress: g.progress[r]!,
       workRemaining: g.workRemaining[r]!,
+      workRemainingRange: [g.workRemainingRange[2 * r]!, g.workRemainingRange[2 * r + 1]!] as [number, number],
       targets: Array.from(g.targets.subarray(r * width, (r + 1) * width), (t) => TARGET_STATUSES[t]!),
     };
   });

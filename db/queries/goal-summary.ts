@@ -23,6 +23,8 @@ export interface GoalResults {
   progress: Float32Array;
   /** 0–30, or −1 when an open objective target is not fitted. */
   workRemaining: Int8Array;
+  /** The 10th and 90th percentiles of the work remaining, two entries per registration (−1 as above). */
+  workRemainingRange: Int8Array;
   /** `goal.targets.length` entries per registration, each an index into TARGET_STATUSES. */
   targets: Uint8Array;
   /** Registration orders for the goal page's sorts, built on first use. */
@@ -95,6 +97,7 @@ async function compute(db: Db, courseId: string, goals: readonly Goal[]): Promis
   const status = goals.map(() => [] as number[]);
   const progress = goals.map(() => [] as number[]);
   const work = goals.map(() => [] as number[]);
+  const workRange = goals.map(() => [] as number[]);
   const targets = goals.map(() => [] as number[]);
   for (let offset = 0; ; offset += CHUNK) {
     const { rows } = await registrationPage(db, courseId, offset, CHUNK);
@@ -105,6 +108,7 @@ async function compute(db: Db, courseId: string, goals: readonly Goal[]): Promis
         status[j]!.push(GOAL_STATUSES.indexOf(r.status));
         progress[j]!.push(r.progress);
         work[j]!.push(r.workRemaining);
+        workRange[j]!.push(...r.workRemainingRange);
         for (const t of r.targets) targets[j]!.push(TARGET_STATUSES.indexOf(t.status));
       });
     });
@@ -123,6 +127,7 @@ async function compute(db: Db, courseId: string, goals: readonly Goal[]): Promis
         status: Uint8Array.from(status[j]!),
         progress: Float32Array.from(progress[j]!),
         workRemaining: Int8Array.from(work[j]!),
+        workRemainingRange: Int8Array.from(workRange[j]!),
         targets: Uint8Array.from(targets[j]!),
         orders: new Map(),
       };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { criteriaText } from "./goal-labels";
+import { formatsFor } from "./format";
+import { criteriaText, workRemainingWords } from "./goal-labels";
 
 const base = { minPredictedMastery: 0.95, minConsecutiveCorrect: null, minWorkPerTarget: 0, maxWorkOnGoal: null };
 
@@ -14,5 +15,20 @@ describe("criteriaText", () => {
     expect(criteriaText("objective", { ...base, minPredictedMastery: 0.9, minConsecutiveCorrect: 1, minWorkPerTarget: 1 })[0]).toBe(
       "A target is complete when the learner's last answer on it is correct, its predicted mastery reaches 90% and it has at least 1 attempt on this goal.",
     );
+  });
+});
+
+describe("workRemainingWords", () => {
+  const f = formatsFor("en");
+  it("says the typical number and the usual range", () => {
+    expect(workRemainingWords(4, [2, 7], f)).toEqual({ about: "about 4", usually: "usually 2–7" });
+    expect(workRemainingWords(12, [5, 30], f)).toEqual({ about: "about 12", usually: "usually 5 or more" });
+    expect(workRemainingWords(30, [14, 30], f)).toEqual({ about: "about 30+", usually: "usually 14 or more" });
+    expect(workRemainingWords(3, [3, 3], f)).toEqual({ about: "3", usually: null });
+    expect(workRemainingWords(1, [1, 2], f)).toEqual({ about: "about 1", usually: "usually 1–2" });
+  });
+  it("gives no range when done or when the model is not fitted", () => {
+    expect(workRemainingWords(0, [0, 0], f)).toEqual({ about: "0", usually: null });
+    expect(workRemainingWords(-1, [-1, -1], f)).toEqual({ about: "Not enough data", usually: null });
   });
 });

@@ -97,9 +97,27 @@ export function outsideWorkText(w: { problems: number; solved: number; attempted
   return tried > 0 ? `${solved}, ${f.count(tried)} more tried` : solved;
 }
 
-export const WORK_REMAINING_HELP = `About how many more attempts the learner needs to complete the goal: the typical number (the median) of the model's estimate, capped at ${WORK_REMAINING_CAP}.`;
+export const WORK_REMAINING_HELP = `About how many more attempts the learner needs to complete the goal: the typical number (the median) of the model's estimate, capped at ${WORK_REMAINING_CAP}; "usually" gives the range 8 in 10 learners in the same position finish within.`;
+/** What the range beside the work remaining means, said once per page. */
+export const WORK_RANGE_HELP =
+  "“Usually 2–6” means 8 in 10 learners in the same position finish within 2 to 6 more attempts (the model’s 10th to 90th percentile); “about” is the typical number, half need fewer, half more.";
 export const NOT_ENOUGH_DATA_HELP =
   "Not enough data: the model of one of the open objectives is not fitted yet (it needs at least 5 learners with 3 attempts each), so remaining work cannot be estimated.";
+
+/**
+ * The work remaining with its range, in words: `about` "about 4" (just "4" when the range is that
+ * one number, "0" when done), `usually` "usually 2–7" ("usually 12 or more" at the cap), null when
+ * there is no range to give (done, not enough data, or certain).
+ */
+export function workRemainingWords(n: number, [low, high]: readonly [number, number], f: Formats): { about: string; usually: string | null } {
+  if (n < 0) return { about: "Not enough data", usually: null };
+  if (n === 0) return { about: workRemainingText(0, f), usually: null };
+  const certain = low === high && low === n;
+  const about = certain ? workRemainingText(n, f) : `about ${workRemainingText(n, f)}`;
+  if (certain || low < 0) return { about, usually: null };
+  const usually = high >= WORK_REMAINING_CAP ? `usually ${f.count(low)} or more` : low === high ? `usually ${f.count(low)}` : `usually ${f.count(low)}–${f.count(high)}`;
+  return { about, usually };
+}
 
 /** Work remaining as shown: a count, "30+" at the cap, and −1 as "Not enough data". */
 export function workRemainingText(n: number, f: Formats): string {

@@ -5,7 +5,8 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { ProgressBar, StatusBadge, TargetMarks } from "@/components/goal-status";
 import { useFormats } from "@/components/locale";
 import type { GoalLearnerRow } from "@/db/queries/goal-learners";
-import { GOAL_STATUS_LABELS, GOAL_STATUSES, NOT_ENOUGH_DATA_HELP, WORK_REMAINING_HELP, workRemainingText } from "@/lib/dashboard/goal-labels";
+import { GOAL_STATUS_LABELS, GOAL_STATUSES, NOT_ENOUGH_DATA_HELP, WORK_REMAINING_HELP, workRemainingWords } from "@/lib/dashboard/goal-labels";
+import type { Formats } from "@/lib/dashboard/format";
 import type { GoalSort, GoalTableState } from "@/lib/dashboard/goal-table-state";
 import { NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as features } from "@/components/sortable-table";
 import styles from "../../_components/goals.module.css";
@@ -35,6 +36,17 @@ export interface GoalLearnersTableProps {
  * The goal's learners: sorting and paging are the server's (manual), their state the URL's; the
  * table turns header clicks into sort changes and renders cells.
  */
+/** "about 4" over "usually 2–7". */
+function RemainingCell({ n, range, formats }: { n: number; range: [number, number]; formats: Formats }) {
+  const { about, usually } = workRemainingWords(n, range, formats);
+  return (
+    <span className={styles.remaining}>
+      {about}
+      {usually && <span className={styles.remainingRange}>{usually}</span>}
+    </span>
+  );
+}
+
 export function GoalLearnersTable({ courseId, targetNames, rows, count, state, busy, onSort }: GoalLearnersTableProps) {
   const formats = useFormats();
   const columns = useMemo(
@@ -59,7 +71,7 @@ export function GoalLearnersTable({ courseId, targetNames, rows, count, state, b
                 Not enough data<span aria-hidden="true">*</span>
               </span>
             ) : (
-              workRemainingText(row.original.workRemaining, formats)
+              <RemainingCell n={row.original.workRemaining} range={row.original.workRemainingRange} formats={formats} />
             ),
         }),
         column.accessor("targets", {

@@ -7,7 +7,7 @@ import { useFormats } from "@/components/locale";
 import { ScrollRegion } from "@/components/scroll-region";
 import type { GoalLearnerRow } from "@/db/queries/goal-learners";
 import type { GoalStatus } from "@/lib/analytics/status/status-and-progress";
-import { GOAL_STATUS_LABELS, GOAL_STATUSES, isGoalStatus, NOT_ENOUGH_DATA_HELP } from "@/lib/dashboard/goal-labels";
+import { GOAL_STATUS_LABELS, GOAL_STATUSES, isGoalStatus, NOT_ENOUGH_DATA_HELP, WORK_RANGE_HELP } from "@/lib/dashboard/goal-labels";
 import { writeGoalTable, type GoalTableState } from "@/lib/dashboard/goal-table-state";
 import { Pager } from "@/components/pager";
 import { GoalLearnersTable } from "./goal-learners-table";
@@ -93,6 +93,7 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
               onSort={(orderBy, sortOrder) => update({ orderBy, sortOrder })}
             />
           </ScrollRegion>
+          {data.rows.some((r) => r.workRemaining > 0) && <p className={`meta ${styles.goalFootnote} work-range-help`}>{WORK_RANGE_HELP}</p>}
           {data.rows.some((r) => r.workRemaining < 0) && (
             <p className={`meta ${styles.goalFootnote} goal-footnote`}>
               <span aria-hidden="true">* </span>

@@ -4,13 +4,25 @@ import type { Goal } from "@/db/queries/status-progress";
 import type { GoalOutsideWork, OutsideWork } from "@/db/queries/work-outside-goal";
 import type { GoalResult } from "@/lib/analytics/status/status-and-progress";
 import type { Formats } from "@/lib/dashboard/format";
-import { GOAL_WORK_HELP, NOT_ENOUGH_DATA_HELP, outsideWorkText, WORK_REMAINING_HELP, workRemainingText } from "@/lib/dashboard/goal-labels";
+import { GOAL_WORK_HELP, NOT_ENOUGH_DATA_HELP, outsideWorkText, WORK_RANGE_HELP, WORK_REMAINING_HELP, workRemainingText, workRemainingWords } from "@/lib/dashboard/goal-labels";
 import { goalsPath } from "@/lib/dashboard/paths";
 import styles from "./learner-goals.module.css";
 
 function Remaining({ n, formats }: { n: number; formats: Formats }) {
   if (n < 0) return <span className={styles.workUnknown}>Not enough data</span>;
   return <>{n === 0 ? "None" : `${workRemainingText(n, formats)} ${n === 1 ? "attempt" : "attempts"}`}</>;
+}
+
+/** A goal's work remaining with its range: "about 4 more attempts (usually 2–7)". */
+function RemainingWithRange({ n, range, formats }: { n: number; range: [number, number]; formats: Formats }) {
+  if (n <= 0) return <Remaining n={n} formats={formats} />;
+  const { about, usually } = workRemainingWords(n, range, formats);
+  return (
+    <>
+      {about} more {n === 1 ? "attempt" : "attempts"}
+      {usually && <span className={styles.remainingRange}> ({usually})</span>}
+    </>
+  );
 }
 
 /** A target's problems solved (and tried) outside the goal: "1 of 2 solved". */
@@ -63,7 +75,7 @@ export function LearnerGoals({
               <div className={styles.learnerGoalFigures}>
                 <ProgressBar value={result.progress} status={result.status} label={`${who}’s progress on ${goal.name}`} formats={formats} />
                 <p className={`${styles.learnerGoalRemaining} learner-goal-remaining`} title={WORK_REMAINING_HELP}>
-                  Work remaining: <strong>{<Remaining n={result.workRemaining} formats={formats} />}</strong>
+                  Work remaining: <strong>{<RemainingWithRange n={result.workRemaining} range={result.workRemainingRange} formats={formats} />}</strong>
                 </p>
               </div>
               {outsideWorkText(outside, formats) && (
@@ -121,7 +133,7 @@ export function LearnerGoals({
         </ul>
       )}
       <p className="meta">
-        {GOAL_WORK_HELP} {WORK_REMAINING_HELP} {unknown && NOT_ENOUGH_DATA_HELP} <Link href={goalsPath(courseId)}>All of the course’s goals</Link>
+        {GOAL_WORK_HELP} {WORK_REMAINING_HELP} {WORK_RANGE_HELP} {unknown && NOT_ENOUGH_DATA_HELP} <Link href={goalsPath(courseId)}>All of the course’s goals</Link>
       </p>
     </section>
   );
