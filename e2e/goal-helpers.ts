@@ -74,6 +74,6 @@ export function percentsFor(progress: number, status: string): string[] {
 /** The work remaining as the goal pages write it, from an API cell: "about 4" and "usually 2–7" (docs/dashboard.md § Goals). */
 export function remainingWords(n: number, [low, high]: [number, number]): { about: string; usually: string | null } {
   const count = (x: number) => (x >= 30 ? "30+" : String(x));
-  if (n <= 0 || (low === high && high === n)) return { about: count(n), usually: null };
+  if (n <= 0 || n >= 30 || (low === high && high === n)) return { about: count(n), usually: null };
   return { about: `about ${count(n)}`, usually: high >= 30 ? `usually ${low} or more` : low === high ? `usually ${low}` : `usually ${low}–${high}` };
 }

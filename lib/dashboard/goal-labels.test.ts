@@ -23,7 +23,7 @@ describe("workRemainingWords", () => {
   it("says the typical number and the usual range", () => {
     expect(workRemainingWords(4, [2, 7], f)).toEqual({ about: "about 4", usually: "usually 2–7" });
     expect(workRemainingWords(12, [5, 30], f)).toEqual({ about: "about 12", usually: "usually 5 or more" });
-    expect(workRemainingWords(30, [14, 30], f)).toEqual({ about: "about 30+", usually: "usually 14 or more" });
+    expect(workRemainingWords(30, [14, 30], f)).toEqual({ about: "30+", usually: null });
     expect(workRemainingWords(3, [3, 3], f)).toEqual({ about: "3", usually: null });
     expect(workRemainingWords(1, [1, 2], f)).toEqual({ about: "about 1", usually: "usually 1–2" });
   });

@@ -106,12 +106,14 @@ export const NOT_ENOUGH_DATA_HELP =
 
 /**
  * The work remaining with its range, in words: `about` "about 4" (just "4" when the range is that
- * one number, "0" when done), `usually` "usually 2–7" ("usually 12 or more" at the cap), null when
- * there is no range to give (done, not enough data, or certain).
+ * one number, "0" when done, "30+" at the cap), `usually` "usually 2–7" ("usually 12 or more" when
+ * its top reaches the cap), null when there is no range to give (done, at the cap, not enough
+ * data, or certain).
  */
 export function workRemainingWords(n: number, [low, high]: readonly [number, number], f: Formats): { about: string; usually: string | null } {
   if (n < 0) return { about: "Not enough data", usually: null };
-  if (n === 0) return { about: workRemainingText(0, f), usually: null };
+  // Done, or at the cap: "30+" already says "at least", and a range past it says nothing more.
+  if (n === 0 || n >= WORK_REMAINING_CAP) return { about: workRemainingText(n, f), usually: null };
   const certain = low === high && low === n;
   const about = certain ? workRemainingText(n, f) : `about ${workRemainingText(n, f)}`;
   if (certain || low < 0) return { about, usually: null };
