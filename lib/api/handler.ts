@@ -59,7 +59,7 @@ export interface RouteSpec<P, Q, B> {
   /**
    * The operation in the OpenAPI document (`/api/openapi.json`, `/api-docs`): summary, responses and
    * what the schemas above do not say. Parameters and body come from the schemas themselves; the
-   * route is listed in `lib/api/routes.ts`.
+   * route is listed in `app/api/openapi.json/routes.ts`.
    */
   doc?: OperationDoc;
   /** The error response, when it depends on the request (iSpring answers XML or JSON as asked); default: the family's JSON body. */

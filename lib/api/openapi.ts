@@ -5,7 +5,7 @@ import { named, SchemaBook, type JsonSchema } from "./openapi-schema";
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the routes themselves: each `apiRoute`
- * spec's zod schemas (path, query, body) and its `doc`. Which routes exist is `lib/api/routes.ts`;
+ * spec's zod schemas (path, query, body) and its `doc`. Which routes exist is `app/api/openapi.json/routes.ts`;
  * this module only turns them into the document.
  */
 
@@ -203,7 +203,7 @@ function requestBodyOf(spec: RouteSpec<unknown, unknown, unknown>, doc: Operatio
 function operationOf(method: HttpMethod, path: string, handler: ApiHandler, book: SchemaBook): OpenApiOperation {
   const { spec } = handler;
   const doc = spec.doc;
-  if (!doc) throw new Error(`${method} ${path}: its apiRoute spec has no \`doc\` (see lib/api/routes.ts).`);
+  if (!doc) throw new Error(`${method} ${path}: its apiRoute spec has no \`doc\` (see app/api/openapi.json/routes.ts).`);
   const parameters = [...parametersOf(spec.params, "path", book), ...parametersOf(spec.query, "query", book), ...parametersOf(doc.headers, "header", book)];
   checkPathParameters(method, path, parameters);
   const op: OpenApiOperation = {
