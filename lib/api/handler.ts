@@ -1,6 +1,6 @@
 import type { ZodType } from "zod";
 import { getDb, type Db } from "@/db/client";
-import type { Caller } from "@/db/queries/access";
+import type { Caller } from "@/lib/auth/caller";
 import { cameWithSession, resolveCaller } from "./caller";
 import { publicOrigin } from "./origin";
 import { ApiError, errorResponse, toApiError, type Family } from "./errors";
