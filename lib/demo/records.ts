@@ -2,7 +2,7 @@ import { demoAccounts, MANAGED_DEPARTMENT_ID } from "./accounts";
 import { DEPARTMENTS, OBJECTIVES } from "./course-specs";
 import type { DemoCourse, DemoItem } from "./catalog";
 import type { ExplicitCompletion } from "./ispring-statuses";
-import { Random } from "./random";
+import { Random } from "@/lib/random";
 
 /**
  * The non-statement import records (docs/import-format.md § The file), in an order where each refers only to
