@@ -1,6 +1,6 @@
 /**
- * A small seeded PRNG for the demo data: sfc32 (Chris Doty-Humphrey's "small fast counting"
- * generator), seeded through splitmix32. It is ours rather than Math.random because the demo
+ * A small seeded PRNG, for the demo data and the mastery fit's random restarts: sfc32 (Chris
+ * Doty-Humphrey's "small fast counting" generator), seeded through splitmix32. It is ours rather than Math.random because the demo
  * must be byte-identical for the same seed, and cheap because it runs ~50 times per statement.
  */
 
