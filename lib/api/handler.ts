@@ -6,7 +6,7 @@ import { publicOrigin } from "./origin";
 import { ApiError, errorResponse, toApiError, type Family } from "./errors";
 import { mediaType, readBody } from "./body";
 import { fieldProblems, ingestErrorMap } from "@/lib/ingest/zod-issues";
-import type { OperationDoc } from "./openapi";
+import type { OperationDoc } from "./operation-doc";
 
 export interface RouteContext<P, Q, B> {
   req: Request;
