@@ -6,6 +6,7 @@
 // To see it work, add an upward import, e.g. `import "@/lib/dashboard/labels";` in
 // db/queries/goals.ts, and run `npm run check:layers`: it fails naming
 // `layer-queries-imports-upward`. A cycle (two files importing each other) fails as `no-circular`.
+// scripts/layers.test.ts runs these rules on small trees, each rule once failing and once not.
 
 /** Lowest first. A folder not listed here, nor under TOOLS, fails `unplaced`: give it a layer. */
 const LAYERS = [
