@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROUTES } from "@/lib/api/routes";
+import { ROUTES } from "@/app/api/openapi.json/routes";
 import { seedKeys, bearer, type Keys } from "@/lib/testing/http";
 import { seedCourse } from "@/lib/testing/factories";
 import { startTestApp, type TestApp } from "@/lib/testing/app";

@@ -1,5 +1,5 @@
 import type { DemoGoal, DemoItem, ItemKind } from "@/lib/demo/catalog";
-import { Random } from "@/lib/demo/random";
+import { Random } from "@/lib/random";
 
 /**
  * The benchmark's one large course: twelve weekly units of a lecture video, four problems on the

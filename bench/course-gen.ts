@@ -4,7 +4,7 @@ import { ACTIVITY_DAYS, DAY_MS, type DemoItem } from "@/lib/demo/catalog";
 import { writeJsonLines, type DemoWriteResult } from "@/lib/demo/generate";
 import { goalAttempts } from "@/lib/demo/goal-work";
 import { FIRST_NAMES, LAST_NAMES } from "@/lib/demo/names";
-import { Random } from "@/lib/demo/random";
+import { Random } from "@/lib/random";
 import { gradedEventRecord } from "@/lib/demo/records";
 import { BENCH_COURSE, benchCatalog, catalogRecords, COHORTS, DEPARTMENTS, PROBLEMS_PER_UNIT, UNITS, type BenchCatalog } from "./course-catalog";
 import { discussionPosted, problemAttempt, statementRecord, videoPlayed } from "./statements";

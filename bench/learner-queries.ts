@@ -23,7 +23,7 @@ import {
   type LearnerQuery,
 } from "@/db/queries/learners";
 import { FIRST_NAMES, LAST_NAMES } from "@/lib/demo/names";
-import { Random } from "@/lib/demo/random";
+import { Random } from "@/lib/random";
 import { addDays } from "@/lib/time";
 
 const AS_OF = "2026-03-20";

@@ -18,7 +18,7 @@ import {
   type SkillFit,
 } from "@/lib/analytics/mastery";
 import { simulateSequences } from "@/lib/analytics/mastery/simulate";
-import { Random } from "@/lib/demo/random";
+import { Random } from "@/lib/random";
 
 export const RULES: { name: string; rule: CompletionRule }[] = [
   { name: "3 in a row", rule: { threshold: 0, streak: 3 } },

@@ -1,6 +1,6 @@
-// `npm test`: types, a fresh production build, unit/integration/HTTP tests (vitest; the HTTP
-// ones start the build on a temporary database), then the browser tests (Playwright). Ends with
-// one line "N passed, N failed".
+// `npm test`: the layers (no upward import, no cycle), types, a fresh production build,
+// unit/integration/HTTP tests (vitest; the HTTP ones start the build on a temporary database), then
+// the browser tests (Playwright). Ends with one line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
 import { ensureChromium } from "./chromium.mjs";
@@ -20,6 +20,13 @@ function run(label, cmd, args, env = {}) {
 function finish(code) {
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(code);
+}
+
+// First because it takes seconds: an upward import or a cycle fails before the build
+// (.dependency-cruiser.cjs, docs/architecture.md § Layers).
+if (!run("Layers (dependency-cruiser)", "npm", ["run", "--silent", "check:layers"])) {
+  failed++;
+  finish(1);
 }
 
 if (!run("Type check", "npx", ["tsc", "--noEmit"])) {

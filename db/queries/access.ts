@@ -1,15 +1,6 @@
 import type { Db } from "../client";
 import type { UserRole } from "../schema";
-
-/** Who is asking, as every route sees it. */
-export interface Caller {
-  userId: string;
-  username: string;
-  name: string;
-  role: UserRole;
-  /** The API key the request came with, if any. */
-  keyId: string | null;
-}
+import type { Caller } from "@/lib/auth/caller";
 
 interface UserAuthRow {
   id: string;

@@ -1,6 +1,7 @@
 import type { Db } from "../client";
 import { generateKey, secretMatches } from "@/lib/auth/api-keys";
-import { activeUserById, type Caller } from "./access";
+import { activeUserById } from "./access";
+import type { Caller } from "@/lib/auth/caller";
 
 export interface ApiKeyListing {
   id: string;

@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import type { Caller } from "./access";
+import type { Caller } from "@/lib/auth/caller";
 import { ensureCourseFresh } from "./derived";
 
 export interface CourseCard {

@@ -3,7 +3,7 @@ import { createTestDb } from "@/lib/testing/db";
 import { openDb } from "@/db/client";
 import { seedCourse } from "@/lib/testing/factories";
 import { addEvents, daysBefore } from "@/lib/testing/roster";
-import { Random } from "@/lib/demo/random";
+import { Random } from "@/lib/random";
 import { attemptRatioOrder, dailyValuesOf, windowMetricsOf } from "@/lib/analytics/engagement";
 import { engagementRangesOf } from "@/lib/analytics/ranges";
 import { segmentInputOf, segmentsFromMask, segmentsOf } from "@/lib/analytics/segments";

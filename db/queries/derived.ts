@@ -3,7 +3,7 @@ import { asOfDay } from "@/lib/env";
 import { addDays, defaultWindow } from "@/lib/time";
 import { engagementRangesOf, type EngagementRanges, type RangeInput } from "@/lib/analytics/ranges";
 import { maskOf, segmentsOf, type SegmentInput } from "@/lib/analytics/segments";
-import { writeGroupCounts } from "./learners/course-read";
+import { writeGroupCounts } from "./learners/group-counts";
 import { SummaryWriter } from "./summary-rows";
 
 type Sqlite = Db["$client"];

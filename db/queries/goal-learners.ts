@@ -1,7 +1,7 @@
 import type { Db } from "../client";
 import type { GoalResult, GoalStatus, TargetStatus } from "@/lib/analytics/status/status-and-progress";
-import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/dashboard/goal-labels";
-import type { GoalSort, GoalTableState } from "@/lib/dashboard/goal-table-state";
+import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/analytics/status/status-order";
+import type { GoalSort, GoalTableState } from "./goal-learners-query";
 import { allCourseGoals, courseGoalResults, type CourseGoalResults, type GoalResults } from "./goal-summary";
 import { statusAndProgress, type Goal } from "./status-progress";
 import { workOutsideGoals, type GoalOutsideWork } from "./work-outside-goal";

@@ -6,7 +6,7 @@ import { eachTestDb } from "@/lib/testing/db";
 import { seedCourse } from "@/lib/testing/factories";
 import { addEvents, attemptsOn, daysBefore, enrollLearners, fixAsOf } from "@/lib/testing/roster";
 import { goalLearnerPage, learnerGoals, type GoalLearnerQuery } from "./goal-learners";
-import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/dashboard/goal-labels";
+import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/analytics/status/status-order";
 import { courseGoalResults, goalDistributions, type CourseGoalResults } from "./goal-summary";
 import { refitMastery } from "./mastery";
 import { registrationPage, statusAndProgress, courseGoals } from "./status-progress";

@@ -1,6 +1,6 @@
 import type { Db } from "../client";
 import type { GoalStatus } from "@/lib/analytics/status/status-and-progress";
-import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/dashboard/goal-labels";
+import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/analytics/status/status-order";
 import { listGoals } from "./goals";
 import { courseGoals, registrationPage, statusAndProgress, type Goal } from "./status-progress";
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../client";
-import { activeUserById, type Caller } from "./access";
+import { activeUserById } from "./access";
+import type { Caller } from "@/lib/auth/caller";
 
 /** A new session for `userId`, lasting `maxAgeS` seconds; returns its id. Expired sessions are swept on the way. */
 export async function createSession(db: Db, userId: string, maxAgeS: number, now = new Date()): Promise<string> {

@@ -1,6 +1,6 @@
 import { getServerSession } from "next-auth";
 import type { Db } from "@/db/client";
-import type { Caller } from "@/db/queries/access";
+import type { Caller } from "@/lib/auth/caller";
 import { sessionUser } from "@/db/queries/sessions";
 import { callerForKey } from "@/db/queries/api-keys";
 import { keyFromAuthorization } from "@/lib/auth/api-keys";

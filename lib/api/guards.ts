@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import type { Caller } from "@/db/queries/access";
+import type { Caller } from "@/lib/auth/caller";
 import { courseAccess, isAdmin, mayWrite } from "@/lib/auth/access";
 import { ApiError, forbidden } from "./errors";
 

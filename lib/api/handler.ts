@@ -1,12 +1,12 @@
 import type { ZodType } from "zod";
 import { getDb, type Db } from "@/db/client";
-import type { Caller } from "@/db/queries/access";
+import type { Caller } from "@/lib/auth/caller";
 import { cameWithSession, resolveCaller } from "./caller";
 import { publicOrigin } from "./origin";
 import { ApiError, errorResponse, toApiError, type Family } from "./errors";
 import { mediaType, readBody } from "./body";
 import { fieldProblems, ingestErrorMap } from "@/lib/ingest/zod-issues";
-import type { OperationDoc } from "./openapi";
+import type { OperationDoc } from "./operation-doc";
 
 export interface RouteContext<P, Q, B> {
   req: Request;
@@ -59,7 +59,7 @@ export interface RouteSpec<P, Q, B> {
   /**
    * The operation in the OpenAPI document (`/api/openapi.json`, `/api-docs`): summary, responses and
    * what the schemas above do not say. Parameters and body come from the schemas themselves; the
-   * route is listed in `lib/api/routes.ts`.
+   * route is listed in `app/api/openapi.json/routes.ts`.
    */
   doc?: OperationDoc;
   /** The error response, when it depends on the request (iSpring answers XML or JSON as asked); default: the family's JSON body. */

@@ -1,5 +1,5 @@
 import { ApiError, errorResponse } from "./errors";
-import { familyOfPath } from "@/lib/server/front";
+import { familyOfPath } from "./family-of-path";
 
 /**
  * Every method of a path under /api/ or /xapi/ that no route serves: a 404 in the family's error

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ApiError, ERROR_BODY_SCHEMAS, errorBody, type Family } from "./errors";
 import { apiRoute } from "./handler";
 import { buildOpenApiDocument, HTTP_METHODS, type JsonSchema, type OpenApiDocument, type OpenApiOperation } from "./openapi";
-import { apiDocument } from "./routes";
+import { apiDocument } from "@/app/api/openapi.json/routes";
 
 const doc = apiDocument();
 const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op: op! })));

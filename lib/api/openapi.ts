@@ -1,46 +1,16 @@
-import type { ZodObject, ZodType } from "zod";
+import type { ZodType } from "zod";
 import { ERROR_BODY_SCHEMAS, type Family } from "./errors";
 import type { ApiHandler, RouteSpec } from "./handler";
 import { named, SchemaBook, type JsonSchema } from "./openapi-schema";
+import { SECURITY_SCHEMES, type OperationDoc, type ResponseDoc, type SecuritySchemeName } from "./operation-doc";
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the routes themselves: each `apiRoute`
- * spec's zod schemas (path, query, body) and its `doc`. Which routes exist is `lib/api/routes.ts`;
- * this module only turns them into the document.
+ * spec's zod schemas (path, query, body) and its `doc`. Which routes exist is
+ * `app/api/openapi.json/routes.ts`; this module only turns them into the document.
  */
 
-export { named, type JsonSchema };
-
-export interface ResponseDoc {
-  description: string;
-  /** The body's schema; an error status (≥ 400) without one gets the family's error body. */
-  schema?: ZodType;
-  /** Media type(s) of the body, default `application/json`; a non-JSON type is documented as text. */
-  contentType?: string | readonly string[];
-  /** Response headers worth knowing, name → description. */
-  headers?: Record<string, string>;
-}
-
-export interface OperationDoc {
-  summary: string;
-  /** Markdown: what it does beyond the summary, who may call it. */
-  description?: string;
-  /** Default: the family's tag (`FAMILY_TAGS`). */
-  tags?: readonly string[];
-  /** Request headers the route reads, as a zod object (xAPI's version header). */
-  headers?: ZodObject;
-  /**
-   * The body, when `spec.body` does not describe it: a streamed body (the import), or one parsed
-   * loosely with `z.unknown()` and validated further in (give that schema here).
-   */
-  requestBody?: { description?: string; schema?: ZodType; example?: unknown };
-  /** By status. 400, 401, 403 and 413 are added from the spec (schemas, auth, `authorize`, body) unless given here. */
-  responses: Record<number, ResponseDoc>;
-  /** Credentials, when not the default (an API key as Bearer or Basic, or the session). */
-  security?: readonly SecuritySchemeName[];
-  /** Default: method and path in camel case (`getApiV0ApiKeys`). */
-  operationId?: string;
-}
+export { named, type JsonSchema, type OperationDoc, type ResponseDoc };
 
 /** One route file in the document: its path in OpenAPI form and the module exporting its methods. */
 export interface RouteEntry {
@@ -65,27 +35,6 @@ export const FAMILY_TAGS: Record<Family, { name: string; description: string }> 
   ispring: { name: "iSpring Learn", description: "iSpring Learn's learners' results, under the base URL `/api/ispring`." },
   "360learning": { name: "360Learning", description: "360Learning's path session statistics v1, under the base URL `/api/360learning`." },
 };
-
-export const SECURITY_SCHEMES = {
-  bearerAuth: {
-    type: "http",
-    scheme: "bearer",
-    bearerFormat: "lk_<id>.<secret>",
-    description: "An API key (Settings → API keys, or `npx lantern key create`) as `Authorization: Bearer lk_<id>.<secret>`. It acts with its user's rights.",
-  },
-  basicAuth: {
-    type: "http",
-    scheme: "basic",
-    description: "An API key as HTTP Basic: the key id `lk_<id>` as user name, the secret as password (what xAPI senders use).",
-  },
-  sessionCookie: {
-    type: "apiKey",
-    in: "cookie",
-    name: "next-auth.session-token",
-    description: "A signed-in browser session, as the dashboard uses (`__Secure-next-auth.session-token` over HTTPS).",
-  },
-} as const;
-export type SecuritySchemeName = keyof typeof SECURITY_SCHEMES;
 
 /** The 503 of routes that write: another write (an import) held the database too long. */
 export const BUSY: ResponseDoc = { description: "`busy`: another write (an import) held the database for 30 s; nothing was changed. Retry after `Retry-After`.", headers: { "Retry-After": "Seconds to wait." } };
@@ -203,7 +152,7 @@ function requestBodyOf(spec: RouteSpec<unknown, unknown, unknown>, doc: Operatio
 function operationOf(method: HttpMethod, path: string, handler: ApiHandler, book: SchemaBook): OpenApiOperation {
   const { spec } = handler;
   const doc = spec.doc;
-  if (!doc) throw new Error(`${method} ${path}: its apiRoute spec has no \`doc\` (see lib/api/routes.ts).`);
+  if (!doc) throw new Error(`${method} ${path}: its apiRoute spec has no \`doc\` (see app/api/openapi.json/routes.ts).`);
   const parameters = [...parametersOf(spec.params, "path", book), ...parametersOf(spec.query, "query", book), ...parametersOf(doc.headers, "header", book)];
   checkPathParameters(method, path, parameters);
   const op: OpenApiOperation = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Caller } from "@/db/queries/access";
+import type { Caller } from "@/lib/auth/caller";
 import type { EnvRecord } from "@/lib/env";
 import { uuid } from "@/lib/ingest/xapi/schema";
 import { ApiError } from "./errors";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { activeUserById, type Caller } from "@/db/queries/access";
+import { activeUserById } from "@/db/queries/access";
+import type { Caller } from "@/lib/auth/caller";
 import { courseStaff, departments, managedDepartments } from "@/db/schema";
 import { eachTestDb } from "@/lib/testing/db";
 import { seedCourse, seedUser } from "@/lib/testing/factories";

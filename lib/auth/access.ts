@@ -4,8 +4,8 @@ import {
   managedDepartmentTree,
   registrationOwner,
   staffRole,
-  type Caller,
 } from "@/db/queries/access";
+import type { Caller } from "./caller";
 
 /**
  * The one place that knows who may read what (`docs/metrics.md` § Roles). Every route asks here.

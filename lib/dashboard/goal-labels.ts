@@ -1,15 +1,14 @@
 import type { Criteria, GoalStatus, TargetStatus } from "@/lib/analytics/status/status-and-progress";
 import type { Formats } from "./format";
 import { STRUGGLING_ITEM_MISSES, STRUGGLING_OBJECTIVE_WORK, WORK_REMAINING_CAP } from "@/lib/analytics/status/status-and-progress";
+import { GOAL_STATUSES } from "@/lib/analytics/status/status-order";
 
 /**
- * What the dashboard calls each goal and target status (docs/metrics.md § Status and progress), in the
- * order it lists them everywhere: the distribution bar, its legend, the status filter and the
- * status sort all run from done to not started.
+ * What the dashboard calls each goal and target status (docs/metrics.md § Status and progress). It
+ * lists them in the order of lib/analytics/status/status-order.ts, re-exported here with the labels.
  */
 
-export const GOAL_STATUSES: readonly GoalStatus[] = ["complete", "complete_max_work", "in_progress", "struggling", "no_work"];
-export const TARGET_STATUSES: readonly TargetStatus[] = ["complete", "in_progress", "struggling", "no_work"];
+export { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/analytics/status/status-order";
 
 /** `phrase` completes "12 learners …". */
 export const GOAL_STATUS_LABELS: Record<GoalStatus, { label: string; phrase: string; description: string }> = {

@@ -1,4 +1,4 @@
-import type { GoalStatus } from "@/lib/analytics/status/status-and-progress";
+import { GOAL_SORTS, type GoalSort, type GoalTableState } from "@/db/queries/goal-learners-query";
 import { isGoalStatus } from "./goal-labels";
 import { PAGE_SIZES } from "./roster-state";
 
@@ -8,16 +8,8 @@ import { PAGE_SIZES } from "./roster-state";
  * equal to the defaults are left out, so every view has one address.
  */
 
-export const GOAL_SORTS = ["name", "status", "progress", "work_remaining"] as const;
-export type GoalSort = (typeof GOAL_SORTS)[number];
-
-export interface GoalTableState {
-  status: GoalStatus | null;
-  orderBy: GoalSort;
-  sortOrder: "asc" | "desc";
-  page: number;
-  pageSize: number;
-}
+// The state's shape is the query's input, defined with the query.
+export { GOAL_SORTS, type GoalSort, type GoalTableState };
 
 export const DEFAULT_GOAL_TABLE: GoalTableState = { status: null, orderBy: "name", sortOrder: "asc", page: 1, pageSize: 25 };
 const MAX_PAGE_SIZE = PAGE_SIZES.at(-1)!;

@@ -1,4 +1,4 @@
-import { Random } from "./random";
+import { Random } from "@/lib/random";
 import { COURSE_SPECS, ORG, RUN, type CourseKey, type CourseSpec } from "./course-specs";
 
 /**

@@ -1,7 +1,7 @@
 import { BEHAVIOUR, goalProfile, type Archetype, type Behaviour } from "./archetypes";
 import { DAY_MS, type DemoCourse, type DemoItem } from "./catalog";
 import { goalAttempts, type GoalAttempt } from "./goal-work";
-import type { Random } from "./random";
+import type { Random } from "@/lib/random";
 import { gradedEventRecord } from "./records";
 import * as x from "./xapi";
 

@@ -17,7 +17,7 @@ import { EnrollmentRun, type EnrollmentPlan } from "./enrollment";
 import { explicitCompletion } from "./ispring-statuses";
 import { EDUCATION_LEVELS, FIRST_NAMES, LAST_NAMES, PLACES } from "./names";
 import { population } from "./population";
-import { Random } from "./random";
+import { Random } from "@/lib/random";
 import { catalogRecords, enrollmentRecord, userRecord, type LearnerProfile } from "./records";
 import { SESSION_SIZES, sessionRecords } from "./sessions";
 import { actorOf, courseXapi, type CourseXapi } from "./xapi";

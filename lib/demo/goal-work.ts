@@ -1,4 +1,4 @@
-import type { Random } from "./random";
+import type { Random } from "@/lib/random";
 import type { DemoGoal, DemoItem } from "./catalog";
 import type { GoalProfile } from "./archetypes";
 

@@ -1,6 +1,7 @@
 import type { Archetype } from "./archetypes";
 import { DAY_MS } from "./catalog";
 import type { EnrollmentPlan } from "./enrollment";
+import type { ExplicitCompletion, ExplicitStatus } from "./records";
 
 /**
  * The completion statuses no statement of the demo sets — iSpring's pending, accepted, incomplete
@@ -9,13 +10,6 @@ import type { EnrollmentPlan } from "./enrollment";
  * (a course-completion statement would replace it), and the pick hashes the enrollment id instead
  * of drawing from the generator's random stream, so the rest of the demo stays as it was.
  */
-
-export type ExplicitStatus = "pending" | "accepted" | "incomplete" | "declined";
-
-export interface ExplicitCompletion {
-  status: ExplicitStatus;
-  completedMs: number | null;
-}
 
 const STATUS_OF: Partial<Record<Archetype, ExplicitStatus>> = {
   never_started: "declined", // turned the assignment down

@@ -1,8 +1,7 @@
 import { demoAccounts, MANAGED_DEPARTMENT_ID } from "./accounts";
 import { DEPARTMENTS, OBJECTIVES } from "./course-specs";
 import type { DemoCourse, DemoItem } from "./catalog";
-import type { ExplicitCompletion } from "./ispring-statuses";
-import { Random } from "./random";
+import { Random } from "@/lib/random";
 
 /**
  * The non-statement import records (docs/import-format.md § The file), in an order where each refers only to
@@ -126,6 +125,17 @@ export interface EnrollmentFields {
   expiresMs: number | null;
   /** An explicit completion status (`ispring-statuses.ts`). */
   completion?: ExplicitCompletion | null;
+}
+
+/**
+ * The completion statuses no statement sets, given explicitly on an enrollment record (chosen in
+ * `ispring-statuses.ts`, which imports this: records.ts imports nothing that leads back to it).
+ */
+export type ExplicitStatus = "pending" | "accepted" | "incomplete" | "declined";
+
+export interface ExplicitCompletion {
+  status: ExplicitStatus;
+  completedMs: number | null;
 }
 
 export function enrollmentRecord(e: EnrollmentFields): string {

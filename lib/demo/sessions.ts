@@ -1,6 +1,6 @@
 import { buildCourse, DAY_MS, type DemoCourse, type DemoItem, type Term } from "./catalog";
 import { COURSE_SPECS } from "./course-specs";
-import { Random } from "./random";
+import { Random } from "@/lib/random";
 import { courseRecord, enrollmentRecord, itemRecord, type LearnerProfile } from "./records";
 import * as x from "./xapi";
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { errorBody, ApiError, type Family } from "@/lib/api/errors";
+import { errorBody, ApiError } from "@/lib/api/errors";
+import { familyOfPath } from "@/lib/api/family-of-path";
 
 /**
  * What every request passes before Next.js sees it (`lib/server/serve.ts`): Next answers some
@@ -10,17 +11,6 @@ import { errorBody, ApiError, type Family } from "@/lib/api/errors";
 
 /** The methods any route of Lantern answers; anything else (TRACE, CONNECT, WebDAV's) is a 405 here. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"] as const;
-
-/** The API family a path belongs to, for the shape of its error body. */
-export function familyOfPath(pathname: string): Family | null {
-  if (pathname === "/xapi" || pathname.startsWith("/xapi/")) return "xapi";
-  if (pathname.startsWith("/api/ispring/")) return "ispring";
-  if (pathname.startsWith("/api/360learning/")) return "360learning";
-  if (pathname.startsWith("/api/v0/learning-instances/") || pathname.startsWith("/api/v0/registrations/")) return "knewton";
-  if (pathname.startsWith("/api/v0/") || pathname.startsWith("/api/learner_analytics/")) return "edx";
-  if (pathname === "/api" || pathname.startsWith("/api/")) return "lantern";
-  return null;
-}
 
 export interface Refusal {
   status: number;

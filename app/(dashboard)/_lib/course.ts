@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import type { Caller } from "@/db/queries/access";
+import type { Caller } from "@/lib/auth/caller";
 import { courseHead, type CourseHead } from "@/db/queries/course-list";
 import { sessionCaller } from "@/lib/api/caller";
 import { courseAccess } from "@/lib/auth/access";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { apiDocument } from "@/lib/api/routes";
+import { apiDocument } from "@/app/api/openapi.json/routes";
 import { groupsOf } from "./_components/model";
 import { MethodBadge, OperationView } from "./_components/operation-view";
 import { Prose, schemaAnchor, SchemaView } from "./_components/schema-view";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "@/lib/testing/app";
-import { apiDocument } from "@/lib/api/routes";
+import { apiDocument } from "./routes";
 
 let app: TestApp;
 beforeAll(async () => {

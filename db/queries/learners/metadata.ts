@@ -2,7 +2,8 @@ import type { Db } from "../../client";
 import { withClassRanks, type RankedRanges } from "@/lib/analytics/ranges";
 import { SEGMENTS, segmentsFromMask, type Segment } from "@/lib/analytics/segments";
 import { asOfDay } from "@/lib/env";
-import { groupCounts, readCourse } from "./course-read";
+import { readCourse } from "./course-read";
+import { groupCounts } from "./group-counts";
 
 export interface CourseLearnerMetadata {
   /** Every cohort of the course, learners in it (0 included); learners without a cohort are in none. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NormalisedEvent } from "@/db/queries/events";
 import type { EventKind } from "@/db/schema";
 import { windowMetricsOf } from "@/lib/analytics/engagement";
-import { Random } from "@/lib/demo/random";
+import { Random } from "@/lib/random";
 import { createTestDb } from "@/lib/testing/db";
 import { addEvents, daysBefore, enrollLearners, fixAsOf } from "@/lib/testing/roster";
 import { defaultWindow, type DayWindow } from "@/lib/time";

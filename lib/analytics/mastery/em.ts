@@ -1,4 +1,4 @@
-import { Random } from "@/lib/demo/random";
+import { Random } from "@/lib/random";
 import { expectedCounts, type ExpectedCounts } from "./forward-backward";
 import { boundsOf, clampToBounds, DEFAULT_PARAMS, randomParams, type BktBounds, type BktParams, type BktVariant } from "./params";
 import type { SkillSequences } from "./sequences";

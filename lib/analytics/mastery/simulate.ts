@@ -1,4 +1,4 @@
-import { Random } from "@/lib/demo/random";
+import { Random } from "@/lib/random";
 import type { BktParams } from "./params";
 
 /**

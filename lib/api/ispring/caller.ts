@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import type { Caller } from "@/db/queries/access";
+import type { Caller } from "@/lib/auth/caller";
 import { callerForKey, callerForKeyId } from "@/db/queries/api-keys";
 import { isAccessToken, verifyAccessToken } from "@/lib/auth/access-tokens";
 import { splitKey } from "@/lib/auth/api-keys";

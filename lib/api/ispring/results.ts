@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import type { Caller } from "@/db/queries/access";
+import type { Caller } from "@/lib/auth/caller";
 import { departmentSubtrees, resultsPage, type ResultRow, type ResultsFilter } from "@/db/queries/ispring-results";
 import { COMPLETION_STATUSES, type UserStatus } from "@/db/schema";
 import { departmentScope, mayListResults } from "@/lib/auth/access";

@@ -1,16 +1,16 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { HTTP_METHODS } from "./openapi";
+import { HTTP_METHODS } from "@/lib/api/openapi";
 import { apiDocument, ROUTES, UNDOCUMENTED_ROUTE_FILES } from "./routes";
 
 /**
  * The document cannot silently miss a route: every route file under app/ is listed in
- * lib/api/routes.ts (or set aside with a reason), under the path its folders give, and every
+ * app/api/openapi.json/routes.ts (or set aside with a reason), under the path its folders give, and every
  * method it exports is in the document.
  */
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "../../..");
 
 function routeFiles(dir = "app"): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
@@ -29,7 +29,7 @@ function openApiPath(file: string): string {
 const files = routeFiles();
 const documented = files.filter((f) => !(f in UNDOCUMENTED_ROUTE_FILES));
 
-describe("the route list (lib/api/routes.ts)", () => {
+describe("the route list (app/api/openapi.json/routes.ts)", () => {
   it("finds the route files", () => {
     expect(files).toContain("app/api/v0/api-keys/[key_id]/route.ts");
     expect(openApiPath("app/api/v0/api-keys/[key_id]/route.ts")).toBe("/api/v0/api-keys/{key_id}");
@@ -39,7 +39,7 @@ describe("the route list (lib/api/routes.ts)", () => {
   it.each(documented)("lists %s with every method it exports, each in the document", async (file) => {
     const expected = openApiPath(file);
     const entry = ROUTES.find((r) => r.path === expected);
-    expect(entry, `${file} is not in lib/api/routes.ts: add { path: "${expected}", module }`).toBeDefined();
+    expect(entry, `${file} is not in app/api/openapi.json/routes.ts: add { path: "${expected}", module }`).toBeDefined();
     const mod = (await import(path.join(root, file))) as Record<string, unknown>;
     const methods = HTTP_METHODS.filter((m) => mod[m] !== undefined);
     expect(methods.length, `${file} exports no method`).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ describe("the route list (lib/api/routes.ts)", () => {
 
   it("has no entry without a route file, and sets aside only files that exist", () => {
     const paths = new Set(documented.map(openApiPath));
-    for (const { path: p } of ROUTES) expect(paths, `${p} is in lib/api/routes.ts but no route file has that path`).toContain(p);
+    for (const { path: p } of ROUTES) expect(paths, `${p} is in app/api/openapi.json/routes.ts but no route file has that path`).toContain(p);
     expect(new Set(ROUTES.map((r) => r.path)).size).toBe(ROUTES.length);
     for (const file of Object.keys(UNDOCUMENTED_ROUTE_FILES)) expect(existsSync(path.join(root, file)), file).toBe(true);
   });

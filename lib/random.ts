@@ -1,7 +1,8 @@
 /**
- * A small seeded PRNG for the demo data: sfc32 (Chris Doty-Humphrey's "small fast counting"
- * generator), seeded through splitmix32. It is ours rather than Math.random because the demo
- * must be byte-identical for the same seed, and cheap because it runs ~50 times per statement.
+ * A small seeded PRNG, for the demo data and the mastery fit's random restarts: sfc32 (Chris
+ * Doty-Humphrey's "small fast counting" generator), seeded through splitmix32. It is ours rather
+ * than Math.random because the demo must be byte-identical for the same seed, and cheap because it
+ * runs ~50 times per statement.
  */
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
