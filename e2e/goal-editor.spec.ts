@@ -108,6 +108,7 @@ test("a streak goal made, changed and deleted through the editor, as the API sto
   expect(page.url()).toMatch(new RegExp(`/${stored!.id}$`));
 
   await page.getByRole("link", { name: "All goals" }).click();
+  await screenshotAll(page, "goal-editor-goals-list");
   const card = page.locator(".goal-card").filter({ hasText: "Loops streak" });
   await expect(card.locator(".goal-criteria").first()).toHaveText("A target is complete when the learner's last 3 answers on it are correct.");
   await card.getByRole("link", { name: "Learners on this goal: Loops streak" }).click();
@@ -149,6 +150,45 @@ test("a streak goal made, changed and deleted through the editor, as the API sto
   await expect(page).toHaveURL(goalsUrl(COURSE));
   await expect(page.getByText("This course has no goals yet.")).toBeVisible();
   expect(await storedGoals(page)).toEqual([]);
+});
+
+test("an item goal sends only its work limit; an edited goal keeps its topics, less the targets taken out", async ({ page }) => {
+  await signIn(page, admin.username, admin.password);
+  await importCourse(page);
+  await page.goto(`${goalsUrl(COURSE)}/new`);
+  await page.getByLabel("Name", { exact: true }).fill("First two problems");
+  await page.getByRole("radio", { name: /^Items/ }).check();
+  await page.getByLabel("Problem 1").check();
+  await page.getByLabel("Problem 2").check();
+  await page.getByLabel("Counts as done after").fill("10");
+  await page.getByRole("button", { name: "Create goal" }).click();
+  await expect(page.locator(".goal-criteria").first()).toHaveText("An item is complete once it is answered correctly in work on this goal.");
+  const item = (await storedGoals(page)).find((g) => g.name === "First two problems")!;
+  expect(item).toMatchObject({ target_type: "module", targets: [problem(1), problem(2)], completion_criteria: { min_consecutive_correct: null, max_work_on_goal: 10 } });
+
+  // A goal with topics, from the import: the form leaves them alone.
+  const goalId = "0f3c2b1a-9d8e-4c7b-a6f5-e4d3c2b1a091";
+  const topics = [
+    { topic_id: "topic-loops", targets: [OBJECTIVES[0]!.id] },
+    { topic_id: "topic-data", targets: [OBJECTIVES[1]!.id, OBJECTIVES[2]!.id] },
+  ];
+  const res = await page.request.post("/api/v0/import", {
+    headers: { "content-type": "application/x-ndjson", origin: ORIGIN },
+    data: JSON.stringify({ type: "goal", id: goalId, course_id: COURSE, name: "With topics", targets: OBJECTIVES.map((o) => o.id), topics }),
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  await page.goto(`${goalsUrl(COURSE)}/${goalId}/edit`);
+  await expect(page.getByText("This goal’s 2 topics are kept")).toBeVisible();
+  await page.getByLabel("Look up a dictionary key").uncheck();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${goalId}$`));
+  const kept = (await storedGoals(page)).find((g) => g.id === goalId) as StoredGoal & { topics: unknown };
+  expect(kept.topics).toEqual([topics[0], { topic_id: "topic-data", targets: [OBJECTIVES[1]!.id] }]);
+
+  for (const id of [item.id, goalId]) {
+    const del = await page.request.delete(`/api/v0/learning-instances/${encodeURIComponent(COURSE)}/scoped-goals/${id}`, { headers: { origin: ORIGIN } });
+    expect(del.status()).toBe(204);
+  }
 });
 
 test("the course's instructor gets the editor; another course's instructor and a learner do not", async ({ page }) => {
