@@ -25,6 +25,14 @@ export function goalsPath(courseId: string): string {
   return `${coursePath(courseId)}/goals`;
 }
 
+export function newGoalPath(courseId: string): string {
+  return `${goalsPath(courseId)}/new`;
+}
+
+export function editGoalPath(courseId: string, goalId: string): string {
+  return `${goalsPath(courseId)}/${encodeURIComponent(goalId)}/edit`;
+}
+
 export function goalPath(courseId: string, goalId: string, query?: Query): string {
   return withQuery(`${goalsPath(courseId)}/${encodeURIComponent(goalId)}`, query);
 }

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { allCourseGoals } from "@/db/queries/goal-summary";
 import { targetNames } from "@/db/queries/goal-targets";
 import { registrationCount } from "@/db/queries/status-progress";
-import { goalPath } from "@/lib/dashboard/paths";
+import { goalPath, newGoalPath } from "@/lib/dashboard/paths";
 import { asOfDay } from "@/lib/env";
 import { loadCourse } from "../../../_lib/course";
 import { requestFormats } from "../../../_lib/locale";
@@ -40,8 +40,14 @@ export default async function GoalsPage({ params }: { params: Promise<{ courseId
           ({formats.count(total)} {total === 1 ? "learner" : "learners"}, everyone who ever enrolled)
         </span>
       </h2>
+      {/* Whoever reads the course's goals may write them: the scoped-goals API lets the course's staff and admins. */}
+      <p className={styles.goalsActions}>
+        <Link href={newGoalPath(courseId)} className="button primary">
+          New goal
+        </Link>
+      </p>
       {goals.length === 0 ? (
-        <p className="empty">This course has no goals yet. Goals are set through the Knewton scoped-goals API or the import.</p>
+        <p className="empty">This course has no goals yet. Create one with New goal, or through the Knewton scoped-goals API or the import.</p>
       ) : (
         <ul className={styles.goalCards}>
           {goals.map((goal) => (

@@ -6,27 +6,20 @@ import { DistributionSkeleton } from "@/components/status-distribution";
 import { getDb } from "@/db/client";
 import { goalLearnerPage } from "@/db/queries/goal-learners";
 import { targetNames } from "@/db/queries/goal-targets";
-import { courseGoals } from "@/db/queries/status-progress";
 import type { Formats } from "@/lib/dashboard/format";
 import { readGoalTable, type GoalTableState } from "@/lib/dashboard/goal-table-state";
-import { goalsPath, segmentValue } from "@/lib/dashboard/paths";
+import { editGoalPath, goalsPath } from "@/lib/dashboard/paths";
 import { asOfDay } from "@/lib/env";
 import { loadCourse } from "../../../../_lib/course";
 import { requestFormats } from "../../../../_lib/locale";
 import { GoalDefinition, targetsSummary } from "../_components/goal-definition";
 import { GoalDistribution } from "../_components/goal-distribution";
+import { DeleteGoalButton } from "./_components/delete-goal-button";
 import { GoalLearners } from "./_components/goal-learners";
+import { loadGoal } from "./_lib/load-goal";
 import styles from "../_components/goals.module.css";
 
 type Props = { params: Promise<{ courseId: string; goalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** The goal, when the course is readable and the goal is one of its goals. */
-async function loadGoal(rawCourseId: string, rawGoalId: string) {
-  const load = await loadCourse(rawCourseId);
-  if (!load.ok) return null;
-  const { goals } = await courseGoals(getDb(), load.course.id, [segmentValue(rawGoalId)]);
-  return goals[0] ? { course: load.course, goal: goals[0] } : null;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { courseId, goalId } = await params;
@@ -66,6 +59,13 @@ export default async function GoalPage({ params, searchParams }: Props) {
           {goal.name}
         </h2>
         <p className={styles.goalCardKind}>{targetsSummary(goal)}</p>
+        {/* Whoever reads the goal may change it: the scoped-goals API lets the course's staff and admins write. */}
+        <div className={styles.goalActions}>
+          <Link href={editGoalPath(courseId, goal.id)} className="button">
+            Edit goal
+          </Link>
+          <DeleteGoalButton courseId={courseId} goalId={goal.id} goalName={goal.name} />
+        </div>
         <Suspense fallback={<DistributionSkeleton />}>
           <GoalDistribution courseId={courseId} goalId={goal.id} goalName={goal.name} asOf={asOf} formats={formats} />
         </Suspense>
