@@ -126,6 +126,23 @@ describe.each([
     const row = t.db.$client.prepare(`SELECT last_updated_at FROM courses WHERE id = ?`).get(courseId) as { last_updated_at: string | null };
     expect(row.last_updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
+
+  it("moves the stamp on with every write, also two within one millisecond (caches are keyed on it)", () => {
+    const stampOf = () => t.db.$client.prepare(`SELECT last_updated_at FROM courses WHERE id = ?`).pluck().get(courseId) as string;
+    const now = new Date(Date.parse(stampOf()) + 60_000);
+    const write = () =>
+      t.db.$client.transaction(() => {
+        const sink = new EventSink(t.db);
+        sink.add({ userId: userIds[0]!, courseId, itemId: "stamp-item", kind: "video_play", ts: now.getTime() - 86_400_000 });
+        sink.finish(now);
+      })();
+    write();
+    const first = stampOf();
+    write();
+    const second = stampOf();
+    expect(first).toBe(now.toISOString());
+    expect(Date.parse(second)).toBeGreaterThan(Date.parse(first));
+  });
 });
 
 describe("summaries touched by a write", () => {

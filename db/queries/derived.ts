@@ -109,10 +109,15 @@ export class DerivedRefresher {
     for (const courseId of this.whole) rebuildCourse(this.db, courseId, asOf);
     this.refreshDays();
     this.markLearners(asOf);
+    const previous = this.s.prepare(`SELECT last_updated_at FROM courses WHERE id = ?`).pluck();
     const stamp = this.s.prepare(`UPDATE courses SET last_updated_at = ? WHERE id = ?`);
     const stale = this.s.prepare(`UPDATE course_state SET ranges_stale = 1 WHERE course_id = ?`);
     for (const courseId of this.courses) {
-      stamp.run(now.toISOString(), courseId);
+      // Every write moves the stamp on, by a millisecond at least: caches keyed on it (the course
+      // trend, the goal results) must see two writes within one millisecond as two.
+      const before = Date.parse((previous.get(courseId) as string | null) ?? "");
+      const at = before >= now.getTime() ? new Date(before + 1) : now;
+      stamp.run(at.toISOString(), courseId);
       stale.run(courseId);
     }
     this.days.clear();
