@@ -108,11 +108,10 @@ export class UserStore {
     this.q.insert.run(withEmailKeys(user));
   }
 
-  /** Saves `user`; a new password or a block ends the user's signed-in sessions at once. */
-  update(user: UserRow): void {
-    const before = this.byId(user.id);
+  /** Saves `user` over `before` (the row as read); a new password or a block ends the user's signed-in sessions at once. */
+  update(user: UserRow, before: UserRow): void {
     this.q.update.run(withEmailKeys(user));
-    if (before && (before.password_hash !== user.password_hash || (before.status === "active" && user.status !== "active"))) {
+    if (before.password_hash !== user.password_hash || (before.status === "active" && user.status !== "active")) {
       this.q.endSessions.run(user.id);
     }
   }

@@ -60,7 +60,7 @@ export function applyUser(session: IngestSession, r: RecordOf<"user">): void {
     if (owner !== undefined && owner !== row.id) throw new IngestError("invalid", "external_ids", `${ext} already belongs to another user`);
   });
 
-  writeUser(session, row, existing !== undefined);
+  writeUser(session, row, existing);
   if (externalIds) users.setExternalIds(row.id, externalIds);
   if (r.managed_department_ids) users.setManagedDepartments(row.id, r.managed_department_ids);
   if (existing) {
@@ -100,9 +100,9 @@ function assignUserFields(row: UserRow, r: RecordOf<"user">): void {
 }
 
 /** Inserts or updates; the unique indexes catch a username or email that is another user's (cheaper than looking first). */
-function writeUser(session: IngestSession, row: UserRow, exists: boolean): void {
+function writeUser(session: IngestSession, row: UserRow, existing: UserRow | undefined): void {
   try {
-    if (exists) session.users.update(row);
+    if (existing) session.users.update(row, existing);
     else session.users.insert(row);
   } catch (err) {
     const message = err instanceof Error ? err.message : "";

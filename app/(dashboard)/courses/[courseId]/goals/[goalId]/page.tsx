@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/back-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
@@ -49,11 +50,9 @@ export default async function GoalPage({ params, searchParams }: Props) {
 
   return (
     <div className="goal-page">
-      <p className={styles.goalBack}>
-        <Link href={goalsPath(courseId)}>
-          <span aria-hidden="true">← </span>All goals
-        </Link>
-      </p>
+      <BackLink href={goalsPath(courseId)} className={styles.goalBack}>
+        All goals
+      </BackLink>
       <section className={`card ${styles.goalSummary}`} aria-labelledby="goal-name">
         <h2 id="goal-name" className={styles.goalName}>
           {goal.name}

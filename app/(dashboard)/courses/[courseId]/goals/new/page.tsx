@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { getDb } from "@/db/client";
 import { goalChoices } from "@/db/queries/goal-choices";
 import { goalsPath } from "@/lib/dashboard/paths";
@@ -18,11 +18,9 @@ export default async function NewGoalPage({ params }: { params: Promise<{ course
   const courseId = load.course.id;
   return (
     <div className="goal-page">
-      <p className={styles.goalBack}>
-        <Link href={goalsPath(courseId)}>
-          <span aria-hidden="true">← </span>All goals
-        </Link>
-      </p>
+      <BackLink href={goalsPath(courseId)} className={styles.goalBack}>
+        All goals
+      </BackLink>
       <section className={`card ${styles.goalSummary}`} aria-labelledby="goal-form-heading">
         <h2 id="goal-form-heading" className={styles.goalName}>
           New goal

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
@@ -86,11 +86,9 @@ export default async function LearnerPage({ params, searchParams }: Props) {
   withoutWindow.delete("end_date");
   return (
     <div className="learner-page">
-      <p className={`${styles.learnerBack} learner-back`}>
-        <Link href={rosterPath(courseId, roster)}>
-          <span aria-hidden="true">← </span>Back to learners
-        </Link>
-      </p>
+      <BackLink href={rosterPath(courseId, roster)} className={`${styles.learnerBack} learner-back`}>
+        Back to learners
+      </BackLink>
       <Profile learner={learner} standing={standing} ranges={ranges} defaultWindow={!fw.custom} formats={formats} />
       <Figures
         engagements={learner.engagements}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { goalChoices } from "@/db/queries/goal-choices";
@@ -29,12 +29,9 @@ export default async function EditGoalPage({ params }: Props) {
   const back = goalPath(courseId, goal.id);
   return (
     <div className="goal-page">
-      <p className={styles.goalBack}>
-        <Link href={back}>
-          <span aria-hidden="true">← </span>
-          {goal.name}
-        </Link>
-      </p>
+      <BackLink href={back} className={styles.goalBack}>
+        {goal.name}
+      </BackLink>
       <section className={`card ${styles.goalSummary}`} aria-labelledby="goal-form-heading">
         <h2 id="goal-form-heading" className={styles.goalName}>
           Edit goal
