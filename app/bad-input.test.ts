@@ -33,7 +33,8 @@ function raw(request: string): Promise<string> {
 const statusOf = (response: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1]);
 
 /** Every documented path with each `{param}` replaced by `value`, as sent on the wire. */
-const pathsWith = (value: string) => ROUTES.filter((r) => r.path.includes("{")).map((r) => r.path.replace(/\{[^}]+\}/g, value));
+const pathsWith = (value: string) =>
+  ROUTES.filter((r) => r.path.includes("{")).map((r) => r.path.replace(/\{[^}]+\}/g, value));
 
 describe("a path segment that is not UTF-8 once decoded", () => {
   it("is a 400 in the family's format on every route with a path value, before authentication", async () => {
@@ -71,7 +72,9 @@ describe("path values are decoded once", () => {
     const twice = encodeURIComponent(encodeURIComponent(courseId));
     const res = await fetch(`${app.url}/api/v0/course_learner_metadata/${twice}/`, { headers: bearer(keys.admin) });
     expect(res.status).toBe(404);
-    const once = await fetch(`${app.url}/api/v0/course_learner_metadata/${encodeURIComponent(courseId)}/`, { headers: bearer(keys.admin) });
+    const once = await fetch(`${app.url}/api/v0/course_learner_metadata/${encodeURIComponent(courseId)}/`, {
+      headers: bearer(keys.admin),
+    });
     expect(once.status).toBe(200);
   });
 });
@@ -80,26 +83,44 @@ describe("JSON nested too deep", () => {
   const nest = (levels: number) => "[".repeat(levels) + "]".repeat(levels);
   it("xAPI extensions 5,000 levels deep: a 400 naming the nesting, nothing stored", async () => {
     const statement = `{"actor":{"mbox":"mailto:a@example.com"},"verb":{"id":"http://adlnet.gov/expapi/verbs/experienced"},"object":{"id":"http://example.com/a"},"context":{"extensions":{"http://example.com/x":${nest(5_000)}}}}`;
-    const res = await fetch(`${app.url}/xapi/statements`, { method: "POST", headers: { ...bearer(keys.admin), "content-type": "application/json", "x-experience-api-version": "1.0.3" }, body: statement });
+    const res = await fetch(`${app.url}/xapi/statements`, {
+      method: "POST",
+      headers: { ...bearer(keys.admin), "content-type": "application/json", "x-experience-api-version": "1.0.3" },
+      body: statement,
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { developer_message: string }).developer_message).toMatch(/64 levels/);
     expect(app.db.$client.prepare(`SELECT count(*) AS n FROM statements`).get()).toEqual({ n: 0 });
   });
   it("a Knewton status-and-progress body 10,000 levels deep (echoed back as `query`): a 400", async () => {
     const goal = "0b6f5a4e-1c2d-4e3f-8a9b-0c1d2e3f4a5b";
-    const records = [{ type: "item", course_id: courseId, id: "p1", kind: "problem" }, { type: "goal", id: goal, course_id: courseId, name: "G", targets: ["p1"] }];
-    const load = await fetch(`${app.url}/api/v0/import`, { method: "POST", headers: { ...bearer(keys.admin), "content-type": "application/x-ndjson" }, body: records.map((r) => JSON.stringify(r)).join("\n") });
-    expect(load.status).toBe(200);
-    const res = await fetch(`${app.url}/api/v0/learning-instances/${encodeURIComponent(courseId)}/metrics/status-and-progress`, {
+    const records = [
+      { type: "item", course_id: courseId, id: "p1", kind: "problem" },
+      { type: "goal", id: goal, course_id: courseId, name: "G", targets: ["p1"] },
+    ];
+    const load = await fetch(`${app.url}/api/v0/import`, {
       method: "POST",
-      headers: { ...bearer(keys.admin), "content-type": "application/json" },
-      body: `{"goal_ids":["${goal}"],"echo":${nest(10_000)}}`,
+      headers: { ...bearer(keys.admin), "content-type": "application/x-ndjson" },
+      body: records.map((r) => JSON.stringify(r)).join("\n"),
     });
+    expect(load.status).toBe(200);
+    const res = await fetch(
+      `${app.url}/api/v0/learning-instances/${encodeURIComponent(courseId)}/metrics/status-and-progress`,
+      {
+        method: "POST",
+        headers: { ...bearer(keys.admin), "content-type": "application/json" },
+        body: `{"goal_ids":["${goal}"],"echo":${nest(10_000)}}`,
+      },
+    );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { developer_message: string }).developer_message).toMatch(/64 levels/);
   });
   it("an import line 5,000 levels deep: refused with its line number", async () => {
-    const res = await fetch(`${app.url}/api/v0/import`, { method: "POST", headers: { ...bearer(keys.admin), "content-type": "application/x-ndjson" }, body: `{"type":"course","id":"c","x":${nest(5_000)}}\n` });
+    const res = await fetch(`${app.url}/api/v0/import`, {
+      method: "POST",
+      headers: { ...bearer(keys.admin), "content-type": "application/x-ndjson" },
+      body: `{"type":"course","id":"c","x":${nest(5_000)}}\n`,
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/line 1: json: nests objects and arrays more than 64 levels deep/);
   });
@@ -128,10 +149,16 @@ describe("methods and request targets no route serves", () => {
 describe("text_search", () => {
   it("a NUL byte (or any control character) separates terms like a space, no FTS5 syntax error", async () => {
     for (const q of ["a\u0000b", "\u0000", "learner\u0000000", "lea\u0007rner", '"\u0000"']) {
-      const res = await fetch(`${app.url}/api/v0/learners/?course_id=${encodeURIComponent(courseId)}&text_search=${encodeURIComponent(q)}`, { headers: bearer(keys.admin) });
+      const res = await fetch(
+        `${app.url}/api/v0/learners/?course_id=${encodeURIComponent(courseId)}&text_search=${encodeURIComponent(q)}`,
+        { headers: bearer(keys.admin) },
+      );
       expect(res.status, JSON.stringify(q)).toBe(200);
     }
-    const res = await fetch(`${app.url}/api/v0/learners/?course_id=${encodeURIComponent(courseId)}&text_search=${encodeURIComponent("learner\u0000001")}`, { headers: bearer(keys.admin) });
+    const res = await fetch(
+      `${app.url}/api/v0/learners/?course_id=${encodeURIComponent(courseId)}&text_search=${encodeURIComponent("learner\u0000001")}`,
+      { headers: bearer(keys.admin) },
+    );
     expect(((await res.json()) as { count: number }).count).toBe(1);
   });
 });

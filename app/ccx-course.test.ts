@@ -22,8 +22,22 @@ const statement = {
   id: "f0e1d2c3-b4a5-4968-8776-655443322110",
   actor: { objectType: "Agent", account: { homePage: "https://lms.example.com", name: "ada-anon" } },
   verb: { id: "https://w3id.org/xapi/acrossx/verbs/evaluated", display: { en: "evaluated" } },
-  object: { id: `https://lms.example.com/xblock/${PROBLEM}`, objectType: "Activity", definition: { type: "http://adlnet.gov/expapi/activities/cmi.interaction" } },
-  context: { contextActivities: { parent: [{ id: `https://lms.example.com/course/${CCX}`, objectType: "Activity", definition: { type: "http://adlnet.gov/expapi/activities/course" } }] } },
+  object: {
+    id: `https://lms.example.com/xblock/${PROBLEM}`,
+    objectType: "Activity",
+    definition: { type: "http://adlnet.gov/expapi/activities/cmi.interaction" },
+  },
+  context: {
+    contextActivities: {
+      parent: [
+        {
+          id: `https://lms.example.com/course/${CCX}`,
+          objectType: "Activity",
+          definition: { type: "http://adlnet.gov/expapi/activities/course" },
+        },
+      ],
+    },
+  },
   result: { success: true, score: { scaled: 1 } },
   timestamp: "2026-03-18T10:00:00Z",
   version: "1.0.3",
@@ -33,19 +47,36 @@ const RECORDS = [
   { type: "statement", statement },
   // The course record names the course the statement created; it was refused for its `@`.
   { type: "course", id: CCX, title: TITLE, starts_at: "2026-01-05" },
-  { type: "user", id: "ada-id", username: "ada", name: "Ada Lovelace", email: "ada@example.com", external_ids: ["ada-anon"] },
+  {
+    type: "user",
+    id: "ada-id",
+    username: "ada",
+    name: "Ada Lovelace",
+    email: "ada@example.com",
+    external_ids: ["ada-anon"],
+  },
   { type: "user", username: "ccx-coach", name: "Coach", email: "coach@example.com", password: "coach-password" },
   { type: "staff", course_id: CCX, user: "ccx-coach", role: "instructor" },
   { type: "enrollment", course_id: CCX, user: "ada", id: ENROLLMENT, mode: "verified", cohort: "Group A" },
   { type: "objective", id: "lref-loops", name: "Loops" },
   { type: "item", course_id: CCX, id: PROBLEM, kind: "problem", title: "Loops 1", objectives: ["lref-loops"] },
   { type: "goal", id: GOAL, course_id: CCX, name: "Week 1", targets: ["lref-loops"] },
-  { type: "graded_event", registration_id: ENROLLMENT, module_id: PROBLEM, interaction_end_time: "2026-03-18T11:00:00Z", is_correct: true },
+  {
+    type: "graded_event",
+    registration_id: ENROLLMENT,
+    module_id: PROBLEM,
+    interaction_end_time: "2026-03-18T11:00:00Z",
+    is_correct: true,
+  },
 ];
 
 const get = (path: string, key = keys.admin) => fetch(app.url + path, { headers: bearer(key), redirect: "manual" });
 const post = (path: string, body: unknown) =>
-  fetch(app.url + path, { method: "POST", headers: { ...bearer(keys.admin), "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(app.url + path, {
+    method: "POST",
+    headers: { ...bearer(keys.admin), "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 async function ok<T = Record<string, unknown>>(res: Promise<Response>, status = 200): Promise<T> {
   const r = await res;
@@ -72,15 +103,19 @@ describe("a CCX course id (with @)", () => {
     expect(app.db.$client.prepare(`SELECT id, title FROM courses`).all()).toEqual([{ id: CCX, title: TITLE }]);
     expect(app.db.$client.prepare(`SELECT course_id, id FROM items`).all()).toEqual([{ course_id: CCX, id: PROBLEM }]);
     expect(app.db.$client.prepare(`SELECT course_id, id FROM goals`).all()).toEqual([{ course_id: CCX, id: GOAL }]);
-    expect(app.db.$client.prepare(`SELECT e.course_id, e.id, u.username FROM enrollments e JOIN users u ON u.id = e.user_id`).all()).toEqual([
-      { course_id: CCX, id: ENROLLMENT, username: "ada" },
-    ]);
+    expect(
+      app.db.$client
+        .prepare(`SELECT e.course_id, e.id, u.username FROM enrollments e JOIN users u ON u.id = e.user_id`)
+        .all(),
+    ).toEqual([{ course_id: CCX, id: ENROLLMENT, username: "ada" }]);
   });
 
   it("is read by every Open edX route, the id encoded or written as is", async () => {
     const q = `course_id=${encodeURIComponent(CCX)}`;
     for (const prefix of ["/api/v0", "/api/learner_analytics/v0"]) {
-      const list = await ok<{ results: { username: string; engagements: { problems_attempted: number } }[] }>(get(`${prefix}/learners/?${q}`));
+      const list = await ok<{ results: { username: string; engagements: { problems_attempted: number } }[] }>(
+        get(`${prefix}/learners/?${q}`),
+      );
       expect(list.results.map((l) => [l.username, l.engagements.problems_attempted])).toEqual([["ada", 1]]);
       expect((await ok(get(`${prefix}/learners/ada/?${q}`))).username).toBe("ada");
       const timeline = await ok<{ days: { date: string }[] }>(get(`${prefix}/engagement_timelines/ada/?${q}`));
@@ -96,12 +131,19 @@ describe("a CCX course id (with @)", () => {
     const li = `/api/v0/learning-instances/${encodeURIComponent(CCX)}`;
     const goals = await ok<{ results: { id: string }[] }>(get(`${li}/scoped-goals`));
     expect(goals.results.map((g) => g.id)).toEqual([GOAL]);
-    const created = await ok<{ id: string }>(post(`${li}/scoped-goals`, { name: "Week 2", targets: ["lref-loops"] }), 201);
+    const created = await ok<{ id: string }>(
+      post(`${li}/scoped-goals`, { name: "Week 2", targets: ["lref-loops"] }),
+      201,
+    );
     expect((await ok<{ name: string }>(get(`${li}/scoped-goals/${created.id}`))).name).toBe("Week 2");
-    const status = await ok<{ data: { registration_id: string }[] }>(post(`${li}/metrics/status-and-progress`, { goal_ids: [GOAL] }));
+    const status = await ok<{ data: { registration_id: string }[] }>(
+      post(`${li}/metrics/status-and-progress`, { goal_ids: [GOAL] }),
+    );
     expect(status.data.map((r) => r.registration_id)).toEqual([ENROLLMENT]);
     for (const session of [encodeURIComponent(CCX), CCX]) {
-      const stats = await ok<{ progress: number }>(get(`/api/360learning/api/v1/paths/sessions/${session}/stats/${adaId}`));
+      const stats = await ok<{ progress: number }>(
+        get(`/api/360learning/api/v1/paths/sessions/${session}/stats/${adaId}`),
+      );
       expect(stats.progress).toBeTypeOf("number");
     }
   });
@@ -112,8 +154,11 @@ describe("a CCX course id (with @)", () => {
     const course = `/courses/${encodeURIComponent(CCX)}`;
     // Each page with something only it shows once it has found the course (and the learner, the goal).
     const pages: [string, string][] = [
-      [course, "Engagement ranges"], [`${course}/learners`, "Ada Lovelace"], [`${course}/learners/ada`, "Ada Lovelace"],
-      [`${course}/goals`, "Week 1"], [`${course}/goals/${GOAL}`, "Week 1"],
+      [course, "Engagement ranges"],
+      [`${course}/learners`, "Ada Lovelace"],
+      [`${course}/learners/ada`, "Ada Lovelace"],
+      [`${course}/goals`, "Week 1"],
+      [`${course}/goals/${GOAL}`, "Week 1"],
     ];
     for (const [page, text] of pages) {
       const res = await fetch(app.url + page, { headers: { cookie }, redirect: "manual" });

@@ -31,11 +31,17 @@ async function firstLoads(browser: Browser, url: string, context: BrowserContext
     const page = await ctx.newPage();
     const scripts = new Map<string, Promise<number>>();
     page.on("response", (res) => {
-      if (res.request().resourceType() === "script" && !scripts.has(res.url())) scripts.set(res.url(), res.body().then((b) => gzipSync(b, { level: 9 }).length));
+      if (res.request().resourceType() === "script" && !scripts.has(res.url()))
+        scripts.set(
+          res.url(),
+          res.body().then((b) => gzipSync(b, { level: 9 }).length),
+        );
     });
     const res = await page.goto(url, { waitUntil: "load" });
     if (!res?.ok()) throw new Error(`${url} answered ${res?.status()}`);
-    const loadMs = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventEnd);
+    const loadMs = await page.evaluate(
+      () => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventEnd,
+    );
     const sizes = await Promise.all(scripts.values());
     if (run > 0) runs.push({ loadMs, jsGzipBytes: sizes.reduce((a, b) => a + b, 0), scripts: sizes.length });
     await ctx.close();
@@ -58,7 +64,11 @@ export async function measureBrowser(base: URL, course: string): Promise<Browser
     await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"), { timeout: 120_000 });
     const storageState = await ctx.storageState();
     await ctx.close();
-    const roster = await firstLoads(browser, new URL(`/courses/${encodeURIComponent(course)}/learners`, base).toString(), { storageState });
+    const roster = await firstLoads(
+      browser,
+      new URL(`/courses/${encodeURIComponent(course)}/learners`, base).toString(),
+      { storageState },
+    );
     const floor = await firstLoads(browser, new URL("/sign-in", base).toString(), {});
     return { roster, floor };
   } finally {

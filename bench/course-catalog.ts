@@ -28,7 +28,14 @@ export interface BenchCatalog {
   goals: DemoGoal[];
 }
 
-function item(kind: ItemKind, n: string, title: string, position: number, unit: number, objectives: string[]): DemoItem {
+function item(
+  kind: ItemKind,
+  n: string,
+  title: string,
+  position: number,
+  unit: number,
+  objectives: string[],
+): DemoItem {
   const id = `${BLOCK}${kind}+block@${n}`;
   return {
     id,
@@ -54,19 +61,33 @@ export function benchCatalog(): BenchCatalog {
     const unit = String(u + 1).padStart(2, "0");
     const objs = [OBJECTIVES[u]!, ...(u > 0 && u % 3 === 0 ? [OBJECTIVES[u - 1]!] : [])];
     items.push(item("video", `v${unit}`, `Lecture ${unit}`, items.length + 1, u, objs));
-    for (let p = 1; p <= PROBLEMS_PER_UNIT; p++) items.push(item("problem", `p${unit}${p}`, `Unit ${unit}: exercise ${p}`, items.length + 1, u, [objs[p % objs.length]!]));
+    for (let p = 1; p <= PROBLEMS_PER_UNIT; p++)
+      items.push(
+        item("problem", `p${unit}${p}`, `Unit ${unit}: exercise ${p}`, items.length + 1, u, [objs[p % objs.length]!]),
+      );
     items.push(item("discussion", `d${unit}`, `Discuss unit ${unit}`, items.length + 1, u, []));
   }
   const problems = items.filter((i) => i.kind === "problem");
   // Fixed ids, whatever the number of learners, so results and URLs can name them.
   const ids = new Random(0xbe4c);
   const byObjective = (o: string) => problems.filter((p) => p.objectives.includes(o));
-  const objectiveGoal = (name: string, targets: string[], topics: number, criteria: DemoGoal["criteria"]): DemoGoal => ({
+  const objectiveGoal = (
+    name: string,
+    targets: string[],
+    topics: number,
+    criteria: DemoGoal["criteria"],
+  ): DemoGoal => ({
     id: ids.uuid(),
     name,
     targetKind: "objective",
     targets,
-    topics: topics === 0 ? null : Array.from({ length: topics }, (_, t) => ({ topic_id: ids.uuid(), targets: targets.filter((_, i) => i % topics === t) })),
+    topics:
+      topics === 0
+        ? null
+        : Array.from({ length: topics }, (_, t) => ({
+            topic_id: ids.uuid(),
+            targets: targets.filter((_, i) => i % topics === t),
+          })),
     criteria,
     targetProblems: targets.map(byObjective),
   });
@@ -80,13 +101,39 @@ export function benchCatalog(): BenchCatalog {
     targetProblems: targets.map((p) => [p]),
   });
   const goals = [
-    objectiveGoal("Foundations", OBJECTIVES.slice(0, 4), 2, { min_predicted_mastery: 0.9, min_work_per_target: 2, max_work_on_goal: 50 }),
-    objectiveGoal("Core methods", OBJECTIVES.slice(4, 8), 0, { min_predicted_mastery: 0.95, min_work_per_target: 0, max_work_on_goal: 40 }),
-    objectiveGoal("Applications", OBJECTIVES.slice(8, 11), 3, { min_predicted_mastery: 0.8, min_work_per_target: 1, max_work_on_goal: 60 }),
-    itemGoal("Warm-up set", problems.filter((p) => p.unit < 4 && p.title.endsWith("exercise 1")), { min_predicted_mastery: 0.95, min_work_per_target: 0, max_work_on_goal: 16 }),
-    itemGoal("Midterm practice", problems.filter((p) => p.unit >= 4 && p.unit < 8 && p.title.endsWith("exercise 2")), { min_predicted_mastery: 0.95, min_work_per_target: 1, max_work_on_goal: 20 }),
+    objectiveGoal("Foundations", OBJECTIVES.slice(0, 4), 2, {
+      min_predicted_mastery: 0.9,
+      min_work_per_target: 2,
+      max_work_on_goal: 50,
+    }),
+    objectiveGoal("Core methods", OBJECTIVES.slice(4, 8), 0, {
+      min_predicted_mastery: 0.95,
+      min_work_per_target: 0,
+      max_work_on_goal: 40,
+    }),
+    objectiveGoal("Applications", OBJECTIVES.slice(8, 11), 3, {
+      min_predicted_mastery: 0.8,
+      min_work_per_target: 1,
+      max_work_on_goal: 60,
+    }),
+    itemGoal(
+      "Warm-up set",
+      problems.filter((p) => p.unit < 4 && p.title.endsWith("exercise 1")),
+      { min_predicted_mastery: 0.95, min_work_per_target: 0, max_work_on_goal: 16 },
+    ),
+    itemGoal(
+      "Midterm practice",
+      problems.filter((p) => p.unit >= 4 && p.unit < 8 && p.title.endsWith("exercise 2")),
+      { min_predicted_mastery: 0.95, min_work_per_target: 1, max_work_on_goal: 20 },
+    ),
   ];
-  return { items, problems, videos: items.filter((i) => i.kind === "video"), discussions: items.filter((i) => i.kind === "discussion"), goals };
+  return {
+    items,
+    problems,
+    videos: items.filter((i) => i.kind === "video"),
+    discussions: items.filter((i) => i.kind === "discussion"),
+    goals,
+  };
 }
 
 const line = (value: object): string => JSON.stringify(value);
@@ -94,13 +141,44 @@ const line = (value: object): string => JSON.stringify(value);
 /** The records before any learner: departments, the course, its objectives, items and goals, and the bench's admin. */
 export function* catalogRecords(catalog: BenchCatalog, startsMs: number): Generator<string> {
   for (const id of DEPARTMENTS) yield line({ type: "department", id, name: id.replace("bench-", "Faculty of ") });
-  yield line({ type: "course", id: BENCH_COURSE, title: "Lantern benchmark course", starts_at: new Date(startsMs).toISOString(), passing_score: 60 });
+  yield line({
+    type: "course",
+    id: BENCH_COURSE,
+    title: "Lantern benchmark course",
+    starts_at: new Date(startsMs).toISOString(),
+    passing_score: 60,
+  });
   for (const id of OBJECTIVES) yield line({ type: "objective", id, name: `Objective ${id.slice(-2)}` });
   for (const i of catalog.items) {
-    yield line({ type: "item", course_id: BENCH_COURSE, id: i.id, kind: i.kind, title: i.title, position: i.position, mandatory: i.mandatory, ...(i.dueAfterDays ? { due_after_days: i.dueAfterDays } : {}), objectives: i.objectives });
+    yield line({
+      type: "item",
+      course_id: BENCH_COURSE,
+      id: i.id,
+      kind: i.kind,
+      title: i.title,
+      position: i.position,
+      mandatory: i.mandatory,
+      ...(i.dueAfterDays ? { due_after_days: i.dueAfterDays } : {}),
+      objectives: i.objectives,
+    });
   }
   for (const g of catalog.goals) {
-    yield line({ type: "goal", id: g.id, course_id: BENCH_COURSE, name: g.name, targets: g.targets, ...(g.topics ? { topics: g.topics } : {}), completion_criteria: g.criteria });
+    yield line({
+      type: "goal",
+      id: g.id,
+      course_id: BENCH_COURSE,
+      name: g.name,
+      targets: g.targets,
+      ...(g.topics ? { topics: g.topics } : {}),
+      completion_criteria: g.criteria,
+    });
   }
-  yield line({ type: "user", username: BENCH_ADMIN, name: "Bench Admin", email: "bench-admin@bench.example", role: "admin", password: BENCH_ADMIN_PASSWORD });
+  yield line({
+    type: "user",
+    username: BENCH_ADMIN,
+    name: "Bench Admin",
+    email: "bench-admin@bench.example",
+    role: "admin",
+    password: BENCH_ADMIN_PASSWORD,
+  });
 }

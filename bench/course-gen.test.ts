@@ -23,14 +23,20 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const digest = (ls: Iterable<string>) => createHash("sha256").update([...ls].join("\n")).digest("hex");
+const digest = (ls: Iterable<string>) =>
+  createHash("sha256")
+    .update([...ls].join("\n"))
+    .digest("hex");
 
 describe("the bench course", () => {
   it("imports through the real import, with about 100 events per active learner", () => {
     expect(result).toMatchObject({ ok: true });
     const counts = result.ok ? result.counts : null;
     expect(counts).toMatchObject({ course: 1, goal: 5, enrollment: 200, user: 201 });
-    const active = t.db.$client.prepare(`SELECT COUNT(DISTINCT user_id) FROM events WHERE course_id = ?`).pluck().get(BENCH_COURSE) as number;
+    const active = t.db.$client
+      .prepare(`SELECT COUNT(DISTINCT user_id) FROM events WHERE course_id = ?`)
+      .pluck()
+      .get(BENCH_COURSE) as number;
     const events = t.db.$client.prepare(`SELECT COUNT(*) FROM events`).pluck().get() as number;
     expect(events / active).toBeGreaterThan(80);
     expect(events / active).toBeLessThan(130);
@@ -42,7 +48,11 @@ describe("the bench course", () => {
   });
 
   it("reaches every goal status", async () => {
-    const { goals } = await courseGoals(t.db, BENCH_COURSE, benchCatalog().goals.map((g) => g.id));
+    const { goals } = await courseGoals(
+      t.db,
+      BENCH_COURSE,
+      benchCatalog().goals.map((g) => g.id),
+    );
     const { rows } = await registrationPage(t.db, BENCH_COURSE, 0, 200);
     const statuses = new Set((await statusAndProgress(t.db, BENCH_COURSE, goals, rows)).flat().map((r) => r.status));
     expect([...statuses].sort()).toEqual(["complete", "complete_max_work", "in_progress", "no_work", "struggling"]);

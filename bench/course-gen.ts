@@ -1,12 +1,29 @@
 import type { Writable } from "node:stream";
-import { activeDays, ARCHETYPE_WEIGHTS, enrolmentDay, goalProfile, unenrolmentDay, BEHAVIOUR, type Archetype } from "@/lib/demo/archetypes";
+import {
+  activeDays,
+  ARCHETYPE_WEIGHTS,
+  enrolmentDay,
+  goalProfile,
+  unenrolmentDay,
+  BEHAVIOUR,
+  type Archetype,
+} from "@/lib/demo/archetypes";
 import { ACTIVITY_DAYS, DAY_MS, type DemoItem } from "@/lib/demo/catalog";
 import { writeJsonLines, type DemoWriteResult } from "@/lib/demo/generate";
 import { goalAttempts } from "@/lib/demo/goal-work";
 import { FIRST_NAMES, LAST_NAMES } from "@/lib/demo/names";
 import { Random } from "@/lib/random";
 import { gradedEventRecord } from "@/lib/demo/records";
-import { BENCH_COURSE, benchCatalog, catalogRecords, COHORTS, DEPARTMENTS, PROBLEMS_PER_UNIT, UNITS, type BenchCatalog } from "./course-catalog";
+import {
+  BENCH_COURSE,
+  benchCatalog,
+  catalogRecords,
+  COHORTS,
+  DEPARTMENTS,
+  PROBLEMS_PER_UNIT,
+  UNITS,
+  type BenchCatalog,
+} from "./course-catalog";
 import { discussionPosted, problemAttempt, statementRecord, videoPlayed } from "./statements";
 
 /**
@@ -95,7 +112,15 @@ class LearnerRun {
     this.anonymousId = rng.uuid();
     this.enrollmentId = rng.uuid();
     this.out.push(
-      JSON.stringify({ type: "user", id: userId, username, name: `${first} ${last}`, email: `${username}@bench.example`, department_id: rng.pick(DEPARTMENTS), external_ids: [this.anonymousId] }),
+      JSON.stringify({
+        type: "user",
+        id: userId,
+        username,
+        name: `${first} ${last}`,
+        email: `${username}@bench.example`,
+        department_id: rng.pick(DEPARTMENTS),
+        external_ids: [this.anonymousId],
+      }),
     );
     const enrolK = enrolmentDay(rng, this.archetype);
     const leaveK = this.archetype === "unenrolled" ? unenrolmentDay(rng, enrolK) : null;
@@ -110,7 +135,9 @@ class LearnerRun {
         cohort: rng.chance(0.92) ? rng.pick(COHORTS) : null,
         enrolled_at: new Date(enrolledMs).toISOString(),
         is_active: leaveK === null,
-        ...(leaveK !== null ? { unenrolled_at: new Date(this.asOfMs - leaveK * DAY_MS + 15 * 3600 * 1000).toISOString() } : {}),
+        ...(leaveK !== null
+          ? { unenrolled_at: new Date(this.asOfMs - leaveK * DAY_MS + 15 * 3600 * 1000).toISOString() }
+          : {}),
       }),
     );
     const days = activeDays(rng, this.archetype, enrolK, leaveK);
@@ -121,7 +148,8 @@ class LearnerRun {
       const [lo, hi] = PER_DAY[this.archetype];
       const released = this.releasedUnits(k);
       for (let n = rng.int(lo, hi); n > 0; n--) this.event(released);
-      for (let quota = Math.ceil((goals.length - g) / (days.length - d)); quota > 0; quota--) this.goalAttempt(goals[g++]!);
+      for (let quota = Math.ceil((goals.length - g) / (days.length - d)); quota > 0; quota--)
+        this.goalAttempt(goals[g++]!);
     });
   }
 
@@ -150,9 +178,22 @@ class LearnerRun {
       const item = catalog.problems[rng.int(from * PROBLEMS_PER_UNIT, released * PROBLEMS_PER_UNIT - 1)]!;
       this.attempt(item, rng.chance(BEHAVIOUR[this.archetype].success), rng.chance(GRADED_SHARE));
     } else if (r < 0.9) {
-      this.out.push(statementRecord(videoPlayed(rng.uuid(), this.anonymousId, catalog.videos[rng.int(from, released - 1)]!, this.tick())));
+      this.out.push(
+        statementRecord(
+          videoPlayed(rng.uuid(), this.anonymousId, catalog.videos[rng.int(from, released - 1)]!, this.tick()),
+        ),
+      );
     } else {
-      this.out.push(statementRecord(discussionPosted(rng.uuid(), this.anonymousId, catalog.discussions[rng.int(from, released - 1)]!, this.tick())));
+      this.out.push(
+        statementRecord(
+          discussionPosted(
+            rng.uuid(),
+            this.anonymousId,
+            catalog.discussions[rng.int(from, released - 1)]!,
+            this.tick(),
+          ),
+        ),
+      );
     }
   }
 
@@ -169,7 +210,11 @@ class LearnerRun {
   private goalWork(): GoalWork[] {
     return this.catalog.goals.flatMap((goal) => {
       const graded = this.rng.chance(0.5);
-      return goalAttempts(this.rng, goal, goalProfile(this.rng, this.archetype)).map((a) => ({ ...a, goalId: goal.id, graded }));
+      return goalAttempts(this.rng, goal, goalProfile(this.rng, this.archetype)).map((a) => ({
+        ...a,
+        goalId: goal.id,
+        graded,
+      }));
     });
   }
 

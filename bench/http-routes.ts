@@ -36,7 +36,12 @@ const MAX_QUEUE_WAIT_MS = 20_000;
 async function underLoad(base: URL, request: (i: number) => BenchRequest): Promise<HttpFigures> {
   const latency = await drive(base, request, { connections: 1, seconds: LATENCY_SECONDS, minRequests: 30 });
   const connections = Math.max(1, Math.min(LOAD_CONNECTIONS, Math.floor(MAX_QUEUE_WAIT_MS / Math.max(latency.p99, 1))));
-  const load = await drive(base, request, { connections, seconds: LOAD_SECONDS, warmup: 0, minRequests: 2 * connections });
+  const load = await drive(base, request, {
+    connections,
+    seconds: LOAD_SECONDS,
+    warmup: 0,
+    minRequests: 2 * connections,
+  });
   return { latency, load: { ...load, connections } };
 }
 

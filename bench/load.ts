@@ -36,7 +36,10 @@ interface Answer {
 
 export function send(agent: http.Agent, base: URL, req: BenchRequest): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers = { ...req.headers, ...(req.body !== undefined ? { "content-length": String(Buffer.byteLength(req.body)) } : {}) };
+    const headers = {
+      ...req.headers,
+      ...(req.body !== undefined ? { "content-length": String(Buffer.byteLength(req.body)) } : {}),
+    };
     const r = http.request(new URL(req.path, base), { method: req.method ?? "GET", agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));

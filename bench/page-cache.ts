@@ -25,7 +25,7 @@ export function warmPageCache(file: string): PageCacheFigures {
   const buf = Buffer.allocUnsafe(CHUNK);
   let bytes = 0;
   try {
-    for (let n; (n = readSync(fd, buf, 0, CHUNK, bytes)) > 0; ) bytes += n;
+    for (let n; (n = readSync(fd, buf, 0, CHUNK, bytes)) > 0;) bytes += n;
   } finally {
     closeSync(fd);
   }

@@ -77,21 +77,97 @@ function dataTable(r: RunResult): string[] {
   const { imported: i, importFloor: f, csv, ingest, refresh, browser } = r;
   const importRate = i.records / i.seconds;
   const growth = i.peakMb - i.quarterPeakMb;
-  const reused = i.reused ? ` — measured ${i.measuredAt.slice(0, 10)} when the database was built (reused; \`--fresh\` remeasures)` : "";
+  const reused = i.reused
+    ? ` — measured ${i.measuredAt.slice(0, 10)} when the database was built (reused; \`--fresh\` remeasures)`
+    : "";
   const rows: [string, string, string, string, string, string][] = [
-    ["JSON Lines import", `${n0(importRate)} records/s (${n0(i.records)} in ${sec(i.seconds)})${reused}`, `${n0(f.perSecond)} records/s (plain INSERTs, first ${n0(f.records)} records)`, pct(importRate / f.perSecond), "≥ 50,000 records/s", verdict(importRate >= 50_000)],
-    ["import, peak memory", `${mb(i.peakMb)} (${mb(i.quarterPeakMb)} after a quarter of the file)`, "—", `+${mb(Math.max(0, growth))} over the last ¾`, `flat memory (≤ +${FLAT_MB} MB over the last ¾)`, verdict(growth <= FLAT_MB)],
+    [
+      "JSON Lines import",
+      `${n0(importRate)} records/s (${n0(i.records)} in ${sec(i.seconds)})${reused}`,
+      `${n0(f.perSecond)} records/s (plain INSERTs, first ${n0(f.records)} records)`,
+      pct(importRate / f.perSecond),
+      "≥ 50,000 records/s",
+      verdict(importRate >= 50_000),
+    ],
+    [
+      "import, peak memory",
+      `${mb(i.peakMb)} (${mb(i.quarterPeakMb)} after a quarter of the file)`,
+      "—",
+      `+${mb(Math.max(0, growth))} over the last ¾`,
+      `flat memory (≤ +${FLAT_MB} MB over the last ¾)`,
+      verdict(growth <= FLAT_MB),
+    ],
     ["mastery refit after the import", sec(i.refitSeconds), "—", "—", "—", ""],
-    ["CSV export, all learners", `${n0(csv.rowsPerSecond)} rows/s (${n0(csv.rows)} in ${sec(csv.seconds)})`, `${n0(csv.floor.rowsPerSecond)} rows/s (\`iterateLearners\` in-process)`, pct(csv.rowsPerSecond / csv.floor.rowsPerSecond), "≥ 100,000 rows/s", verdict(csv.rowsPerSecond >= 100_000)],
-    ["CSV export, server memory growth", `${mb(csv.growthMb)} (idle ${mb(csv.idleRssMb)}, peak ${mb(csv.peakRssMb)})`, "—", "—", "≤ 100 MB", verdict(csv.growthMb <= 100)],
-    ["xAPI ingest, 1 sender", `${n0(ingest.oneSender.perSecond)} statements/s (${n0(ingest.oneSender.statements)} in ${sec(ingest.oneSender.seconds)})`, `${n0(ingest.floor.perSecond)} statements/s (\`ingestStatements\` in-process)`, pct(ingest.oneSender.perSecond / ingest.floor.perSecond), "≥ 10,000 statements/s", verdict(ingest.oneSender.perSecond >= 10_000)],
-    [`xAPI ingest, ${ingest.severalSenders.senders} senders`, `${n0(ingest.severalSenders.perSecond)} statements/s`, "the same", pct(ingest.severalSenders.perSecond / ingest.floor.perSecond), "≥ 10,000 statements/s", verdict(ingest.severalSenders.perSecond >= 10_000)],
-    ["summary refresh, new as-of day", `${sec(refresh.nextDaySeconds)} (and back: ${sec(refresh.backSeconds)})`, `${sec(refresh.floorSeconds)} (one SELECT of every learner's window figures)`, times(refresh.nextDaySeconds / refresh.floorSeconds), "—", ""],
-    ["first read after the ingest (stale summaries, ranges)", sec(ingest.rangesRefreshSeconds), `${sec(ingest.rangesRefreshFloorSeconds)} (one SELECT of the summaries)`, times(ingest.rangesRefreshSeconds / ingest.rangesRefreshFloorSeconds), "—", ""],
-    ["roster page, first load", ms(browser.roster.loadMs), `${ms(browser.floor.loadMs)} (the sign-in page)`, times(browser.roster.loadMs / browser.floor.loadMs), "≤ 1 s", verdict(browser.roster.loadMs <= 1000)],
-    ["roster page, JS gzipped", `${kb(browser.roster.jsGzipBytes)} (${browser.roster.scripts} scripts)`, `${kb(browser.floor.jsGzipBytes)} (the sign-in page)`, times(browser.roster.jsGzipBytes / browser.floor.jsGzipBytes), "≤ 250 KB", verdict(browser.roster.jsGzipBytes <= 250 * 1024)],
+    [
+      "CSV export, all learners",
+      `${n0(csv.rowsPerSecond)} rows/s (${n0(csv.rows)} in ${sec(csv.seconds)})`,
+      `${n0(csv.floor.rowsPerSecond)} rows/s (\`iterateLearners\` in-process)`,
+      pct(csv.rowsPerSecond / csv.floor.rowsPerSecond),
+      "≥ 100,000 rows/s",
+      verdict(csv.rowsPerSecond >= 100_000),
+    ],
+    [
+      "CSV export, server memory growth",
+      `${mb(csv.growthMb)} (idle ${mb(csv.idleRssMb)}, peak ${mb(csv.peakRssMb)})`,
+      "—",
+      "—",
+      "≤ 100 MB",
+      verdict(csv.growthMb <= 100),
+    ],
+    [
+      "xAPI ingest, 1 sender",
+      `${n0(ingest.oneSender.perSecond)} statements/s (${n0(ingest.oneSender.statements)} in ${sec(ingest.oneSender.seconds)})`,
+      `${n0(ingest.floor.perSecond)} statements/s (\`ingestStatements\` in-process)`,
+      pct(ingest.oneSender.perSecond / ingest.floor.perSecond),
+      "≥ 10,000 statements/s",
+      verdict(ingest.oneSender.perSecond >= 10_000),
+    ],
+    [
+      `xAPI ingest, ${ingest.severalSenders.senders} senders`,
+      `${n0(ingest.severalSenders.perSecond)} statements/s`,
+      "the same",
+      pct(ingest.severalSenders.perSecond / ingest.floor.perSecond),
+      "≥ 10,000 statements/s",
+      verdict(ingest.severalSenders.perSecond >= 10_000),
+    ],
+    [
+      "summary refresh, new as-of day",
+      `${sec(refresh.nextDaySeconds)} (and back: ${sec(refresh.backSeconds)})`,
+      `${sec(refresh.floorSeconds)} (one SELECT of every learner's window figures)`,
+      times(refresh.nextDaySeconds / refresh.floorSeconds),
+      "—",
+      "",
+    ],
+    [
+      "first read after the ingest (stale summaries, ranges)",
+      sec(ingest.rangesRefreshSeconds),
+      `${sec(ingest.rangesRefreshFloorSeconds)} (one SELECT of the summaries)`,
+      times(ingest.rangesRefreshSeconds / ingest.rangesRefreshFloorSeconds),
+      "—",
+      "",
+    ],
+    [
+      "roster page, first load",
+      ms(browser.roster.loadMs),
+      `${ms(browser.floor.loadMs)} (the sign-in page)`,
+      times(browser.roster.loadMs / browser.floor.loadMs),
+      "≤ 1 s",
+      verdict(browser.roster.loadMs <= 1000),
+    ],
+    [
+      "roster page, JS gzipped",
+      `${kb(browser.roster.jsGzipBytes)} (${browser.roster.scripts} scripts)`,
+      `${kb(browser.floor.jsGzipBytes)} (the sign-in page)`,
+      times(browser.roster.jsGzipBytes / browser.floor.jsGzipBytes),
+      "≤ 250 KB",
+      verdict(browser.roster.jsGzipBytes <= 250 * 1024),
+    ],
   ];
-  return ["| figure | value | floor | of / over floor | target | |", "| --- | --- | --- | --- | --- | --- |", ...rows.map((c) => `| ${c.join(" | ")} |`)];
+  return [
+    "| figure | value | floor | of / over floor | target | |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows.map((c) => `| ${c.join(" | ")} |`),
+  ];
 }
 
 function pageCacheNote(c: PageCacheFigures | undefined): string {
@@ -112,9 +188,13 @@ export function runSection(r: RunResult): string {
     `API routes over loopback with an admin key: latency with 1 connection, requests/s with ${LOAD_CONNECTIONS}; the floor is the same query function called in-process on better-sqlite3.`,
     "",
     ...routeTable(r),
-    ...(r.skipped.length ? ["", `Not measured (their route files are not in this tree yet): ${r.skipped.join(", ")}.`] : []),
+    ...(r.skipped.length
+      ? ["", `Not measured (their route files are not in this tree yet): ${r.skipped.join(", ")}.`]
+      : []),
     ...(r.failed?.length ? ["", ...r.failed.map((f) => `**Failed:** ${f.name} — ${f.error}.`)] : []),
-    ...(noFloor.length ? ["", `No floor yet (add the family's query function to its line in bench/routes.ts): ${noFloor.join(", ")}.`] : []),
+    ...(noFloor.length
+      ? ["", `No floor yet (add the family's query function to its line in bench/routes.ts): ${noFloor.join(", ")}.`]
+      : []),
     "",
     ...dataTable(r),
     "",
@@ -128,7 +208,11 @@ export function scalingTable(results: readonly RunResult[]): string {
     ["import, peak memory (MB)", (r) => r.imported.peakMb, n0],
     ["summary refresh, new as-of day (s)", (r) => r.refresh.nextDaySeconds, (x) => x.toFixed(2)],
     ["trivial route, p50 (ms)", (r) => r.trivial.latency.p50, (x) => x.toFixed(2)],
-    ...results[0]!.routes.map((route, k): [string, (r: RunResult) => number, (x: number) => string] => [`${route.name}, p50 (ms)`, (r) => r.routes[k]!.latency.p50, (x) => x.toFixed(2)]),
+    ...results[0]!.routes.map((route, k): [string, (r: RunResult) => number, (x: number) => string] => [
+      `${route.name}, p50 (ms)`,
+      (r) => r.routes[k]!.latency.p50,
+      (x) => x.toFixed(2),
+    ]),
     ["learner list, req/s", (r) => r.routes[0]!.load.perSecond, n0],
     ["CSV export, rows/s", (r) => r.csv.rowsPerSecond, n0],
     ["CSV export, memory growth (MB)", (r) => r.csv.growthMb, n0],
@@ -141,7 +225,10 @@ export function scalingTable(results: readonly RunResult[]): string {
   return [
     `| figure | ${results.map((r) => `${n0(r.learners)} learners`).join(" | ")} | last ÷ first (learners ×${n0(last.learners / first.learners)}) |`,
     `| --- | ${results.map(() => "---:").join(" | ")} | ---: |`,
-    ...figures.map(([label, get, fmt]) => `| ${label} | ${results.map((r) => fmt(get(r))).join(" | ")} | ${times(get(last) / get(first))} |`),
+    ...figures.map(
+      ([label, get, fmt]) =>
+        `| ${label} | ${results.map((r) => fmt(get(r))).join(" | ")} | ${times(get(last) / get(first))} |`,
+    ),
   ].join("\n");
 }
 

@@ -50,7 +50,8 @@ const { values } = parseArgs({
   },
 });
 const counts = values.learners.split(",").map((s) => Number(s.trim().replace(/_/g, "")));
-if (counts.some((n) => !Number.isSafeInteger(n) || n < 100)) throw new Error(`--learners takes whole numbers ≥ 100, comma-separated; got "${values.learners}"`);
+if (counts.some((n) => !Number.isSafeInteger(n) || n < 100))
+  throw new Error(`--learners takes whole numbers ≥ 100, comma-separated; got "${values.learners}"`);
 
 const log = (learners: number, message: string) => console.error(`[${learners.toLocaleString("en")}] ${message}`);
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, "utf8")) as T;
@@ -63,7 +64,8 @@ function pathsOf(learners: number) {
 }
 
 async function generated(learners: number, p: ReturnType<typeof pathsOf>): Promise<RunResult["generated"]> {
-  if (!values.fresh && existsSync(p.fileMeta) && existsSync(p.file)) return { ...readJson<Omit<RunResult["generated"], "reused">>(p.fileMeta), reused: true };
+  if (!values.fresh && existsSync(p.fileMeta) && existsSync(p.file))
+    return { ...readJson<Omit<RunResult["generated"], "reused">>(p.fileMeta), reused: true };
   log(learners, "generating the course…");
   const started = performance.now();
   const r = await writeBenchCourse(`${p.file}.tmp`, { learners, asOf: AS_OF });
@@ -74,16 +76,26 @@ async function generated(learners: number, p: ReturnType<typeof pathsOf>): Promi
 }
 
 /** Imports in a child process (`bench/import-course.ts`), so the peak memory measured is the import's own. */
-async function imported(learners: number, p: ReturnType<typeof pathsOf>, regenerated: boolean): Promise<RunResult["imported"]> {
-  if (!values.fresh && !regenerated && existsSync(p.dbMeta) && existsSync(p.db)) return { ...readJson<RunResult["imported"]>(p.dbMeta), reused: true };
+async function imported(
+  learners: number,
+  p: ReturnType<typeof pathsOf>,
+  regenerated: boolean,
+): Promise<RunResult["imported"]> {
+  if (!values.fresh && !regenerated && existsSync(p.dbMeta) && existsSync(p.db))
+    return { ...readJson<RunResult["imported"]>(p.dbMeta), reused: true };
   log(learners, "importing it (about 10,000 records/s)…");
   removeDb(p.db);
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/import-course.ts", p.file, p.db], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/import-course.ts", p.file, p.db], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   child.stdout.on("data", (c: Buffer) => (out += c.toString()));
   const code = await new Promise<number | null>((r) => child.on("exit", r));
   if (code !== 0) throw new Error(`the import exited with ${code}`);
-  const figures = { ...(JSON.parse(out.trim().split("\n").at(-1)!) as ImportFigures), measuredAt: new Date().toISOString() };
+  const figures = {
+    ...(JSON.parse(out.trim().split("\n").at(-1)!) as ImportFigures),
+    measuredAt: new Date().toISOString(),
+  };
   writeFileSync(p.dbMeta, JSON.stringify(figures));
   return { ...figures, reused: false };
 }
@@ -98,7 +110,9 @@ async function prepared(learners: number) {
 function contextOf(db: Db, authorization: string): BenchContext {
   const s = db.$client;
   const learners = s
-    .prepare(`SELECT s.username, u.email FROM learner_summary s JOIN users u ON u.id = s.user_id WHERE s.course_id = ? ORDER BY s.user_id`)
+    .prepare(
+      `SELECT s.username, u.email FROM learner_summary s JOIN users u ON u.id = s.user_id WHERE s.course_id = ? ORDER BY s.user_id`,
+    )
     .all(BENCH_COURSE) as { username: string; email: string }[];
   const step = Math.max(1, Math.floor(learners.length / 200));
   const sample = learners.filter((_, i) => i % step === 0);
@@ -164,7 +178,23 @@ async function measure(learners: number): Promise<RunResult> {
     log(learners, "xAPI ingest…");
     const ingest = await measureIngest(server.url, c);
     const dbMb = statSync(p.db).size / 2 ** 20;
-    return { learners, generated: gen, imported: imp, importFloor, dbMb, pageCache, refresh, trivial, routes: figures, skipped, failed, csv, ingest, browser, seconds: (performance.now() - started) / 1000 };
+    return {
+      learners,
+      generated: gen,
+      imported: imp,
+      importFloor,
+      dbMb,
+      pageCache,
+      refresh,
+      trivial,
+      routes: figures,
+      skipped,
+      failed,
+      csv,
+      ingest,
+      browser,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     await server.close();
     removeBenchStatements(db, BENCH_COURSE, AS_OF);
@@ -183,14 +213,22 @@ async function main(): Promise<void> {
   if (values.prepare) {
     for (const n of counts) {
       const { p, imp } = await prepared(n);
-      log(n, `ready: ${imp.records.toLocaleString("en")} records in ${p.db}${imp.reused ? " (already there)" : ` (imported in ${imp.seconds.toFixed(0)} s)`}`);
+      log(
+        n,
+        `ready: ${imp.records.toLocaleString("en")} records in ${p.db}${imp.reused ? " (already there)" : ` (imported in ${imp.seconds.toFixed(0)} s)`}`,
+      );
     }
     return;
   }
   if (!values["skip-build"]) {
     console.error("building (next build)…");
-    if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).status !== 0) throw new Error("the build failed");
-  } else if (!existsSync(".next/BUILD_ID")) throw new Error("--skip-build, but there is no build: run `npx next build` first");
+    if (
+      spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })
+        .status !== 0
+    )
+      throw new Error("the build failed");
+  } else if (!existsSync(".next/BUILD_ID"))
+    throw new Error("--skip-build, but there is no build: run `npx next build` first");
   const results: RunResult[] = [];
   const command = `npm run bench -- --learners ${counts.join(",")}`;
   let md = "";

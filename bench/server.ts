@@ -21,12 +21,22 @@ export async function startServer(dbFile: string, asOf: string): Promise<BenchSe
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, [path.resolve("bin/lantern.mjs"), "serve", "--port", String(port), "--hostname", "127.0.0.1"], {
-    // A fixed as-of day keeps the figures the same from run to run; the background refit is off so
-    // no fit lands in the middle of a measurement.
-    env: { ...process.env, DATABASE_URL: dbFile, LANTERN_AS_OF: asOf, NEXT_TELEMETRY_DISABLED: "1", LANTERN_REFIT_DELAY_MS: "off" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.resolve("bin/lantern.mjs"), "serve", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      // A fixed as-of day keeps the figures the same from run to run; the background refit is off so
+      // no fit lands in the middle of a measurement.
+      env: {
+        ...process.env,
+        DATABASE_URL: dbFile,
+        LANTERN_AS_OF: asOf,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LANTERN_REFIT_DELAY_MS: "off",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
   await waitUntilUp(url, child, () => output);
@@ -56,7 +66,11 @@ function treeRssKb(pid: number): number {
   const own = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
   let children: number[] = [];
   try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     // No children file (another kernel): the process alone.
   }

@@ -25,9 +25,18 @@ export interface GoalContext {
   goalId: string;
 }
 
-export function problemAttempt(id: string, anonymousId: string, item: DemoItem, ms: number, correct: boolean, goal?: GoalContext): string {
+export function problemAttempt(
+  id: string,
+  anonymousId: string,
+  item: DemoItem,
+  ms: number,
+  correct: boolean,
+  goal?: GoalContext,
+): string {
   const result = `,"result":{"success":${correct},"score":{"scaled":${correct ? 1 : 0}}}`;
-  const context = goal ? `,"context":{"registration":"${goal.registration}","extensions":{"${GOAL_EXTENSION}":"${goal.goalId}"}}` : "";
+  const context = goal
+    ? `,"context":{"registration":"${goal.registration}","extensions":{"${GOAL_EXTENSION}":"${goal.goalId}"}}`
+    : "";
   return statement(id, anonymousId, VERB.evaluated, item, ms, result + context);
 }
 

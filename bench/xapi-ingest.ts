@@ -72,10 +72,20 @@ export async function measureIngest(base: URL, c: BenchContext): Promise<IngestF
     .all(c.course) as string[];
   const asOfMs = Date.parse(`${c.asOf}T00:00:00Z`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: SENDERS });
-  const headers = { authorization: c.authorization, "content-type": "application/json", "x-experience-api-version": "1.0.3" };
+  const headers = {
+    authorization: c.authorization,
+    "content-type": "application/json",
+    "x-experience-api-version": "1.0.3",
+  };
   const post = async (b: number): Promise<void> => {
-    const a = await send(agent, base, { method: "POST", path: "/xapi/statements", headers, body: batch(learners, asOfMs, b) });
-    if (a.status !== 200) throw new Error(`POST /xapi/statements answered ${a.status}: ${a.body.toString().slice(0, 300)}`);
+    const a = await send(agent, base, {
+      method: "POST",
+      path: "/xapi/statements",
+      headers,
+      body: batch(learners, asOfMs, b),
+    });
+    if (a.status !== 200)
+      throw new Error(`POST /xapi/statements answered ${a.status}: ${a.body.toString().slice(0, 300)}`);
   };
   try {
     const one = await timeOnce(async () => {
@@ -83,11 +93,16 @@ export async function measureIngest(base: URL, c: BenchContext): Promise<IngestF
     });
     const per = BATCHES / SENDERS;
     const several = await timeOnce(() =>
-      Promise.all(Array.from({ length: SENDERS }, async (_, s) => {
-        for (let k = 0; k < per; k++) await post(BATCHES + s * per + k);
-      })),
+      Promise.all(
+        Array.from({ length: SENDERS }, async (_, s) => {
+          for (let k = 0; k < per; k++) await post(BATCHES + s * per + k);
+        }),
+      ),
     );
-    const bodies = Array.from({ length: BATCHES }, (_, k) => JSON.parse(batch(learners, asOfMs, 2 * BATCHES + k)) as unknown[]);
+    const bodies = Array.from(
+      { length: BATCHES },
+      (_, k) => JSON.parse(batch(learners, asOfMs, 2 * BATCHES + k)) as unknown[],
+    );
     const floor = await timeOnce(() => {
       for (const statements of bodies) runIngest(c.db, (session) => ingestStatements(session, statements));
     });
@@ -118,7 +133,10 @@ export async function measureIngest(base: URL, c: BenchContext): Promise<IngestF
  */
 export function removeBenchStatements(db: Db, course: string, asOf: string): number {
   const s = db.$client;
-  const ids = s.prepare(`SELECT id FROM statements WHERE id BETWEEN ? AND ?`).pluck().all(FIRST_ID, LAST_ID) as string[];
+  const ids = s
+    .prepare(`SELECT id FROM statements WHERE id BETWEEN ? AND ?`)
+    .pluck()
+    .all(FIRST_ID, LAST_ID) as string[];
   if (ids.length === 0) return 0;
   runIngest(db, (session) => {
     for (const id of ids) session.sink.removeStatement(id);

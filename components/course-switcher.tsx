@@ -28,7 +28,9 @@ export function CourseSwitcher({ courses }: { courses: CourseRef[] }) {
   const [filter, setFilter] = useState("");
   const menu = useRef<HTMLDetailsElement>(null);
   const q = filter.trim().toLowerCase();
-  const shown = q ? courses.filter((c) => c.title.toLowerCase().includes(q) || c.id.toLowerCase().includes(q)) : courses;
+  const shown = q
+    ? courses.filter((c) => c.title.toLowerCase().includes(q) || c.id.toLowerCase().includes(q))
+    : courses;
   const close = () => menu.current?.removeAttribute("open");
   return (
     <details
@@ -44,7 +46,14 @@ export function CourseSwitcher({ courses }: { courses: CourseRef[] }) {
       <summary aria-label={current ? `Course: ${current.title || current.id}. Switch course` : "Switch course"}>
         <span className={styles.courseSwitcherLabel}>{current ? current.title || current.id : "Courses"}</span>
         <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
-          <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M4 6l4 4 4-4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
       </summary>
       <div className={`${styles.courseSwitcherPanel} course-switcher-panel`}>

@@ -27,11 +27,18 @@ export function Figure({
   const text = metric === "problem_attempts_per_completed" ? formats.ratio(value) : formats.count(value ?? 0);
   const band = bands ? figureBand(metric, value, range, { problemsAttempted }) : null;
   if (band === null || band === "average") {
-    return <span className={value === null ? `${styles.figure} figure ${styles.na} na` : `${styles.figure} figure`}>{text}</span>;
+    return (
+      <span className={value === null ? `${styles.figure} figure ${styles.na} na` : `${styles.figure} figure`}>
+        {text}
+      </span>
+    );
   }
   const tone = isConcerning(metric, band) ? "concerning" : "favourable";
   return (
-    <span className={`${styles.figure} ${styles[tone]} figure ${tone}`} title={band === "low" ? "Below the course's average range" : "Above the course's average range"}>
+    <span
+      className={`${styles.figure} ${styles[tone]} figure ${tone}`}
+      title={band === "low" ? "Below the course's average range" : "Above the course's average range"}
+    >
       <span className={`${styles.figureMark} figure-mark`} aria-hidden="true">
         {band === "low" ? "▼" : "▲"}
       </span>

@@ -24,7 +24,17 @@ export function statusClass(status: GoalStatus | TargetStatus): string {
 }
 
 /** A goal's name as a level-3 heading linking to the goal's page. */
-export function GoalTitle({ courseId, goal, id, className = "" }: { courseId: string; goal: { id: string; name: string }; id?: string; className?: string }) {
+export function GoalTitle({
+  courseId,
+  goal,
+  id,
+  className = "",
+}: {
+  courseId: string;
+  goal: { id: string; name: string };
+  id?: string;
+  className?: string;
+}) {
   return (
     <h3 id={id} className={`${styles.goalTitle} ${className}`}>
       <Link href={goalPath(courseId, goal.id)}>{goal.name}</Link>
@@ -34,7 +44,10 @@ export function GoalTitle({ courseId, goal, id, className = "" }: { courseId: st
 
 export function StatusBadge({ status }: { status: GoalStatus | TargetStatus }) {
   return (
-    <span className={`${styles.statusBadge} ${statusClass(status)} status-badge`} title={GOAL_STATUS_LABELS[status].description}>
+    <span
+      className={`${styles.statusBadge} ${statusClass(status)} status-badge`}
+      title={GOAL_STATUS_LABELS[status].description}
+    >
       {GOAL_STATUS_LABELS[status].label}
     </span>
   );
@@ -44,12 +57,30 @@ export function StatusBadge({ status }: { status: GoalStatus | TargetStatus }) {
  * A progress bar with its percentage as text, tinted by the status it belongs to; `label` names
  * what it measures for screen readers.
  */
-export function ProgressBar({ value, status, label, formats }: { value: number; status: GoalStatus | TargetStatus; label: string; formats: Formats }) {
+export function ProgressBar({
+  value,
+  status,
+  label,
+  formats,
+}: {
+  value: number;
+  status: GoalStatus | TargetStatus;
+  label: string;
+  formats: Formats;
+}) {
   const text = progressText(value, formats);
   const pct = value >= 1 ? 100 : Math.floor(value * 100);
   return (
     <span className={`${styles.progress} ${statusClass(status)} progress`}>
-      <span className={`${styles.progressTrack} progress-track`} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={text}>
+      <span
+        className={`${styles.progressTrack} progress-track`}
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-valuetext={text}
+      >
         <span className={styles.progressFill} style={{ width: `${pct}%` }} />
       </span>
       <span className={`${styles.progressText} progress-text`} aria-hidden="true">
@@ -64,7 +95,11 @@ export function TargetMarks({ targets }: { targets: readonly { name: string; sta
   return (
     <ol className={styles.targetMarks}>
       {targets.map((t, i) => (
-        <li key={i} className={`${styles.targetMark} ${statusClass(t.status)} target-mark`} title={`${t.name}: ${TARGET_STATUS_LABELS[t.status].label}`}>
+        <li
+          key={i}
+          className={`${styles.targetMark} ${statusClass(t.status)} target-mark`}
+          title={`${t.name}: ${TARGET_STATUS_LABELS[t.status].label}`}
+        >
           <span aria-hidden="true">
             {i + 1}
             {TARGET_STATUS_LABELS[t.status].mark}

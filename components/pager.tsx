@@ -38,7 +38,13 @@ export function Pager({
         {formats.count(first)}–{formats.count(last)} of {formats.count(count)}
       </span>
       <span className={styles.buttons}>
-        <button type="button" className={`button ${styles.end}`} onClick={() => onPage(1)} disabled={page <= 1} aria-label="First page">
+        <button
+          type="button"
+          className={`button ${styles.end}`}
+          onClick={() => onPage(1)}
+          disabled={page <= 1}
+          aria-label="First page"
+        >
           «
         </button>
         <button type="button" className="button" onClick={() => onPage(page - 1)} disabled={page <= 1}>
@@ -50,7 +56,13 @@ export function Pager({
         <button type="button" className="button" onClick={() => onPage(page + 1)} disabled={page >= pages}>
           Next
         </button>
-        <button type="button" className={`button ${styles.end}`} onClick={() => onPage(pages)} disabled={page >= pages} aria-label="Last page">
+        <button
+          type="button"
+          className={`button ${styles.end}`}
+          onClick={() => onPage(pages)}
+          disabled={page >= pages}
+          aria-label="Last page"
+        >
           »
         </button>
       </span>

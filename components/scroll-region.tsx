@@ -6,9 +6,22 @@ import styles from "./scroll-region.module.css";
  * can scroll it too. `stale` dims rows kept on screen while newer ones load; the plain `stale`
  * class beside the module's is what the e2e specs look for.
  */
-export function ScrollRegion({ label, stale = false, children }: { label: string; stale?: boolean; children: ReactNode }) {
+export function ScrollRegion({
+  label,
+  stale = false,
+  children,
+}: {
+  label: string;
+  stale?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <div className={stale ? `table-scroll card flush ${styles.stale} stale` : "table-scroll card flush"} role="region" aria-label={label} tabIndex={0}>
+    <div
+      className={stale ? `table-scroll card flush ${styles.stale} stale` : "table-scroll card flush"}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
       {children}
     </div>
   );

@@ -53,7 +53,12 @@ export function SegmentBadges({
   return (
     <span className={styles.badges}>
       {segments.map((s) => (
-        <Badge key={s} segment={s} id={`segment-why-${idBase}-${s}`.replace(/[^A-Za-z0-9_-]/g, "_")} reason={segmentReason(s, figures, ranges, formats)} />
+        <Badge
+          key={s}
+          segment={s}
+          id={`segment-why-${idBase}-${s}`.replace(/[^A-Za-z0-9_-]/g, "_")}
+          reason={segmentReason(s, figures, ranges, formats)}
+        />
       ))}
     </span>
   );
@@ -68,7 +73,11 @@ function Badge({ segment, id, reason }: { segment: Segment; id: string; reason: 
   const [at, setAt] = useState<{ top: number; left: number } | null>(null);
   const place = () => {
     const r = button.current?.getBoundingClientRect();
-    if (r) setAt({ top: r.bottom + 4, left: Math.max(8, Math.min(r.right - tipWidth(), window.innerWidth - tipWidth() - 8)) });
+    if (r)
+      setAt({
+        top: r.bottom + 4,
+        left: Math.max(8, Math.min(r.right - tipWidth(), window.innerWidth - tipWidth() - 8)),
+      });
   };
   return (
     <span className={styles.badgeTip} onMouseEnter={place} onFocus={place}>
@@ -83,7 +92,12 @@ function Badge({ segment, id, reason }: { segment: Segment; id: string; reason: 
       >
         {SEGMENT_LABELS[segment].label}
       </button>
-      <span role="tooltip" id={id} className={`${styles.badgeTipText} badge-tip-text`} style={at ? { position: "fixed", top: at.top, left: at.left, right: "auto" } : undefined}>
+      <span
+        role="tooltip"
+        id={id}
+        className={`${styles.badgeTipText} badge-tip-text`}
+        style={at ? { position: "fixed", top: at.top, left: at.left, right: "auto" } : undefined}
+      >
         <strong>{SEGMENT_LABELS[segment].label}:</strong> {reason}
       </span>
     </span>

@@ -55,7 +55,8 @@ export function SortedPagedTable<TData extends RowData>({
   onSort: (columnId: string, sortOrder: "asc" | "desc") => void;
   markup: Omit<Parameters<typeof TableMarkup>[0], "table">;
 }) {
-  const sorting: SortingState = state.orderBy === unsorted ? [] : [{ id: state.orderBy, desc: state.sortOrder === "desc" }];
+  const sorting: SortingState =
+    state.orderBy === unsorted ? [] : [{ id: state.orderBy, desc: state.sortOrder === "desc" }];
   const table = useTable({
     features: sortedPagedFeatures,
     columns,
@@ -125,7 +126,12 @@ function TableMarkup<TData extends RowData>({
                 >
                   <span className={styles.thInner}>
                     {header.column.getCanSort() ? (
-                      <button type="button" className={styles.sortButton} onClick={header.column.getToggleSortingHandler()} aria-describedby={tipId}>
+                      <button
+                        type="button"
+                        className={styles.sortButton}
+                        onClick={header.column.getToggleSortingHandler()}
+                        aria-describedby={tipId}
+                      >
                         <table.FlexRender header={header} />
                         <SortMark sorted={sorted} />
                       </button>
@@ -161,7 +167,13 @@ function TableMarkup<TData extends RowData>({
 
 function SortMark({ sorted }: { sorted: false | "asc" | "desc" }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 12 12" width="11" height="11" className={sorted ? `${styles.sortMark} ${styles.active}` : styles.sortMark}>
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 12 12"
+      width="11"
+      height="11"
+      className={sorted ? `${styles.sortMark} ${styles.active}` : styles.sortMark}
+    >
       {sorted === "desc" ? (
         <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
       ) : sorted === "asc" ? (
@@ -181,13 +193,29 @@ export function nameColumn<TData extends { name: string; username: string }>(cou
     id: "name",
     header: "Name",
     sortDescFirst: false,
-    cell: ({ row }) => <LearnerCell courseId={courseId} username={row.original.username} name={row.original.name} query={query} />,
+    cell: ({ row }) => (
+      <LearnerCell courseId={courseId} username={row.original.username} name={row.original.name} query={query} />
+    ),
   });
 }
 
-function LearnerCell({ courseId, username, name, query }: { courseId: string; username: string; name: string; query?: string }) {
+function LearnerCell({
+  courseId,
+  username,
+  name,
+  query,
+}: {
+  courseId: string;
+  username: string;
+  name: string;
+  query?: string;
+}) {
   return (
-    <Link className={`${styles.learnerLink} learner-link`} href={learnerPath(courseId, username, query)} prefetch={false}>
+    <Link
+      className={`${styles.learnerLink} learner-link`}
+      href={learnerPath(courseId, username, query)}
+      prefetch={false}
+    >
       <span className={`${styles.name} roster-name`}>{name || username}</span>
       <span className={`${styles.username} roster-username`}>{username}</span>
     </Link>

@@ -28,7 +28,14 @@ export function StatusDistribution({
     <div className="distribution">
       <div className={styles.distributionBar} aria-hidden="true">
         {GOAL_STATUSES.map((s) =>
-          counts[s] > 0 ? <span key={s} className={`${styles.distributionPart} ${statusClass(s)}`} style={{ flexGrow: counts[s] }} title={GOAL_STATUS_LABELS[s].label} /> : null,
+          counts[s] > 0 ? (
+            <span
+              key={s}
+              className={`${styles.distributionPart} ${statusClass(s)}`}
+              style={{ flexGrow: counts[s] }}
+              title={GOAL_STATUS_LABELS[s].label}
+            />
+          ) : null,
         )}
       </div>
       <ul className={styles.distributionLegend} aria-label={label}>

@@ -5,7 +5,17 @@ import { signOut } from "next-auth/react";
 import styles from "./user-menu.module.css";
 
 /** The signed-in user's name, with their settings, the Import page for those who may import, and sign-out. */
-export function UserMenu({ name, username, role, canImport = false }: { name: string; username: string; role: string; canImport?: boolean }) {
+export function UserMenu({
+  name,
+  username,
+  role,
+  canImport = false,
+}: {
+  name: string;
+  username: string;
+  role: string;
+  canImport?: boolean;
+}) {
   const initials = name
     .split(/\s+/)
     .map((w) => w[0] ?? "")

@@ -14,12 +14,15 @@ function write(file: string, checkpointMs: number) {
   const s = db.$client;
   s.exec(`CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)`);
   const insert = s.prepare(`INSERT INTO t (b) VALUES (?)`);
-  for (let i = 0; i < 20; i++) s.transaction(() => { for (let k = 0; k < 100; k++) insert.run("x".repeat(1000)); })();
+  for (let i = 0; i < 20; i++)
+    s.transaction(() => {
+      for (let k = 0; k < 100; k++) insert.run("x".repeat(1000));
+    })();
   return db;
 }
 
 const until = async (ok: () => boolean, ms: number) => {
-  for (const end = Date.now() + ms; Date.now() < end && !ok(); ) await new Promise((r) => setTimeout(r, 20));
+  for (const end = Date.now() + ms; Date.now() < end && !ok();) await new Promise((r) => setTimeout(r, 20));
   return ok();
 };
 

@@ -35,7 +35,11 @@ const packageJson = () => path.join(packageRoot(), "package.json");
 
 export function startCheckpointer(file: string, intervalMs: number): Worker {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, intervalMs, base: packageJson() } });
-  worker.on("error", (err) => console.error(`lantern: the WAL checkpointer stopped (${(err as Error).message}); SQLite's automatic checkpoints take over`));
+  worker.on("error", (err) =>
+    console.error(
+      `lantern: the WAL checkpointer stopped (${(err as Error).message}); SQLite's automatic checkpoints take over`,
+    ),
+  );
   worker.unref();
   return worker;
 }

@@ -16,7 +16,10 @@ describe("openDb's prepared statements", () => {
     const sql = `SELECT a, b FROM t ORDER BY a`;
     expect(s.prepare(sql).pluck().all()).toEqual([1, 2]);
     expect(s.prepare(sql)).toBe(s.prepare(sql));
-    expect(s.prepare(sql).all()).toEqual([{ a: 1, b: "x" }, { a: 2, b: "y" }]);
+    expect(s.prepare(sql).all()).toEqual([
+      { a: 1, b: "x" },
+      { a: 2, b: "y" },
+    ]);
     expect(s.prepare(sql).raw().get()).toEqual([1, "x"]);
     expect(s.prepare(sql).get()).toEqual({ a: 1, b: "x" });
   });
@@ -53,10 +56,13 @@ describe("migration 0008: the day counts clustered on their key", () => {
     const db = openDb(path.join(dir, "old.db"));
     migrateDb(db, before);
     const s = db.$client;
-    const tableSql = (name: string) => s.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(name) as string;
+    const tableSql = (name: string) =>
+      s.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(name) as string;
     expect(tableSql("learner_item_day")).not.toMatch(/WITHOUT ROWID/);
     s.prepare(`INSERT INTO courses (id, title) VALUES ('c', 'C')`).run();
-    const itemDay = s.prepare(`INSERT INTO learner_item_day (course_id, user_id, day, item_id, events, attempts, successes, plays, posts) VALUES ('c', ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const itemDay = s.prepare(
+      `INSERT INTO learner_item_day (course_id, user_id, day, item_id, events, attempts, successes, plays, posts) VALUES ('c', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     const day = s.prepare(`INSERT INTO learner_day VALUES ('c', ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (let u = 0; u < 30; u++) {
       for (let d = 1; d <= 3; d++) {
@@ -74,9 +80,14 @@ describe("migration 0008: the day counts clustered on their key", () => {
     expect(dump()).toEqual(rows);
     expect(rows.itemDays).toHaveLength(90);
     for (const t of ["learner_item_day", "learner_day", "stale_summary"]) expect(tableSql(t)).toMatch(/WITHOUT ROWID/);
-    const plan = (sql: string) => (s.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(" | ");
-    expect(plan(`SELECT user_id FROM learner_day WHERE course_id = 'c' AND day = '2026-03-02'`)).toMatch(/learner_day_course_day_idx/);
-    expect(plan(`SELECT SUM(events) FROM learner_item_day WHERE course_id = 'c' AND user_id = 'u1' AND day >= '2026-03-02'`)).toMatch(/USING PRIMARY KEY/);
+    const plan = (sql: string) =>
+      (s.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(" | ");
+    expect(plan(`SELECT user_id FROM learner_day WHERE course_id = 'c' AND day = '2026-03-02'`)).toMatch(
+      /learner_day_course_day_idx/,
+    );
+    expect(
+      plan(`SELECT SUM(events) FROM learner_item_day WHERE course_id = 'c' AND user_id = 'u1' AND day >= '2026-03-02'`),
+    ).toMatch(/USING PRIMARY KEY/);
     s.close();
   });
 });

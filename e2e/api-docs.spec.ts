@@ -22,12 +22,15 @@ test("the API reference lists every family's operations and tries one with the s
   await expect(revoke.locator(".op-line")).toHaveText("DELETE /api/v0/api-keys/{key_id}");
   const keyId = revoke.getByRole("list", { name: "Parameters" }).getByRole("listitem");
   await expect(keyId).toHaveCount(1);
-  for (const text of ["key_id", "in the path", "string", "required", "The key id"]) await expect(keyId).toContainText(text);
+  for (const text of ["key_id", "in the path", "string", "required", "The key id"])
+    await expect(keyId).toContainText(text);
   await expect(revoke.locator(".responses")).toContainText("key_not_found");
 
   // A named schema is a link to its fields, which open on arrival.
   const store = page.getByRole("article", { name: "Store statements" });
-  await expect(store.locator(".body-line").first()).toHaveText("Body: XapiStatement or array of XapiStatement (application/json)");
+  await expect(store.locator(".body-line").first()).toHaveText(
+    "Body: XapiStatement or array of XapiStatement (application/json)",
+  );
   await store.getByRole("link", { name: "XapiStatement" }).first().click();
   await expect(page).toHaveURL(/#schema-XapiStatement$/);
   await expect(page.locator("#schema-XapiStatement").getByText("actor", { exact: true }).first()).toBeVisible();
@@ -37,7 +40,9 @@ test("the API reference lists every family's operations and tries one with the s
   // Try it: GET /api/v0/api-keys with the signed-in session.
   const list = page.getByRole("article", { name: "List your API keys" });
   await list.getByText("Try it", { exact: true }).click();
-  await expect(list.getByRole("form", { name: "Try GET /api/v0/api-keys" }).locator(".try-it-request")).toHaveText("GET /api/v0/api-keys");
+  await expect(list.getByRole("form", { name: "Try GET /api/v0/api-keys" }).locator(".try-it-request")).toHaveText(
+    "GET /api/v0/api-keys",
+  );
   await list.getByRole("button", { name: "Send request" }).click();
   await expect(list.getByRole("status")).toContainText("200");
   const body = JSON.parse((await list.getByTestId("try-it-body").textContent())!) as { results: unknown[] };
@@ -53,7 +58,10 @@ test("the API reference lists every family's operations and tries one with the s
 test("Try it with a pasted API key, and with a wrong one", async ({ page, request, consoleErrors }) => {
   await signIn(page, admin.username, admin.password);
   await page.goto("/api-docs");
-  const created = await page.request.post("/api/v0/api-keys", { headers: { origin: ORIGIN }, data: { name: "api-docs e2e" } });
+  const created = await page.request.post("/api/v0/api-keys", {
+    headers: { origin: ORIGIN },
+    data: { name: "api-docs e2e" },
+  });
   const { key, id } = (await created.json()) as { key: string; id: string };
 
   await page.getByRole("radio", { name: "An API key" }).check();

@@ -17,12 +17,15 @@ function bigCourse(): string[] {
   const course = `https://lms.example.com/course/${BIG}`;
   const attempt = (day: string) => ({
     type: "statement",
-    statement: problemEvaluated({ success: false }, {
-      id: randomUUID(),
-      actor: agent(LEARNER),
-      timestamp: `${day}T10:00:00Z`,
-      context: { contextActivities: { parent: [{ id: course, objectType: "Activity" }] } },
-    }),
+    statement: problemEvaluated(
+      { success: false },
+      {
+        id: randomUUID(),
+        actor: agent(LEARNER),
+        timestamp: `${day}T10:00:00Z`,
+        context: { contextActivities: { parent: [{ id: course, objectType: "Activity" }] } },
+      },
+    ),
   });
   const records = [
     { type: "course", id: BIG, title: "A very busy course", starts_at: "2026-03-10" },
@@ -33,7 +36,13 @@ function bigCourse(): string[] {
     attempt("2026-03-18"),
   ];
   const files: string[] = [];
-  for (let i = 0; i < records.length; i += 4_000) files.push(`${records.slice(i, i + 4_000).map((r) => JSON.stringify(r)).join("\n")}\n`);
+  for (let i = 0; i < records.length; i += 4_000)
+    files.push(
+      `${records
+        .slice(i, i + 4_000)
+        .map((r) => JSON.stringify(r))
+        .join("\n")}\n`,
+    );
   return files;
 }
 
@@ -42,11 +51,15 @@ async function clippedTicks(page: Page): Promise<string[]> {
   return page.locator(".recharts-wrapper").evaluateAll((charts) =>
     charts.flatMap((chart) => {
       const box = chart.getBoundingClientRect();
-      return [...chart.querySelectorAll(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")].flatMap((tick) => {
-        const t = tick.getBoundingClientRect();
-        const inside = t.width > 0 && t.left >= box.left - 0.5 && t.right <= box.right + 0.5;
-        return inside ? [] : [`"${tick.textContent}" at ${Math.round(t.left - box.left)} px (width ${Math.round(t.width)})`];
-      });
+      return [...chart.querySelectorAll(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")].flatMap(
+        (tick) => {
+          const t = tick.getBoundingClientRect();
+          const inside = t.width > 0 && t.left >= box.left - 0.5 && t.right <= box.right + 0.5;
+          return inside
+            ? []
+            : [`"${tick.textContent}" at ${Math.round(t.left - box.left)} px (width ${Math.round(t.width)})`];
+        },
+      );
     }),
   );
 }
@@ -55,7 +68,9 @@ async function expectTicksInside(page: Page, minCharts: number) {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 800 });
     await expect(async () => {
-      expect(await page.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").count()).toBeGreaterThan(minCharts);
+      expect(
+        await page.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").count(),
+      ).toBeGreaterThan(minCharts);
       expect(await clippedTicks(page), `at ${width} px`).toEqual([]);
     }).toPass({ timeout: 10_000 });
   }
@@ -65,7 +80,11 @@ test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   await signIn(page, admin.username, admin.password);
   for (const data of bigCourse()) {
-    const res = await page.request.post("/api/v0/import", { headers: { "content-type": "application/x-ndjson", origin: ORIGIN }, data, timeout: 120_000 });
+    const res = await page.request.post("/api/v0/import", {
+      headers: { "content-type": "application/x-ndjson", origin: ORIGIN },
+      data,
+      timeout: 120_000,
+    });
     expect(res.status()).toBe(200);
   }
   await page.close();
@@ -82,7 +101,9 @@ test("every chart of the overview shows its y-axis labels whole, at 1280 and 375
     await expectTicksInside(page, 6);
   }
   // The busy course's attempts chart does reach five digits.
-  const labels = await page.locator(".trend-small .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
+  const labels = await page
+    .locator(".trend-small .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
+    .allTextContents();
   expect(labels.some((l) => l.replace(/\D/g, "").length >= 5)).toBe(true);
   await screenshotAll(page, "course-overview-busy");
 });
@@ -91,7 +112,12 @@ test("the learner timeline shows its y-axis labels whole, at 1280 and 375 px, wi
   const series = "problems_attempted,problems_completed,videos_viewed,discussion_contributions,problem_attempts";
   await page.goto(learnerPath(BIG, LEARNER, `series=${series}`));
   await expect(page.locator(".timeline-chart .recharts-wrapper")).toBeVisible();
-  await expect(page.locator(".timeline-chart .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").filter({ hasText: /\d{2},\d{3}/ }).first()).toBeAttached();
+  await expect(
+    page
+      .locator(".timeline-chart .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
+      .filter({ hasText: /\d{2},\d{3}/ })
+      .first(),
+  ).toBeAttached();
   await expectTicksInside(page, 1);
   await screenshotAll(page, "learner-busy");
 });

@@ -11,7 +11,10 @@ interface Metadata {
   cohorts: Record<string, number>;
   segments: Record<string, number>;
   enrollment_modes: Record<string, number>;
-  engagement_ranges: Record<string, { below_average: [number, number | null] | null; average: [number, number | null] | null }>;
+  engagement_ranges: Record<
+    string,
+    { below_average: [number, number | null] | null; average: [number, number | null] | null }
+  >;
 }
 
 test("the course switcher lists the courses one may read and opens another", async ({ page }) => {
@@ -20,8 +23,14 @@ test("the course switcher lists the courses one may read and opens another", asy
   const switcher = page.locator(".course-switcher");
   await expect(switcher.locator("summary")).toHaveText("Introduction to Programming with Python");
   await switcher.locator("summary").click();
-  await expect(switcher.locator("li a")).toHaveText([/Introduction to Programming with Python/, /Research Methods Seminar/]);
-  await expect(switcher.getByRole("link", { name: /Introduction to Programming/ })).toHaveAttribute("aria-current", "page");
+  await expect(switcher.locator("li a")).toHaveText([
+    /Introduction to Programming with Python/,
+    /Research Methods Seminar/,
+  ]);
+  await expect(switcher.getByRole("link", { name: /Introduction to Programming/ })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await page.keyboard.press("Escape");
   await expect(switcher.locator(".course-switcher-panel")).toBeHidden();
   await switcher.locator("summary").click();
@@ -30,7 +39,9 @@ test("the course switcher lists the courses one may read and opens another", asy
   await expect(switcher.locator("summary")).toHaveText("Research Methods Seminar");
 });
 
-test("a course one does not teach is refused without saying whether it exists; an admin learns it does not", async ({ page }) => {
+test("a course one does not teach is refused without saying whether it exists; an admin learns it does not", async ({
+  page,
+}) => {
   await signIn(page, instructor.username, instructor.password);
   for (const url of [overviewUrl(STAT120), rosterUrl(STAT120), overviewUrl("course-v1:Nowhere+X+1")]) {
     await page.goto(url);
@@ -45,7 +56,9 @@ test("a course one does not teach is refused without saying whether it exists; a
   await expect(page.getByRole("heading", { level: 1, name: "No such course" })).toBeVisible();
 });
 
-test("the overview's segment cards, cohorts and tracks lead to the filtered roster; its ranges are the course's", async ({ page }) => {
+test("the overview's segment cards, cohorts and tracks lead to the filtered roster; its ranges are the course's", async ({
+  page,
+}) => {
   await signIn(page, instructor.username, instructor.password);
   await page.goto(overviewUrl(CS101));
   const meta = (await (await page.request.get(`/api/v0/course_learner_metadata/${CS101}/`)).json()) as Metadata;
@@ -76,7 +89,9 @@ test("the overview's segment cards, cohorts and tracks lead to the filtered rost
   await expect(page.locator("#roster-count")).toHaveText(`${fmt.format(count)} learners match of 300`);
   await page.goBack();
   await page.getByRole("link", { name: /^verified/ }).click();
-  await expect(page.locator("#roster-count")).toHaveText(`${fmt.format(meta.enrollment_modes.verified!)} learners match of 300`);
+  await expect(page.locator("#roster-count")).toHaveText(
+    `${fmt.format(meta.enrollment_modes.verified!)} learners match of 300`,
+  );
   await expect(page.getByRole("link", { name: "Learners", exact: true })).toHaveAttribute("aria-current", "page");
 });
 
@@ -98,7 +113,9 @@ test("a course with no learners says so on its overview and roster", async ({ pa
   await expectAccessible(page);
   await screenshotAll(page, "course-overview-empty");
   await page.getByRole("link", { name: "Learners", exact: true }).click();
-  await expect(page.getByText("No learners yet. Learners appear here once they enroll, or once an LMS sends their activity.")).toBeVisible();
+  await expect(
+    page.getByText("No learners yet. Learners appear here once they enroll, or once an LMS sends their activity."),
+  ).toBeVisible();
   await expect(page.locator("#roster-count")).toHaveText("0 learners");
   await expectAccessible(page);
   await screenshotAll(page, "roster-empty");

@@ -25,7 +25,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         // Chromium's hint that a prefetched route's stylesheet (Next's Link prefetch preloads the
         // target page's CSS) went unused for a few seconds: a timing heuristic of the framework
         // (vercel/next.js#51524), seen only on a loaded machine, not a fault of the page.
-        if (type === "warning" && /was preloaded using link preload but not used within a few seconds/.test(msg.text())) return;
+        if (type === "warning" && /was preloaded using link preload but not used within a few seconds/.test(msg.text()))
+          return;
         // A failed request's message does not say which; its location does.
         const text = msg.location().url ? `${msg.text()} ${msg.location().url}` : msg.text();
         errors.push(type === "warning" ? `warning: ${text}` : text);
@@ -61,7 +62,10 @@ export async function screenshotAll(page: Page, name: string): Promise<void> {
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
       // Usable at this width: nothing makes the page itself scroll sideways.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${name} at ${width} px`,
+      ).toBeLessThanOrEqual(width);
       await page.screenshot({ path: `test-results/screenshots/${name}-${width}-${scheme}.png`, fullPage: true });
     }
   }

@@ -23,7 +23,12 @@ interface StoredGoal {
   name: string;
   targets: string[];
   target_type: string;
-  completion_criteria: { min_predicted_mastery: number; min_consecutive_correct: number | null; min_work_per_target: number; max_work_on_goal: number | null };
+  completion_criteria: {
+    min_predicted_mastery: number;
+    min_consecutive_correct: number | null;
+    min_work_per_target: number;
+    max_work_on_goal: number | null;
+  };
 }
 
 async function storedGoals(page: Page): Promise<StoredGoal[]> {
@@ -36,20 +41,36 @@ async function importCourse(page: Page): Promise<void> {
   const records = [
     { type: "course", id: COURSE, title: "Goal editor course" },
     ...OBJECTIVES.map((o) => ({ type: "objective", ...o })),
-    ...OBJECTIVES.map((o, i) => ({ type: "item", course_id: COURSE, id: problem(i + 1), kind: "problem", title: `Problem ${i + 1}`, position: i + 1, objectives: [o.id] })),
+    ...OBJECTIVES.map((o, i) => ({
+      type: "item",
+      course_id: COURSE,
+      id: problem(i + 1),
+      kind: "problem",
+      title: `Problem ${i + 1}`,
+      position: i + 1,
+      objectives: [o.id],
+    })),
   ];
-  const res = await page.request.post("/api/v0/import", { headers: { "content-type": "application/x-ndjson", origin: ORIGIN }, data: records.map((r) => JSON.stringify(r)).join("\n") });
+  const res = await page.request.post("/api/v0/import", {
+    headers: { "content-type": "application/x-ndjson", origin: ORIGIN },
+    data: records.map((r) => JSON.stringify(r)).join("\n"),
+  });
   expect(res.status(), await res.text()).toBe(200);
 }
 
 const alert = (page: Page) => page.getByRole("alert").filter({ hasText: "The goal was not saved" });
 
-test("a streak goal made, changed and deleted through the editor, as the API stores it; bad values write nothing", async ({ page, consoleErrors }) => {
+test("a streak goal made, changed and deleted through the editor, as the API stores it; bad values write nothing", async ({
+  page,
+  consoleErrors,
+}) => {
   await signIn(page, admin.username, admin.password);
   await importCourse(page);
   for (const goal of await storedGoals(page)) {
     // A goal left by an earlier, interrupted run of this test.
-    await page.request.delete(`/api/v0/learning-instances/${encodeURIComponent(COURSE)}/scoped-goals/${goal.id}`, { headers: { origin: ORIGIN } });
+    await page.request.delete(`/api/v0/learning-instances/${encodeURIComponent(COURSE)}/scoped-goals/${goal.id}`, {
+      headers: { origin: ORIGIN },
+    });
   }
 
   await page.goto(goalsUrl(COURSE));
@@ -97,12 +118,19 @@ test("a streak goal made, changed and deleted through the editor, as the API sto
   await page.getByRole("button", { name: "Create goal" }).click();
   await expect(page).toHaveURL(new RegExp(`${goalsUrl(COURSE).replace(/[+]/g, "\\+")}/[0-9a-f-]{36}$`));
   await expect(page.getByRole("heading", { level: 2, name: "Loops streak" })).toBeVisible();
-  await expect(page.locator(".goal-criteria").first()).toHaveText("A target is complete when the learner's last 3 answers on it are correct.");
+  await expect(page.locator(".goal-criteria").first()).toHaveText(
+    "A target is complete when the learner's last 3 answers on it are correct.",
+  );
   const [stored] = await storedGoals(page);
   expect(stored).toMatchObject({
     name: "Loops streak",
     target_type: "learning_objective",
-    completion_criteria: { min_predicted_mastery: 0, min_consecutive_correct: 3, min_work_per_target: 0, max_work_on_goal: null },
+    completion_criteria: {
+      min_predicted_mastery: 0,
+      min_consecutive_correct: 3,
+      min_work_per_target: 0,
+      max_work_on_goal: null,
+    },
   });
   expect([...stored!.targets].sort()).toEqual([OBJECTIVES[1]!.id, OBJECTIVES[0]!.id].sort());
   expect(page.url()).toMatch(new RegExp(`/${stored!.id}$`));
@@ -110,7 +138,9 @@ test("a streak goal made, changed and deleted through the editor, as the API sto
   await page.getByRole("link", { name: "All goals" }).click();
   await screenshotAll(page, "goal-editor-goals-list");
   const card = page.locator(".goal-card").filter({ hasText: "Loops streak" });
-  await expect(card.locator(".goal-criteria").first()).toHaveText("A target is complete when the learner's last 3 answers on it are correct.");
+  await expect(card.locator(".goal-criteria").first()).toHaveText(
+    "A target is complete when the learner's last 3 answers on it are correct.",
+  );
   await card.getByRole("link", { name: "Learners on this goal: Loops streak" }).click();
 
   // Edit: the form holds the goal; 5 in a row and 80% mastery, with a work limit.
@@ -130,10 +160,17 @@ test("a streak goal made, changed and deleted through the editor, as the API sto
   await page.getByLabel("Counts as done after").fill("40");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`/${stored!.id}$`));
-  await expect(page.locator(".goal-criteria").first()).toHaveText("A target is complete when the learner's last 5 answers on it are correct and its predicted mastery reaches 80%.");
+  await expect(page.locator(".goal-criteria").first()).toHaveText(
+    "A target is complete when the learner's last 5 answers on it are correct and its predicted mastery reaches 80%.",
+  );
   expect((await storedGoals(page))[0]).toMatchObject({
     id: stored!.id,
-    completion_criteria: { min_predicted_mastery: 0.8, min_consecutive_correct: 5, min_work_per_target: 0, max_work_on_goal: 40 },
+    completion_criteria: {
+      min_predicted_mastery: 0.8,
+      min_consecutive_correct: 5,
+      min_work_per_target: 0,
+      max_work_on_goal: 40,
+    },
   });
   await screenshotAll(page, "goal-editor-goal-page");
 
@@ -152,7 +189,9 @@ test("a streak goal made, changed and deleted through the editor, as the API sto
   expect(await storedGoals(page)).toEqual([]);
 });
 
-test("an item goal sends only its work limit; an edited goal keeps its topics, less the targets taken out", async ({ page }) => {
+test("an item goal sends only its work limit; an edited goal keeps its topics, less the targets taken out", async ({
+  page,
+}) => {
   await signIn(page, admin.username, admin.password);
   await importCourse(page);
   await page.goto(`${goalsUrl(COURSE)}/new`);
@@ -162,9 +201,15 @@ test("an item goal sends only its work limit; an edited goal keeps its topics, l
   await page.getByLabel("Problem 2").check();
   await page.getByLabel("Counts as done after").fill("10");
   await page.getByRole("button", { name: "Create goal" }).click();
-  await expect(page.locator(".goal-criteria").first()).toHaveText("An item is complete once it is answered correctly in work on this goal.");
+  await expect(page.locator(".goal-criteria").first()).toHaveText(
+    "An item is complete once it is answered correctly in work on this goal.",
+  );
   const item = (await storedGoals(page)).find((g) => g.name === "First two problems")!;
-  expect(item).toMatchObject({ target_type: "module", targets: [problem(1), problem(2)], completion_criteria: { min_consecutive_correct: null, max_work_on_goal: 10 } });
+  expect(item).toMatchObject({
+    target_type: "module",
+    targets: [problem(1), problem(2)],
+    completion_criteria: { min_consecutive_correct: null, max_work_on_goal: 10 },
+  });
 
   // A goal with topics, from the import: the form leaves them alone.
   const goalId = "0f3c2b1a-9d8e-4c7b-a6f5-e4d3c2b1a091";
@@ -174,7 +219,14 @@ test("an item goal sends only its work limit; an edited goal keeps its topics, l
   ];
   const res = await page.request.post("/api/v0/import", {
     headers: { "content-type": "application/x-ndjson", origin: ORIGIN },
-    data: JSON.stringify({ type: "goal", id: goalId, course_id: COURSE, name: "With topics", targets: OBJECTIVES.map((o) => o.id), topics }),
+    data: JSON.stringify({
+      type: "goal",
+      id: goalId,
+      course_id: COURSE,
+      name: "With topics",
+      targets: OBJECTIVES.map((o) => o.id),
+      topics,
+    }),
   });
   expect(res.status(), await res.text()).toBe(200);
   await page.goto(`${goalsUrl(COURSE)}/${goalId}/edit`);
@@ -186,7 +238,10 @@ test("an item goal sends only its work limit; an edited goal keeps its topics, l
   expect(kept.topics).toEqual([topics[0], { topic_id: "topic-data", targets: [OBJECTIVES[1]!.id] }]);
 
   for (const id of [item.id, goalId]) {
-    const del = await page.request.delete(`/api/v0/learning-instances/${encodeURIComponent(COURSE)}/scoped-goals/${id}`, { headers: { origin: ORIGIN } });
+    const del = await page.request.delete(
+      `/api/v0/learning-instances/${encodeURIComponent(COURSE)}/scoped-goals/${id}`,
+      { headers: { origin: ORIGIN } },
+    );
     expect(del.status()).toBe(204);
   }
 });
@@ -195,7 +250,12 @@ test("the course's instructor gets the editor; another course's instructor and a
   await signIn(page, instructor.username, instructor.password);
   await page.goto(goalsUrl(CS101));
   await page.getByRole("link", { name: "New goal" }).click();
-  await expect(page.getByRole("group", { name: /^Learning objectives/ }).getByRole("checkbox").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("group", { name: /^Learning objectives/ })
+      .getByRole("checkbox")
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Create goal" })).toBeVisible();
 
   for (const who of [otherInstructor, learner]) {

@@ -32,7 +32,8 @@ export interface ApiCell {
 }
 
 export const goalsUrl = (courseId: string) => `/courses/${encodeURIComponent(courseId)}/goals`;
-export const goalUrl = (courseId: string, goalId: string, query = "") => `${goalsUrl(courseId)}/${goalId}${query ? `?${query}` : ""}`;
+export const goalUrl = (courseId: string, goalId: string, query = "") =>
+  `${goalsUrl(courseId)}/${goalId}${query ? `?${query}` : ""}`;
 
 /** The course's goals, by name, as the scoped-goals API lists them. */
 export async function apiGoals(request: APIRequestContext, courseId: string): Promise<ApiGoal[]> {
@@ -42,13 +43,23 @@ export async function apiGoals(request: APIRequestContext, courseId: string): Pr
 }
 
 /** Every registration's cells on the goals (registration id → cells in goal order), following `next` page by page. */
-export async function allStatuses(request: APIRequestContext, courseId: string, goalIds: string[]): Promise<Map<string, ApiCell[]>> {
+export async function allStatuses(
+  request: APIRequestContext,
+  courseId: string,
+  goalIds: string[],
+): Promise<Map<string, ApiCell[]>> {
   const out = new Map<string, ApiCell[]>();
   let body: Record<string, unknown> = { goal_ids: goalIds, registrations_per_page: 100 };
   for (;;) {
-    const res = await request.post(`/api/v0/learning-instances/${encodeURIComponent(courseId)}/metrics/status-and-progress`, { data: body });
+    const res = await request.post(
+      `/api/v0/learning-instances/${encodeURIComponent(courseId)}/metrics/status-and-progress`,
+      { data: body },
+    );
     expect(res.status()).toBe(200);
-    const page = (await res.json()) as { data: { registration_id: string; status_and_progress: ApiCell[] }[]; next?: Record<string, number> };
+    const page = (await res.json()) as {
+      data: { registration_id: string; status_and_progress: ApiCell[] }[];
+      next?: Record<string, number>;
+    };
     for (const row of page.data) out.set(row.registration_id, row.status_and_progress);
     if (!page.next) return out;
     body = { goal_ids: goalIds, ...page.next };
@@ -68,12 +79,21 @@ export function tally(cells: Map<string, ApiCell[]>, j: number): Record<Status, 
  */
 export function percentsFor(progress: number, status: string): string[] {
   if (status === "complete") return ["100%"];
-  return [...new Set([Math.floor(progress * 100 - 0.05), Math.floor(progress * 100 + 0.05)].map((p) => `${Math.min(99, Math.max(0, p))}%`))];
+  return [
+    ...new Set(
+      [Math.floor(progress * 100 - 0.05), Math.floor(progress * 100 + 0.05)].map(
+        (p) => `${Math.min(99, Math.max(0, p))}%`,
+      ),
+    ),
+  ];
 }
 
 /** The work remaining as the goal pages write it, from an API cell: "about 4" and "usually 2–7" (docs/dashboard.md § Goals). */
 export function remainingWords(n: number, [low, high]: [number, number]): { about: string; usually: string | null } {
   const count = (x: number) => (x >= 30 ? "30+" : String(x));
   if (n <= 0 || n >= 30 || (low === high && high === n)) return { about: count(n), usually: null };
-  return { about: `about ${count(n)}`, usually: high >= 30 ? `usually ${low} or more` : low === high ? `usually ${low}` : `usually ${low}–${high}` };
+  return {
+    about: `about ${count(n)}`,
+    usually: high >= 30 ? `usually ${low} or more` : low === high ? `usually ${low}` : `usually ${low}–${high}`,
+  };
 }

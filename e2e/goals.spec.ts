@@ -2,7 +2,20 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { demoAccounts } from "../lib/demo/accounts";
 import { e2eDb, expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test, ORIGIN } from "./fixtures";
-import { allStatuses, apiGoals, GOAL_STATUSES, goalsUrl, goalUrl, percentsFor, STATUS_LABELS, tally, type ApiCell, type ApiGoal, type Status, remainingWords } from "./goal-helpers";
+import {
+  allStatuses,
+  apiGoals,
+  GOAL_STATUSES,
+  goalsUrl,
+  goalUrl,
+  percentsFor,
+  STATUS_LABELS,
+  tally,
+  type ApiCell,
+  type ApiGoal,
+  type Status,
+  remainingWords,
+} from "./goal-helpers";
 import { CS101, STAT120 } from "./roster-helpers";
 
 const instructor = demoAccounts.find((a) => a.username === "m.okafor")!;
@@ -13,7 +26,9 @@ const fmt = new Intl.NumberFormat("en-US");
 function people(courseId: string): Map<string, { username: string; name: string }> {
   const db = e2eDb();
   const rows = db
-    .prepare(`SELECT e.id, u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ?`)
+    .prepare(
+      `SELECT e.id, u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ?`,
+    )
     .all(courseId) as { id: string; username: string; name: string }[];
   db.close();
   return new Map(rows.map((r) => [r.id, r]));
@@ -33,7 +48,10 @@ function targetNames(courseId: string): Map<string, string> {
 /** A goal of STAT120, which m.okafor does not teach. */
 function otherCourseGoal(): { id: string; name: string } {
   const db = e2eDb();
-  const goal = db.prepare(`SELECT id, name FROM goals WHERE course_id = ? ORDER BY name LIMIT 1`).get(STAT120) as { id: string; name: string };
+  const goal = db.prepare(`SELECT id, name FROM goals WHERE course_id = ? ORDER BY name LIMIT 1`).get(STAT120) as {
+    id: string;
+    name: string;
+  };
   db.close();
   return goal;
 }
@@ -52,7 +70,8 @@ async function legendCounts(page: Page, goalName: string): Promise<Record<Status
 }
 
 const rows = (page: Page) => page.locator(".goal-table tbody tr");
-const settled = (page: Page) => expect(page.locator(".goal-table[aria-busy='true'], .goal-learners .loading-note")).toHaveCount(0);
+const settled = (page: Page) =>
+  expect(page.locator(".goal-table[aria-busy='true'], .goal-learners .loading-note")).toHaveCount(0);
 
 let goals: ApiGoal[];
 let cells: Map<string, ApiCell[]>;
@@ -60,10 +79,16 @@ let cells: Map<string, ApiCell[]>;
 test.beforeEach(async ({ page }) => {
   await signIn(page, instructor.username, instructor.password);
   goals ??= await apiGoals(page.request, CS101);
-  cells ??= await allStatuses(page.request, CS101, goals.map((g) => g.id));
+  cells ??= await allStatuses(
+    page.request,
+    CS101,
+    goals.map((g) => g.id),
+  );
 });
 
-test("the goals list: each goal's targets, criteria and status counts equal the API's over every registration", async ({ page }) => {
+test("the goals list: each goal's targets, criteria and status counts equal the API's over every registration", async ({
+  page,
+}) => {
   await page.goto("/courses/" + encodeURIComponent(CS101));
   await page.getByRole("navigation", { name: "Course sections" }).getByRole("link", { name: "Goals" }).click();
   await expect(page).toHaveURL(goalsUrl(CS101));
@@ -86,7 +111,9 @@ test("the goals list: each goal's targets, criteria and status counts equal the 
   expect([...seen].sort()).toEqual([...GOAL_STATUSES].sort());
 
   const objective = goals.find((g) => g.target_type === "learning_objective")!;
-  await expect(page.locator("article.goal-card").first().locator(".goal-topics li")).toHaveCount(objective.topics!.length);
+  await expect(page.locator("article.goal-card").first().locator(".goal-topics li")).toHaveCount(
+    objective.topics!.length,
+  );
   await expect(page.getByText(/predicted mastery reaches 90% and it has at least 2 attempts/)).toBeVisible();
   await expect(page.getByText("An item is complete once it is answered correctly in work on this goal.")).toBeVisible();
 
@@ -96,7 +123,9 @@ test("the goals list: each goal's targets, criteria and status counts equal the 
   await expect(page.getByRole("heading", { level: 2, name: goals[0]!.name })).toBeVisible();
 });
 
-test("the goal page: counts, a table sorted and filtered through the URL, reload and back, a learner link", async ({ page }) => {
+test("the goal page: counts, a table sorted and filtered through the URL, reload and back, a learner link", async ({
+  page,
+}) => {
   const j = goals.findIndex((g) => g.target_type === "learning_objective");
   const goal = goals[j]!;
   const who = people(CS101);
@@ -122,7 +151,8 @@ test("the goal page: counts, a table sorted and filtered through the URL, reload
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\?order_by=progress&sort_order=desc$/);
   await settled(page);
-  const pct = async () => (await rows(page).locator(".progress-text").allTextContents()).map((t) => Number(t.replace("%", "")));
+  const pct = async () =>
+    (await rows(page).locator(".progress-text").allTextContents()).map((t) => Number(t.replace("%", "")));
   const top = await pct();
   expect(top).toEqual([...top].sort((a, b) => b - a));
   const best = Math.max(...[...cells.values()].map((c) => c[j]!.progress));
@@ -136,7 +166,9 @@ test("the goal page: counts, a table sorted and filtered through the URL, reload
   await expect(page).toHaveURL(/\?status=struggling&order_by=work_remaining$/);
   await settled(page);
   const struggling = [...cells].filter(([, c]) => c[j]!.status === "struggling").map(([reg]) => who.get(reg)!.username);
-  await expect(page.locator("#goal-learners-count")).toHaveText(`${fmt.format(struggling.length)} of 300 learners needing help`);
+  await expect(page.locator("#goal-learners-count")).toHaveText(
+    `${fmt.format(struggling.length)} of 300 learners needing help`,
+  );
   const shown = async () => rows(page).locator(".roster-username").allTextContents();
   const firstPage = await shown();
   expect(firstPage.length).toBe(Math.min(25, struggling.length));
@@ -165,10 +197,14 @@ test("the goal page: counts, a table sorted and filtered through the URL, reload
   const first = firstPage[0]!;
   await page.getByRole("link", { name: new RegExp(first.replace(".", "\\.")) }).click();
   await expect(page).toHaveURL(new RegExp(`/learners/${first.replace(".", "\\.")}$`));
-  await expect(page.getByRole("heading", { level: 2, name: [...who.values()].find((p) => p.username === first)!.name })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: [...who.values()].find((p) => p.username === first)!.name }),
+  ).toBeVisible();
 });
 
-test("while the next view loads, the previous rows stay on screen, dimmed, and the controls already show the choice", async ({ page }) => {
+test("while the next view loads, the previous rows stay on screen, dimmed, and the controls already show the choice", async ({
+  page,
+}) => {
   await page.goto(goalUrl(CS101, goals[0]!.id));
   const names = () => rows(page).locator(".roster-username").allTextContents();
   const before = await names();
@@ -208,10 +244,15 @@ test("every status appears in the goal page's table, paged with the pager", asyn
   await expect(rows(page)).toHaveCount(10);
 });
 
-test("the overview's goals: the API's counts per goal, each goal opening its page, whose counts open its learners by status", async ({ page }) => {
+test("the overview's goals: the API's counts per goal, each goal opening its page, whose counts open its learners by status", async ({
+  page,
+}) => {
   await page.goto("/courses/" + encodeURIComponent(CS101));
   for (const [j, goal] of goals.entries()) {
-    await expect(page.getByRole("link", { name: goal.name, exact: true })).toHaveAttribute("href", goalUrl(CS101, goal.id));
+    await expect(page.getByRole("link", { name: goal.name, exact: true })).toHaveAttribute(
+      "href",
+      goalUrl(CS101, goal.id),
+    );
     expect(await legendCounts(page, goal.name)).toEqual(tally(cells, j));
   }
   await expect(page.getByText(/“Complete \(work limit\)” counts learners who reached a goal’s limit/)).toBeVisible();
@@ -221,13 +262,21 @@ test("the overview's goals: the API's counts per goal, each goal opening its pag
   await expect(page.getByRole("heading", { level: 2, name: goals[0]!.name })).toBeVisible();
 
   // On the goal's own page each count opens its learners with that status.
-  await page.getByRole("list", { name: `Learners of ${goals[0]!.name} by status` }).getByRole("link", { name: /Needs help/ }).click();
+  await page
+    .getByRole("list", { name: `Learners of ${goals[0]!.name} by status` })
+    .getByRole("link", { name: /Needs help/ })
+    .click();
   await expect(page).toHaveURL(goalUrl(CS101, goals[0]!.id, "status=struggling#learners"));
   await expect(page.getByLabel("Status", { exact: true })).toHaveValue("struggling");
-  await expect(page.locator("#goal-learners-count")).toHaveText(`${fmt.format(tally(cells, 0).struggling)} of 300 learners needing help`);
+  await expect(page.locator("#goal-learners-count")).toHaveText(
+    `${fmt.format(tally(cells, 0).struggling)} of 300 learners needing help`,
+  );
 });
 
-test("an unknown goal or another course's goal gets one message; another instructor's course is refused", async ({ page, consoleErrors }) => {
+test("an unknown goal or another course's goal gets one message; another instructor's course is refused", async ({
+  page,
+  consoleErrors,
+}) => {
   const elsewhere = otherCourseGoal();
   for (const id of [randomUUID(), elsewhere.id, "not-a-goal"]) {
     const res = await page.goto(goalUrl(CS101, id));
@@ -245,7 +294,9 @@ test("an unknown goal or another course's goal gets one message; another instruc
   await expect(page.getByText(elsewhere.name)).toHaveCount(0);
 });
 
-test("a goal whose objective has no fitted model yet says there is not enough data to estimate the work remaining", async ({ page }) => {
+test("a goal whose objective has no fitted model yet says there is not enough data to estimate the work remaining", async ({
+  page,
+}) => {
   await page.context().clearCookies();
   await signIn(page, admin.username, admin.password);
   const course = "course-v1:E2E+GOALS+2026";
@@ -253,7 +304,10 @@ test("a goal whose objective has no fitted model yet says there is not enough da
   const reg = "7e1d2c3b-4a59-4f68-8e7d-6c5b4a392817";
   const item = `block-v1:E2E+GOALS+2026+type@problem+block@g1`;
   const load = async (records: object[]) => {
-    const res = await page.request.post("/api/v0/import", { headers: { "content-type": "application/x-ndjson", origin: ORIGIN }, data: records.map((r) => JSON.stringify(r)).join("\n") });
+    const res = await page.request.post("/api/v0/import", {
+      headers: { "content-type": "application/x-ndjson", origin: ORIGIN },
+      data: records.map((r) => JSON.stringify(r)).join("\n"),
+    });
     expect(res.status(), await res.text()).toBe(200);
   };
   await load([
@@ -268,19 +322,39 @@ test("a goal whose objective has no fitted model yet says there is not enough da
 
   await load([
     { type: "objective", id: "lref-e2e-unfitted", name: "Estimate with too little data" },
-    { type: "item", course_id: course, id: item, kind: "problem", title: "Only problem", objectives: ["lref-e2e-unfitted"] },
+    {
+      type: "item",
+      course_id: course,
+      id: item,
+      kind: "problem",
+      title: "Only problem",
+      objectives: ["lref-e2e-unfitted"],
+    },
     { type: "goal", id: goalId, course_id: course, name: "Unfitted goal", targets: ["lref-e2e-unfitted"] },
-    { type: "graded_event", registration_id: reg, module_id: item, interaction_end_time: "2026-03-10T10:00:00Z", is_correct: false, goal_id: goalId },
+    {
+      type: "graded_event",
+      registration_id: reg,
+      module_id: item,
+      interaction_end_time: "2026-03-10T10:00:00Z",
+      is_correct: false,
+      goal_id: goalId,
+    },
   ]);
-  const api = await page.request.post(`/api/v0/registrations/${reg}/metrics/status-and-progress`, { data: { goal_ids: [goalId] } });
-  expect(((await api.json()) as { data: { status_and_progress: ApiCell[] }[] }).data[0]!.status_and_progress[0]).toMatchObject({ status: "in_progress", work_remaining: -1 });
+  const api = await page.request.post(`/api/v0/registrations/${reg}/metrics/status-and-progress`, {
+    data: { goal_ids: [goalId] },
+  });
+  expect(
+    ((await api.json()) as { data: { status_and_progress: ApiCell[] }[] }).data[0]!.status_and_progress[0],
+  ).toMatchObject({ status: "in_progress", work_remaining: -1 });
 
   await page.goto(goalUrl(course, goalId));
   await expect(rows(page)).toHaveCount(2);
   await expect(rows(page).first().locator(".roster-name")).toHaveText("Ana Goalsworth");
   await expect(rows(page).first().locator(".status-badge")).toHaveText("In progress");
   await expect(rows(page).locator("td:nth-child(4)")).toHaveText(["Not enough data*", "Not enough data*"]);
-  await expect(page.locator(".goal-footnote")).toContainText("the model of one of the open objectives is not fitted yet");
+  await expect(page.locator(".goal-footnote")).toContainText(
+    "the model of one of the open objectives is not fitted yet",
+  );
   await expectAccessible(page);
 
   await page.getByRole("link", { name: /Ana Goalsworth/ }).click();

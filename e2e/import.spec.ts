@@ -23,28 +23,56 @@ function validFile() {
   const registration = randomUUID();
   const attempt = (learner: string, success: boolean) => ({
     type: "statement",
-    statement: problemEvaluated({ success }, {
-      actor: agent(`anon-${learner}`),
-      timestamp: "2026-03-18T10:00:00Z",
-      context: { contextActivities: { parent: [{ id: `https://lms.example.com/course/${COURSE}`, objectType: "Activity" }] } },
-    }),
+    statement: problemEvaluated(
+      { success },
+      {
+        actor: agent(`anon-${learner}`),
+        timestamp: "2026-03-18T10:00:00Z",
+        context: {
+          contextActivities: { parent: [{ id: `https://lms.example.com/course/${COURSE}`, objectType: "Activity" }] },
+        },
+      },
+    ),
   });
   return jsonl([
     { type: "course", id: COURSE, title: `Imported course ${stamp}`, starts_at: "2026-01-05" },
-    ...learners.map((u) => ({ type: "user", username: u, name: `Learner ${u}`, email: `${u}@example.com`, external_ids: [`anon-${u}`] })),
-    ...learners.map((u, i) => ({ type: "enrollment", course_id: COURSE, user: u, mode: "verified", enrolled_at: "2026-02-02T09:00:00Z", ...(i === 0 && { id: registration }) })),
+    ...learners.map((u) => ({
+      type: "user",
+      username: u,
+      name: `Learner ${u}`,
+      email: `${u}@example.com`,
+      external_ids: [`anon-${u}`],
+    })),
+    ...learners.map((u, i) => ({
+      type: "enrollment",
+      course_id: COURSE,
+      user: u,
+      mode: "verified",
+      enrolled_at: "2026-02-02T09:00:00Z",
+      ...(i === 0 && { id: registration }),
+    })),
     { type: "item", course_id: COURSE, id: "problem-1", kind: "problem", title: "Problem 1" },
     attempt(learners[0]!, true),
     attempt(learners[1]!, false),
-    { type: "graded_event", registration_id: registration, module_id: "problem-1", interaction_end_time: "2026-03-19T10:00:00Z", is_correct: true },
+    {
+      type: "graded_event",
+      registration_id: registration,
+      module_id: "problem-1",
+      interaction_end_time: "2026-03-19T10:00:00Z",
+      is_correct: true,
+    },
   ]);
 }
 
 function tableCounts() {
   const db = e2eDb();
   try {
-    return db.prepare(`SELECT (SELECT COUNT(*) FROM courses) AS courses, (SELECT COUNT(*) FROM users) AS users,
-      (SELECT COUNT(*) FROM enrollments) AS enrollments, (SELECT COUNT(*) FROM events) AS events`).get();
+    return db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM courses) AS courses, (SELECT COUNT(*) FROM users) AS users,
+      (SELECT COUNT(*) FROM enrollments) AS enrollments, (SELECT COUNT(*) FROM events) AS events`,
+      )
+      .get();
   } finally {
     db.close();
   }
@@ -85,15 +113,29 @@ test("an admin uploads a JSON Lines file and sees what was imported, per type", 
   await expect(result).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("Imported 11 records.");
   // The types that had records, in the documented order, then the total.
-  const counts = [["Users", "3"], ["Courses", "1"], ["Enrollments", "3"], ["Items", "1"], ["xAPI statements", "2"], ["Graded events", "1"], ["Total", "11"]];
+  const counts = [
+    ["Users", "3"],
+    ["Courses", "1"],
+    ["Enrollments", "3"],
+    ["Items", "1"],
+    ["xAPI statements", "2"],
+    ["Graded events", "1"],
+    ["Total", "11"],
+  ];
   await expect(result.locator("tbody tr, tfoot tr")).toHaveText(counts.map(([type, n]) => `${type}${n}`));
   await expect(page.getByRole("button", { name: "Import" })).toBeEnabled();
 
   const db = e2eDb();
   const course = db.prepare(`SELECT title FROM courses WHERE id = ?`).get(COURSE) as { title: string } | undefined;
-  const enrolled = db.prepare(`SELECT u.username FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY u.username`).all(COURSE);
+  const enrolled = db
+    .prepare(
+      `SELECT u.username FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY u.username`,
+    )
+    .all(COURSE);
   const events = db
-    .prepare(`SELECT u.username, e.kind, e.success FROM events e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY e.ts, u.username`)
+    .prepare(
+      `SELECT u.username, e.kind, e.success FROM events e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY e.ts, u.username`,
+    )
     .all(COURSE);
   db.close();
   expect(course?.title).toBe(`Imported course ${stamp}`);
@@ -116,9 +158,16 @@ test("the progress bar follows the upload", async ({ page }) => {
   const department = { type: "department", id: `e2e-progress-${stamp}`, name: "Progress check" };
   await signIn(page, admin.username, admin.password);
   await page.goto("/admin/import");
-  await page.getByLabel("Choose a JSON Lines file").setInputFiles(file("large.jsonl", jsonl(Array(1000).fill(department))));
+  await page
+    .getByLabel("Choose a JSON Lines file")
+    .setInputFiles(file("large.jsonl", jsonl(Array(1000).fill(department))));
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 30_000 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 30_000,
+  });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("status")).toHaveText(/^Uploading large\.jsonl: (25|50|75)% sent\.$/);
   await expect(page.getByRole("progressbar", { name: "Uploading and importing…" })).toBeVisible();
@@ -143,7 +192,11 @@ test("a file with errors lists them by line, and nothing was changed", async ({ 
 
   const result = page.getByRole("region", { name: "broken.jsonl has 3 errors" });
   await expect(result).toContainText("Nothing was changed.");
-  await expect(result.getByRole("list", { name: "Errors, by line" }).getByRole("listitem")).toHaveText([/^Line 2/, /^Line 4.*nobody-at-all/, /^Line 5.*type/]);
+  await expect(result.getByRole("list", { name: "Errors, by line" }).getByRole("listitem")).toHaveText([
+    /^Line 2/,
+    /^Line 4.*nobody-at-all/,
+    /^Line 5.*type/,
+  ]);
   await expect(page.getByRole("status")).toContainText("Nothing was changed.");
   expect(tableCounts()).toEqual(before);
   const db = e2eDb();
@@ -166,7 +219,9 @@ test("a file with errors lists them by line, and nothing was changed", async ({ 
 test("an upload cut off on the way offers a retry, which imports the file", async ({ page, consoleErrors }) => {
   await signIn(page, admin.username, admin.password);
   await page.goto("/admin/import");
-  await page.getByLabel("Choose a JSON Lines file").setInputFiles(file("one.jsonl", jsonl([{ type: "department", id: `e2e-retry-${stamp}`, name: "Retry check" }])));
+  await page
+    .getByLabel("Choose a JSON Lines file")
+    .setInputFiles(file("one.jsonl", jsonl([{ type: "department", id: `e2e-retry-${stamp}`, name: "Retry check" }])));
   await page.route("**/api/v0/import", (route) => route.abort("connectionreset"));
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("region", { name: "The upload failed" })).toBeVisible();
@@ -181,7 +236,9 @@ test("an upload cut off on the way offers a retry, which imports the file", asyn
   await expect(page.getByRole("region", { name: "Imported 1 record" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Import" })).toBeFocused();
   const db = e2eDb();
-  expect(db.prepare(`SELECT name FROM departments WHERE id = ?`).get(`e2e-retry-${stamp}`)).toEqual({ name: "Retry check" });
+  expect(db.prepare(`SELECT name FROM departments WHERE id = ?`).get(`e2e-retry-${stamp}`)).toEqual({
+    name: "Retry check",
+  });
   db.close();
 });
 

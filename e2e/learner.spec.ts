@@ -9,7 +9,15 @@ import { rangeKind, rangeText } from "../lib/dashboard/range-text";
 import { addDays } from "../lib/time";
 import { e2eDb, expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
 import { windowRangesOf } from "./roster-helpers";
-import { allStatuses, apiGoals, percentsFor, STATUS_LABELS, type ApiCell, type Status, remainingWords } from "./goal-helpers";
+import {
+  allStatuses,
+  apiGoals,
+  percentsFor,
+  STATUS_LABELS,
+  type ApiCell,
+  type Status,
+  remainingWords,
+} from "./goal-helpers";
 
 // The e2e server's as-of day (e2e/server.mjs); the browser reads English (Desktop Chrome).
 const AS_OF = "2026-03-20";
@@ -25,7 +33,8 @@ interface Person {
 /** The demo's courses, and learners picked for what each test needs. */
 function demo() {
   const db = e2eDb();
-  const course = (code: string) => db.prepare(`SELECT id FROM courses WHERE id LIKE ?`).pluck().get(`%+${code}+%`) as string;
+  const course = (code: string) =>
+    db.prepare(`SELECT id FROM courses WHERE id LIKE ?`).pluck().get(`%+${code}+%`) as string;
   const cs101 = course("CS101");
   const stat120 = course("STAT120");
   // Enrolled, with an email, active on several days of the last 30 and trying problems in the last 7.
@@ -39,7 +48,9 @@ function demo() {
     )
     .get({ c: cs101, d30: addDays(AS_OF, -30), d7: addDays(AS_OF, -7), asOf: AS_OF }) as Person;
   const unenrolled = db
-    .prepare(`SELECT u.username, u.name, u.email FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND e.is_active = 0 ORDER BY u.username LIMIT 1`)
+    .prepare(
+      `SELECT u.username, u.name, u.email FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND e.is_active = 0 ORDER BY u.username LIMIT 1`,
+    )
     .get(cs101) as Person;
   const statOnly = db
     .prepare(
@@ -70,9 +81,15 @@ async function expectFigures(page: Page, engagements: Record<string, number | nu
   for (const m of FIGURE_ORDER) {
     const row = page.locator(`tr[data-metric="${m}"]`);
     const v = engagements[m] ?? null;
-    expect(await figureNumber(row.locator(".figure-value")), m).toBe(m === "problem_attempts_per_completed" ? f.ratio(v) : f.count(v ?? 0));
+    expect(await figureNumber(row.locator(".figure-value")), m).toBe(
+      m === "problem_attempts_per_completed" ? f.ratio(v) : f.count(v ?? 0),
+    );
     const cells = row.locator("td").filter({ hasNot: page.locator(".figure") });
-    await expect(cells).toHaveText([rangeText(ranges[m].below_average, f, rangeKind(m)), rangeText(ranges[m].average, f, rangeKind(m)), rangeText(ranges[m].above_average, f, rangeKind(m))]);
+    await expect(cells).toHaveText([
+      rangeText(ranges[m].below_average, f, rangeKind(m)),
+      rangeText(ranges[m].average, f, rangeKind(m)),
+      rangeText(ranges[m].above_average, f, rangeKind(m)),
+    ]);
   }
 }
 
@@ -85,8 +102,15 @@ async function expectTableDays(page: Page, days: DayValues[]) {
   const rows = details.locator("tbody tr");
   await expect(rows).toHaveCount(days.length);
   await expect(rows.locator("th")).toHaveText(days.map((d) => f.day(d.date)));
-  const cols = ["problems_attempted", "problems_completed", "videos_viewed", "discussion_contributions", "problem_attempts"] as const;
-  for (const [i, d] of days.entries()) await expect(rows.nth(i).locator("td")).toHaveText(cols.map((c) => f.count(d[c])));
+  const cols = [
+    "problems_attempted",
+    "problems_completed",
+    "videos_viewed",
+    "discussion_contributions",
+    "problem_attempts",
+  ] as const;
+  for (const [i, d] of days.entries())
+    await expect(rows.nth(i).locator("td")).toHaveText(cols.map((c) => f.count(d[c])));
 }
 
 test("an instructor reads a learner: profile, figures, chart and table, kept in the URL", async ({ page }) => {
@@ -97,8 +121,16 @@ test("an instructor reads a learner: profile, figures, chart and table, kept in 
   await expect(page.getByRole("heading", { level: 2, name: active.name })).toBeVisible();
   await expect(page.getByRole("link", { name: active.email })).toHaveAttribute("href", `mailto:${active.email}`);
 
-  const detail = await apiJson<{ engagements: Record<string, number | null> }>(page, `/api/v0/learners/${active.username}/`, { course_id: cs101 });
-  const meta = await apiJson<{ engagement_ranges: EngagementRanges }>(page, `/api/v0/course_learner_metadata/${encodeURIComponent(cs101)}/`, {});
+  const detail = await apiJson<{ engagements: Record<string, number | null> }>(
+    page,
+    `/api/v0/learners/${active.username}/`,
+    { course_id: cs101 },
+  );
+  const meta = await apiJson<{ engagement_ranges: EngagementRanges }>(
+    page,
+    `/api/v0/course_learner_metadata/${encodeURIComponent(cs101)}/`,
+    {},
+  );
   await expectFigures(page, detail.engagements, meta.engagement_ranges);
   await expect(page.getByText("Last 7 days", { exact: true }).first()).toBeVisible();
 
@@ -108,7 +140,9 @@ test("an instructor reads a learner: profile, figures, chart and table, kept in 
   const videos = page.getByRole("checkbox", { name: "Videos" });
   await videos.uncheck();
   await expect(curves(page)).toHaveCount(3);
-  expect(new URL(page.url()).searchParams.get("series")).toBe("problems_attempted,problems_completed,discussion_contributions");
+  expect(new URL(page.url()).searchParams.get("series")).toBe(
+    "problems_attempted,problems_completed,discussion_contributions",
+  );
   await videos.check();
   await expect(curves(page)).toHaveCount(4);
   expect(new URL(page.url()).searchParams.has("series")).toBe(false);
@@ -167,22 +201,36 @@ test("an instructor reads a learner: profile, figures, chart and table, kept in 
   await screenshotAll(page, "learner");
 });
 
-test("the learner URL carries the roster's view: the back link keeps it, and its window sets the figures'", async ({ page }) => {
+test("the learner URL carries the roster's view: the back link keeps it, and its window sets the figures'", async ({
+  page,
+}) => {
   const { cs101, active } = demo();
   await signIn(page, instructor.username, instructor.password);
   const roster = "segments=struggling&order_by=videos_viewed&start_date=2026-03-01&end_date=2026-03-15";
-  await page.goto(learnerPath(cs101, active.username, `${roster}&from=2026-03-10&to=2026-03-12&series=problem_attempts`));
+  await page.goto(
+    learnerPath(cs101, active.username, `${roster}&from=2026-03-10&to=2026-03-12&series=problem_attempts`),
+  );
 
   await expect(page.getByRole("link", { name: "Back to learners" })).toHaveAttribute("href", rosterPath(cs101, roster));
-  await expect(page.getByText("the window chosen in the address, beside the course’s ranges for the same days")).toBeVisible();
-  const detail = await apiJson<{ engagements: Record<string, number | null> }>(page, `/api/v0/learners/${active.username}/`, {
-    course_id: cs101,
-    start_date: "2026-03-01",
-    end_date: "2026-03-15",
-  });
+  await expect(
+    page.getByText("the window chosen in the address, beside the course’s ranges for the same days"),
+  ).toBeVisible();
+  const detail = await apiJson<{ engagements: Record<string, number | null> }>(
+    page,
+    `/api/v0/learners/${active.username}/`,
+    {
+      course_id: cs101,
+      start_date: "2026-03-01",
+      end_date: "2026-03-15",
+    },
+  );
   // The figures are placed against the window's own ranges, not the last 7 days'.
   const ranges = windowRangesOf(cs101, "2026-03-01", "2026-03-15");
-  const meta = await apiJson<{ engagement_ranges: EngagementRanges }>(page, `/api/v0/course_learner_metadata/${encodeURIComponent(cs101)}/`, {});
+  const meta = await apiJson<{ engagement_ranges: EngagementRanges }>(
+    page,
+    `/api/v0/course_learner_metadata/${encodeURIComponent(cs101)}/`,
+    {},
+  );
   expect(ranges).not.toEqual(meta.engagement_ranges);
   await expectFigures(page, detail.engagements, ranges);
   await screenshotAll(page, "learner-window");
@@ -214,7 +262,9 @@ test("a learner who is not in the course gets one message, and nothing of theirs
   for (const username of usernames) {
     const res = await page.goto(learnerPath(cs101, username));
     expect(res?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 2, name: `No learner “${username}” in this course` })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 2, name: `No learner “${username}” in this course` }),
+    ).toBeVisible();
     await expect(page.getByText(statOnly.email)).toHaveCount(0);
     await expect(page.locator(".learner-profile, .figures-table, .timeline")).toHaveCount(0);
   }
@@ -233,49 +283,78 @@ test("another instructor's course is refused by the course layout, with nothing 
   await expect(page.locator(".learner-page")).toHaveCount(0);
 });
 
-test("the learner's goals: status, progress, work remaining, targets and topics as the registration endpoint gives them", async ({ page }) => {
+test("the learner's goals: status, progress, work remaining, targets and topics as the registration endpoint gives them", async ({
+  page,
+}) => {
   const { cs101 } = demo();
   await signIn(page, instructor.username, instructor.password);
   const goals = await apiGoals(page.request, cs101);
   const objective = goals.findIndex((g) => g.target_type === "learning_objective");
   // A learner struggling on the objective goal and working on the other: every part of the section has something to show.
-  const cells = await allStatuses(page.request, cs101, goals.map((g) => g.id));
-  const [reg] = [...cells].find(([, c]) => c[objective]!.status === "struggling" && c[1 - objective]!.status !== "no_work")!;
+  const cells = await allStatuses(
+    page.request,
+    cs101,
+    goals.map((g) => g.id),
+  );
+  const [reg] = [...cells].find(
+    ([, c]) => c[objective]!.status === "struggling" && c[1 - objective]!.status !== "no_work",
+  )!;
   const db = e2eDb();
-  const { username, name } = db.prepare(`SELECT u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.id = ?`).get(reg) as Person;
-  const names = new Map(db.prepare(`SELECT id, name FROM objectives UNION ALL SELECT id, title FROM items WHERE course_id = ?`).raw().all(cs101) as [string, string][]);
+  const { username, name } = db
+    .prepare(`SELECT u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.id = ?`)
+    .get(reg) as Person;
+  const names = new Map(
+    db
+      .prepare(`SELECT id, name FROM objectives UNION ALL SELECT id, title FROM items WHERE course_id = ?`)
+      .raw()
+      .all(cs101) as [string, string][],
+  );
   db.close();
 
-  const res = await page.request.post(`/api/v0/registrations/${reg}/metrics/status-and-progress`, { data: { goal_ids: goals.map((g) => g.id) } });
+  const res = await page.request.post(`/api/v0/registrations/${reg}/metrics/status-and-progress`, {
+    data: { goal_ids: goals.map((g) => g.id) },
+  });
   expect(res.status()).toBe(200);
   const mine = ((await res.json()) as { data: { status_and_progress: ApiCell[] }[] }).data[0]!.status_and_progress;
-  const attempts = (n: number) => (n < 0 ? "Not enough data" : n === 0 ? "None" : `${n >= 30 ? "30+" : n} ${n === 1 ? "attempt" : "attempts"}`);
+  const attempts = (n: number) =>
+    n < 0 ? "Not enough data" : n === 0 ? "None" : `${n >= 30 ? "30+" : n} ${n === 1 ? "attempt" : "attempts"}`;
 
   await page.goto(learnerPath(cs101, username));
   const section = page.getByRole("region", { name: "Goals" });
   for (const [j, goal] of goals.entries()) {
     const cell = mine[j]!;
-    const card = section.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: goal.name }) });
-    await expect(card.getByRole("link", { name: goal.name })).toHaveAttribute("href", `/courses/${encodeURIComponent(cs101)}/goals/${goal.id}`);
+    const card = section
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { level: 3, name: goal.name }) });
+    await expect(card.getByRole("link", { name: goal.name })).toHaveAttribute(
+      "href",
+      `/courses/${encodeURIComponent(cs101)}/goals/${goal.id}`,
+    );
     await expect(card.locator(".learner-goal-head .status-badge")).toHaveText(STATUS_LABELS[cell.status]);
     const bar = card.getByRole("progressbar", { name: `${name}’s progress on ${goal.name}` });
     expect(percentsFor(cell.progress, cell.status)).toContain(await bar.getAttribute("aria-valuetext"));
     const n = cell.work_remaining;
     const { about, usually } = remainingWords(n, cell.work_remaining_range);
-    const said = n <= 0 ? attempts(n) : `${about} more ${n === 1 ? "attempt" : "attempts"}${usually ? ` (${usually})` : ""}`;
+    const said =
+      n <= 0 ? attempts(n) : `${about} more ${n === 1 ? "attempt" : "attempts"}${usually ? ` (${usually})` : ""}`;
     await expect(card.locator(".learner-goal-remaining")).toHaveText(`Work remaining: ${said}`);
     const targetRows = card.locator(".learner-target-table tbody tr");
     await expect(targetRows.locator("th")).toHaveText(goal.targets.map((t) => names.get(t)!));
     for (const [i, t] of cell.targets.entries()) {
       await expect(targetRows.nth(i).locator(".status-badge")).toHaveText(STATUS_LABELS[t.status as Status]);
-      expect(percentsFor(t.progress, t.status)).toContain(await targetRows.nth(i).locator(".progress-text").textContent());
+      expect(percentsFor(t.progress, t.status)).toContain(
+        await targetRows.nth(i).locator(".progress-text").textContent(),
+      );
     }
     const topics = card.locator(".learner-topics li");
     await expect(topics).toHaveCount(cell.topic_work_remaining?.length ?? 0);
     for (const [i, t] of (cell.topic_work_remaining ?? []).entries()) {
       await expect(topics.nth(i)).toContainText(`Topic ${i + 1}`);
       await expect(topics.nth(i)).toContainText(`work remaining ${attempts(t.average_work_remaining)}`);
-      if (t.min_work_remaining > 0) await expect(topics.nth(i)).toContainText(`at least ${attempts(t.min_work_remaining)} if every answer is right`);
+      if (t.min_work_remaining > 0)
+        await expect(topics.nth(i)).toContainText(
+          `at least ${attempts(t.min_work_remaining)} if every answer is right`,
+        );
     }
   }
   expect(mine[objective]!.status).toBe("struggling");

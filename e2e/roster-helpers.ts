@@ -5,7 +5,8 @@ import { e2eDb, expect } from "./fixtures";
 export const CS101 = "course-v1:LanternU+CS101+2026_T1";
 export const STAT120 = "course-v1:LanternU+STAT120+2026_T1";
 
-export const rosterUrl = (courseId: string, query = "") => `/courses/${encodeURIComponent(courseId)}/learners${query ? `?${query}` : ""}`;
+export const rosterUrl = (courseId: string, query = "") =>
+  `/courses/${encodeURIComponent(courseId)}/learners${query ? `?${query}` : ""}`;
 
 export interface ApiLearner {
   username: string;

@@ -15,7 +15,9 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, instructor.username, instructor.password);
 });
 
-test("every window, loaded from its URL and reloaded, in either theme, renders without a console error or warning", async ({ page }) => {
+test("every window, loaded from its URL and reloaded, in either theme, renders without a console error or warning", async ({
+  page,
+}) => {
   const windows = [
     { query: "", chip: null },
     ...[14, 30, 90].map((n) => ({ query: windowQuery(addDays(AS_OF, -n), AS_OF), chip: /^Window: / })),
@@ -97,7 +99,11 @@ test("after a page change, focus and the view move to the top of the table", asy
   expect(top!.y).toBeLessThan(600);
 });
 
-test("offline, a page change says it failed with Retry, and labels what is shown", async ({ page, context, consoleErrors }) => {
+test("offline, a page change says it failed with Retry, and labels what is shown", async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await page.goto(rosterUrl(CS101));
   await settled(page);
   const first = await visibleUsernames(page);
@@ -138,13 +144,17 @@ test("while the next page loads, the pager labels the page that is shown", async
 async function expectColoursFor(page: Page, start: string, end: string): Promise<number> {
   const ranges = windowRangesOf(CS101, start, end);
   const q = `${windowQuery(start, end)}&order_by=problems_attempted&sort_order=desc&page_size=100`;
-  const api = (await (await page.request.get(`/api/v0/learners/?course_id=${encodeURIComponent(CS101)}&${q}`)).json()) as {
+  const api = (await (
+    await page.request.get(`/api/v0/learners/?course_id=${encodeURIComponent(CS101)}&${q}`)
+  ).json()) as {
     results: { engagements: Record<string, number | null> & { problems_attempted: number } }[];
   };
   const expected = api.results.map((learner) =>
     FIGURE_ORDER.map((metric) => {
       const value = learner.engagements[metric]!;
-      const band = figureBand(metric, value, ranges[metric], { problemsAttempted: learner.engagements.problems_attempted });
+      const band = figureBand(metric, value, ranges[metric], {
+        problemsAttempted: learner.engagements.problems_attempted,
+      });
       if (band === null || band === "average") return value === null ? "figure na" : "figure";
       return `figure ${isConcerning(metric, band) ? "concerning" : "favourable"}`;
     }),
@@ -152,21 +162,33 @@ async function expectColoursFor(page: Page, start: string, end: string): Promise
   const rows = page.locator(".roster-table tbody tr");
   await expect(rows).toHaveCount(100);
   await expect(async () => {
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(1, 6).map((td) => {
-      // The plain hooks beside the module's hashed classes say the tone.
-      const classes = td.querySelector(".figure")?.classList;
-      return classes && [...classes].filter((c) => ["figure", "na", "concerning", "favourable"].includes(c)).join(" ");
-    })));
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll("td")].slice(1, 6).map((td) => {
+          // The plain hooks beside the module's hashed classes say the tone.
+          const classes = td.querySelector(".figure")?.classList;
+          return (
+            classes && [...classes].filter((c) => ["figure", "na", "concerning", "favourable"].includes(c)).join(" ")
+          );
+        }),
+      ),
+    );
     expect(shown).toEqual(expected);
   }).toPass({ timeout: 10_000 });
   return expected.flat().filter((c) => c !== "figure" && c !== "figure na").length;
 }
 
-test("a window's figures are coloured by that window's own ranges, and the badges say they are the last 7 days'", async ({ page }) => {
+test("a window's figures are coloured by that window's own ranges, and the badges say they are the last 7 days'", async ({
+  page,
+}) => {
   const start = addDays(AS_OF, -30);
-  await page.goto(rosterUrl(CS101, `${windowQuery(start, AS_OF)}&order_by=problems_attempted&sort_order=desc&page_size=100`));
+  await page.goto(
+    rosterUrl(CS101, `${windowQuery(start, AS_OF)}&order_by=problems_attempted&sort_order=desc&page_size=100`),
+  );
   await settled(page);
-  await expect(page.locator(".roster-note")).toHaveText(/^Colours compare each figure with this window’s ranges \(Feb 18 – Mar 19, 2026\)\. Segments describe the last 7 days\.$/);
+  await expect(page.locator(".roster-note")).toHaveText(
+    /^Colours compare each figure with this window’s ranges \(Feb 18 – Mar 19, 2026\)\. Segments describe the last 7 days\.$/,
+  );
   await expect(page.getByRole("columnheader", { name: /Segments \(last 7 days\)/ })).toBeVisible();
   expect(await expectColoursFor(page, start, AS_OF)).toBeGreaterThan(0);
 

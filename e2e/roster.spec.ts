@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
 import { demoAccounts } from "../lib/demo/accounts";
 import { expect, expectAccessible, expectFailedRequests, screenshotAll, signIn, test } from "./fixtures";
-import { allLearners, CS101, parseCsv, rosterUrl, settled, visibleUsernames, holdRosterRequests } from "./roster-helpers";
+import {
+  allLearners,
+  CS101,
+  parseCsv,
+  rosterUrl,
+  settled,
+  visibleUsernames,
+  holdRosterRequests,
+} from "./roster-helpers";
 
 const instructor = demoAccounts.find((a) => a.username === "m.okafor")!;
 const fmt = new Intl.NumberFormat("en-US");
@@ -23,13 +31,18 @@ test("who is struggling this week, what they did, and the list as a spreadsheet"
   await expect(page).toHaveURL(/\/learners\?segments=struggling$/);
   await expect(page.locator("#roster-count")).toHaveText(`${fmt.format(shown)} learners match of 300`);
   await expect(page.locator(".chip")).toHaveText(["Only: Struggling"]);
-  for (const row of await page.locator(".roster-table tbody tr").all()) await expect(row.locator(".badge", { hasText: "Struggling" })).toBeVisible();
+  for (const row of await page.locator(".roster-table tbody tr").all())
+    await expect(row.locator(".badge", { hasText: "Struggling" })).toBeVisible();
 
   // The most attempts per problem solved first.
   await page.getByRole("button", { name: "Attempts per problem correct" }).click();
   await expect(page).toHaveURL(/order_by=problem_attempts_per_completed&sort_order=desc/);
   await settled(page);
-  const ordered = await allLearners(page.request, CS101, "segments=struggling&order_by=problem_attempts_per_completed&sort_order=desc");
+  const ordered = await allLearners(
+    page.request,
+    CS101,
+    "segments=struggling&order_by=problem_attempts_per_completed&sort_order=desc",
+  );
   expect(await visibleUsernames(page)).toEqual(ordered.slice(0, 25).map((l) => l.username));
 
   // What the first of them has been doing, and back to the same list.
@@ -45,7 +58,10 @@ test("who is struggling this week, what they did, and the list as a spreadsheet"
   expect(await visibleUsernames(page)).toEqual(ordered.slice(0, 25).map((l) => l.username));
 
   // The whole list, every page of it, in that order.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("course-v1_LanternU_CS101_2026_T1--2026-03-20--learners.csv");
   const rows = parseCsv(readFileSync((await download.path())!, "utf8"));
   expect(rows[0]!.slice(0, 3)).toEqual(["Username", "Name", "Email"]);
@@ -113,16 +129,29 @@ test("search, segments, Hide inactive, cohort and track, chips and Clear all", a
   await expect(page).toHaveURL(/text_search=an&ignore_segments=inactive$/);
   await expect(page.getByRole("button", { name: "Hide inactive" })).toHaveAttribute("aria-pressed", "true");
   await settled(page);
-  for (const row of await page.locator(".roster-table tbody tr").all()) await expect(row.locator(".badge", { hasText: "Inactive" })).toHaveCount(0);
+  for (const row of await page.locator(".roster-table tbody tr").all())
+    await expect(row.locator(".badge", { hasText: "Inactive" })).toHaveCount(0);
 
-  const meta = (await (await page.request.get(`/api/v0/course_learner_metadata/${CS101}/`)).json()) as { cohorts: Record<string, number>; enrollment_modes: Record<string, number> };
+  const meta = (await (await page.request.get(`/api/v0/course_learner_metadata/${CS101}/`)).json()) as {
+    cohorts: Record<string, number>;
+    enrollment_modes: Record<string, number>;
+  };
   const [cohort, cohortCount] = Object.entries(meta.cohorts)[0]!;
   await expect(page.getByLabel("Cohort").locator("option", { hasText: `${cohort} (${cohortCount})` })).toHaveCount(1);
   await page.getByLabel("Cohort").selectOption(cohort);
   await page.getByLabel("Track").selectOption("verified");
-  await expect(page.locator(".chip")).toHaveText(["Search: “an”", "Hiding: Inactive", `Cohort: ${cohort}`, "Track: verified"]);
+  await expect(page.locator(".chip")).toHaveText([
+    "Search: “an”",
+    "Hiding: Inactive",
+    `Cohort: ${cohort}`,
+    "Track: verified",
+  ]);
   await settled(page);
-  const narrowed = await allLearners(page.request, CS101, `text_search=an&ignore_segments=inactive&cohort=${encodeURIComponent(cohort)}&enrollment_mode=verified`);
+  const narrowed = await allLearners(
+    page.request,
+    CS101,
+    `text_search=an&ignore_segments=inactive&cohort=${encodeURIComponent(cohort)}&enrollment_mode=verified`,
+  );
   expect(await visibleUsernames(page)).toEqual(narrowed.slice(0, 25).map((l) => l.username));
 
   await page.getByRole("button", { name: "Remove filter Hiding: Inactive" }).click();
@@ -148,7 +177,10 @@ test("search, segments, Hide inactive, cohort and track, chips and Clear all", a
   await expect(page.locator("#roster-count")).toHaveText(/^300 learners \(\d+ enrolled, \d+ left\)$/);
 });
 
-test("the URL is the state: reload, back and forward, and a pasted link show the same view", async ({ page, context }) => {
+test("the URL is the state: reload, back and forward, and a pasted link show the same view", async ({
+  page,
+  context,
+}) => {
   await page.goto(rosterUrl(CS101));
   await page.getByRole("button", { name: "Problems tried" }).click();
   await expect(page).toHaveURL(/order_by=problems_attempted&sort_order=desc/);
@@ -190,13 +222,15 @@ test("the roster works with the keyboard alone", async ({ page }) => {
   await expect(page).toHaveURL(/text_search=li$/);
   // Tab through the controls to the first sortable header and sort with Enter.
   const target = page.getByRole("button", { name: "Problems correct" });
-  for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(target).toBeFocused();
   await expect(page.locator("#roster-help-problems_completed")).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/text_search=li&order_by=problems_completed&sort_order=desc$/);
   const next = page.getByRole("button", { name: "Next" });
-  for (let i = 0; i < 120 && !(await next.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 120 && !(await next.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(next).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/page=2$/);
@@ -206,10 +240,15 @@ test("the roster works with the keyboard alone", async ({ page }) => {
   expect(href).toContain("text_search=li");
 });
 
-test("figures are coloured by the course's ranges, with words for screen readers; localised and N/A", async ({ page }) => {
+test("figures are coloured by the course's ranges, with words for screen readers; localised and N/A", async ({
+  page,
+}) => {
   await page.goto(rosterUrl(CS101, "order_by=problems_attempted&sort_order=desc&page_size=100"));
   const meta = (await (await page.request.get(`/api/v0/course_learner_metadata/${CS101}/`)).json()) as {
-    engagement_ranges: Record<string, { above_average: [number, number | null] | null; below_average: [number, number | null] | null }>;
+    engagement_ranges: Record<
+      string,
+      { above_average: [number, number | null] | null; below_average: [number, number | null] | null }
+    >;
   };
   const top = page.locator(".roster-table tbody tr").first();
   const tried = top.locator("td").nth(1);
@@ -224,7 +263,9 @@ test("figures are coloured by the course's ranges, with words for screen readers
   await expect(idle.locator("td").nth(3)).toHaveText("N/A");
   // A ratio is written with one decimal.
   await page.goto(rosterUrl(CS101, "order_by=problem_attempts_per_completed"));
-  await expect(page.locator(".roster-table tbody tr").first().locator("td").nth(3)).toHaveText(/^\s*[▲▼]?\s*\d+\.\d(\s*(low|high))?\s*$/);
+  await expect(page.locator(".roster-table tbody tr").first().locator("td").nth(3)).toHaveText(
+    /^\s*[▲▼]?\s*\d+\.\d(\s*(low|high))?\s*$/,
+  );
 });
 
 test("a custom window changes the figures, and their colours are that window's", async ({ page }) => {
@@ -238,11 +279,19 @@ test("a custom window changes the figures, and their colours are that window's",
     await expect(page.locator(".chip")).toHaveText([/^Window: Feb 18\s–\sMar 19, 2026$/], { timeout: 5_000 });
   }).toPass({ timeout: 30_000 });
   await settled(page);
-  const api = await allLearners(page.request, CS101, "order_by=videos_viewed&sort_order=desc&start_date=2026-02-18&end_date=2026-03-20");
+  const api = await allLearners(
+    page.request,
+    CS101,
+    "order_by=videos_viewed&sort_order=desc&start_date=2026-02-18&end_date=2026-03-20",
+  );
   expect(await visibleUsernames(page)).toEqual(api.slice(0, 25).map((l) => l.username));
   // The most videos of the window, placed in the window's own ranges.
-  await expect(page.locator(".roster-table tbody tr").first().locator("td").nth(4)).toHaveText(new RegExp(`^▲?${api[0]!.engagements.videos_viewed}( high)?$`));
-  await expect(page.locator(".roster-note")).toContainText("Colours compare each figure with this window’s ranges (Feb 18 – Mar 19, 2026).");
+  await expect(page.locator(".roster-table tbody tr").first().locator("td").nth(4)).toHaveText(
+    new RegExp(`^▲?${api[0]!.engagements.videos_viewed}( high)?$`),
+  );
+  await expect(page.locator(".roster-note")).toContainText(
+    "Colours compare each figure with this window’s ranges (Feb 18 – Mar 19, 2026).",
+  );
 
   await page.getByLabel("Window", { exact: true }).selectOption("custom");
   await page.getByLabel("From").fill("2026-03-01");
@@ -254,7 +303,10 @@ test("a custom window changes the figures, and their colours are that window's",
   await expect(page.getByLabel("Window", { exact: true })).toHaveValue("7");
 });
 
-test("loading keeps the previous page; an error says what is wrong and offers a retry", async ({ page, consoleErrors }) => {
+test("loading keeps the previous page; an error says what is wrong and offers a retry", async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto(rosterUrl(CS101));
   const before = await visibleUsernames(page);
   const release = await holdRosterRequests(page);

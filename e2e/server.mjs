@@ -9,7 +9,16 @@ const dir = path.resolve("test-results/e2e-db");
 rmSync(dir, { recursive: true, force: true });
 const child = spawn(
   process.execPath,
-  ["bin/lantern.mjs", "start", "--port", process.env.E2E_PORT ?? "3100", "--demo-learners", "300", "--hostname", "127.0.0.1"],
+  [
+    "bin/lantern.mjs",
+    "start",
+    "--port",
+    process.env.E2E_PORT ?? "3100",
+    "--demo-learners",
+    "300",
+    "--hostname",
+    "127.0.0.1",
+  ],
   {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: path.join(dir, "lantern.db"), LANTERN_AS_OF: E2E_AS_OF },

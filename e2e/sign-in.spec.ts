@@ -25,7 +25,9 @@ test("wrong credentials get one message that does not say which part was wrong",
     await page.getByLabel("Username or email").fill(login);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.locator(".form-error[role=alert]")).toHaveText("That username or email and password don't match. Please try again.");
+    await expect(page.locator(".form-error[role=alert]")).toHaveText(
+      "That username or email and password don't match. Please try again.",
+    );
   }
   await expect(page).toHaveURL(/\/sign-in/);
   // The browser logs each refused sign-in (HTTP 401) as a console error; those are expected here.
@@ -33,7 +35,10 @@ test("wrong credentials get one message that does not say which part was wrong",
   consoleErrors.length = 0;
 });
 
-test("signing out ends the session on the server: a copy of its cookie opens nothing afterwards", async ({ page, browser }) => {
+test("signing out ends the session on the server: a copy of its cookie opens nothing afterwards", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, instructor.username, instructor.password);
   const copied = await page.context().cookies();
   await page.getByLabel(/Account menu/).click();
@@ -72,7 +77,9 @@ test("no other site can show the sign-in form in a frame", async ({ page, consol
   const framer = http.createServer((req, res) => {
     res.setHeader("content-type", "text/html");
     if (req.url === "/control") return res.end(`<!doctype html><p id="shown">shown</p>`);
-    res.end(`<!doctype html><title>framer</title><iframe name="control" src="/control"></iframe><iframe name="lantern" src="${ORIGIN}/sign-in"></iframe>`);
+    res.end(
+      `<!doctype html><title>framer</title><iframe name="control" src="/control"></iframe><iframe name="lantern" src="${ORIGIN}/sign-in"></iframe>`,
+    );
   });
   await new Promise<void>((resolve) => framer.listen(0, "127.0.0.1", resolve));
   try {
@@ -86,7 +93,10 @@ test("no other site can show the sign-in form in a frame", async ({ page, consol
     framer.close();
   }
   // Chromium reports the refusal on the framing page's console: expected here.
-  expect(consoleErrors.every((e) => /frame-ancestors|Refused to (frame|display)|X-Frame-Options/i.test(e)), consoleErrors.join("\n")).toBe(true);
+  expect(
+    consoleErrors.every((e) => /frame-ancestors|Refused to (frame|display)|X-Frame-Options/i.test(e)),
+    consoleErrors.join("\n"),
+  ).toBe(true);
   consoleErrors.length = 0;
 });
 

@@ -13,11 +13,17 @@ describe("the server with a bad configuration", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("refuses to start, naming the variable, and serves nothing", async () => {
-    if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("No build: run `npx next build` before the HTTP tests (npm test does).");
+    if (!existsSync(path.resolve(".next", "BUILD_ID")))
+      throw new Error("No build: run `npx next build` before the HTTP tests (npm test does).");
     const port = await freePort();
     const next = createRequire(path.resolve("package.json")).resolve("next/dist/bin/next");
     const child = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_URL: path.join(dir, "lantern.db"), LANTERN_AS_OF: "2026-02-30", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: path.join(dir, "lantern.db"),
+        LANTERN_AS_OF: "2026-02-30",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let err = "";
@@ -26,7 +32,10 @@ describe("the server with a bad configuration", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     // Ask while it starts: a server that came up would answer (with a 500 on every figure).
     const poll = setInterval(() => {
-      fetch(`http://127.0.0.1:${port}/xapi/about`).then((r) => (answered = r.status), () => undefined);
+      fetch(`http://127.0.0.1:${port}/xapi/about`).then(
+        (r) => (answered = r.status),
+        () => undefined,
+      );
     }, 100);
     const timeout = setTimeout(() => child.kill("SIGTERM"), 30_000);
     const code = await exited;
@@ -43,7 +52,8 @@ describe("the server with a bad configuration", () => {
 // ship zod and the configuration's messages to every browser.
 describe("the browser's bundles", () => {
   it("hold none of the configuration schema", () => {
-    if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("No build: run `npx next build` before the HTTP tests (npm test does).");
+    if (!existsSync(path.resolve(".next", "BUILD_ID")))
+      throw new Error("No build: run `npx next build` before the HTTP tests (npm test does).");
     const dir = path.resolve(".next", "static");
     const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
     expect(files.length).toBeGreaterThan(0);

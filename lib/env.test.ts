@@ -64,7 +64,9 @@ describe("parseEnv", () => {
   });
 
   it("names every variable at fault in one line", () => {
-    expect(() => parseEnv({ LANTERN_AS_OF: "soon", PORT: "x" })).toThrow(/^PORT must be .*; LANTERN_AS_OF must be .*\.$/);
+    expect(() => parseEnv({ LANTERN_AS_OF: "soon", PORT: "x" })).toThrow(
+      /^PORT must be .*; LANTERN_AS_OF must be .*\.$/,
+    );
   });
 
   it("is read again when a value changes", () => {
@@ -76,7 +78,10 @@ describe("parseEnv", () => {
 describe("the README's Configuration table", () => {
   it("names the variables of the schema, each with a meaning", () => {
     const readme = readFileSync("README.md", "utf8");
-    const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 1));
+    const section = readme.slice(
+      readme.indexOf("## Configuration"),
+      readme.indexOf("\n## ", readme.indexOf("## Configuration") + 1),
+    );
     const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(Object.keys(envSchema.shape).sort());
     for (const schema of Object.values(envSchema.shape)) expect(schema.description).toBeTruthy();
@@ -97,10 +102,18 @@ describe("a bad configuration stops every command at start", () => {
   };
 
   it.each<[string[], Record<string, string>, RegExp]>([
-    [["serve"], { LANTERN_AS_OF: "soon" }, /^lantern serve: LANTERN_AS_OF must be a date YYYY-MM-DD \(2026-03-20\); got "soon"\.$/],
+    [
+      ["serve"],
+      { LANTERN_AS_OF: "soon" },
+      /^lantern serve: LANTERN_AS_OF must be a date YYYY-MM-DD \(2026-03-20\); got "soon"\.$/,
+    ],
     [["start"], { LANTERN_AS_OF: "2026-13-01" }, /^lantern start: LANTERN_AS_OF must be a date/],
     [["start"], { PORT: "http" }, /^lantern start: PORT must be a port number/],
-    [["migrate"], { LANTERN_MAX_BODY_BYTES: "ten" }, /^lantern migrate: LANTERN_MAX_BODY_BYTES must be a whole number of bytes/],
+    [
+      ["migrate"],
+      { LANTERN_MAX_BODY_BYTES: "ten" },
+      /^lantern migrate: LANTERN_MAX_BODY_BYTES must be a whole number of bytes/,
+    ],
     [["serve"], { LANTERN_TRUST_PROXY: "maybe" }, /^lantern serve: LANTERN_TRUST_PROXY must be/],
   ])("lantern %j with %j", (args, extra, message) => {
     const r = lantern(args, extra);

@@ -16,7 +16,12 @@ export type EnvRecord = Record<string, string | undefined>;
  * One variable: blank or unset gives `fallback`; otherwise `read` turns the trimmed text into the
  * value, or undefined when it makes no sense — an issue saying what was `expected`.
  */
-function setting<T>(meaning: string, fallback: T, expected: string, read: (trimmed: string, raw: string) => T | undefined) {
+function setting<T>(
+  meaning: string,
+  fallback: T,
+  expected: string,
+  read: (trimmed: string, raw: string) => T | undefined,
+) {
   return z
     .string()
     .optional()
@@ -33,12 +38,14 @@ function setting<T>(meaning: string, fallback: T, expected: string, read: (trimm
     .describe(meaning);
 }
 
-const number = (min: number, max: number, opts: { above?: boolean; whole?: boolean } = {}) => (s: string) => {
-  if (!/^\d+(\.\d+)?$/.test(s)) return undefined;
-  const n = Number(s);
-  if (opts.whole && !Number.isSafeInteger(n)) return undefined;
-  return (opts.above ? n > min : n >= min) && n <= max ? n : undefined;
-};
+const number =
+  (min: number, max: number, opts: { above?: boolean; whole?: boolean } = {}) =>
+  (s: string) => {
+    if (!/^\d+(\.\d+)?$/.test(s)) return undefined;
+    const n = Number(s);
+    if (opts.whole && !Number.isSafeInteger(n)) return undefined;
+    return (opts.above ? n > min : n >= min) && n <= max ? n : undefined;
+  };
 
 const httpUrl = (s: string) => {
   try {
@@ -72,9 +79,24 @@ const DEFAULT_COMPANY_ID = "lantern";
 const URL_EXAMPLE = "an http(s) URL such as https://lantern.example.edu";
 
 export const envSchema = z.object({
-  DATABASE_URL: setting("the SQLite file (a path; `file:` prefix accepted)", "./data/lantern.db", "a file path", (s) => s),
-  PORT: setting("the port `lantern start`/`serve` listen on (`--port` wins)", 3000, "a port number 1–65535", number(1, 65_535, { whole: true })),
-  LANTERN_HOME: setting("the package root (set by `npx lantern`); the working directory otherwise", undefined as string | undefined, "a folder", (s) => s),
+  DATABASE_URL: setting(
+    "the SQLite file (a path; `file:` prefix accepted)",
+    "./data/lantern.db",
+    "a file path",
+    (s) => s,
+  ),
+  PORT: setting(
+    "the port `lantern start`/`serve` listen on (`--port` wins)",
+    3000,
+    "a port number 1–65535",
+    number(1, 65_535, { whole: true }),
+  ),
+  LANTERN_HOME: setting(
+    "the package root (set by `npx lantern`); the working directory otherwise",
+    undefined as string | undefined,
+    "a folder",
+    (s) => s,
+  ),
   LANTERN_AS_OF: setting(
     "the as-of day the figures are computed for; today (UTC) when unset",
     undefined as string | undefined,
@@ -93,15 +115,30 @@ export const envSchema = z.object({
     "a secret",
     (_s, raw) => raw,
   ),
-  LANTERN_PUBLIC_URL: setting("Lantern's canonical address: absolute links, the Origin cookie writes must carry, Secure cookies", undefined as string | undefined, URL_EXAMPLE, httpUrl),
-  NEXTAUTH_URL: setting("the same setting as LANTERN_PUBLIC_URL, under next-auth's name", undefined as string | undefined, URL_EXAMPLE, httpUrl),
+  LANTERN_PUBLIC_URL: setting(
+    "Lantern's canonical address: absolute links, the Origin cookie writes must carry, Secure cookies",
+    undefined as string | undefined,
+    URL_EXAMPLE,
+    httpUrl,
+  ),
+  NEXTAUTH_URL: setting(
+    "the same setting as LANTERN_PUBLIC_URL, under next-auth's name",
+    undefined as string | undefined,
+    URL_EXAMPLE,
+    httpUrl,
+  ),
   LANTERN_TRUST_PROXY: setting(
     "the number of reverse proxies in front whose X-Forwarded-* headers are believed (docs/security.md)",
     0,
     "a number of proxies (0–10), true or false",
     hopsOf,
   ),
-  LANTERN_SESSION_HOURS: setting("how long a sign-in lasts, in hours", 12, "a number of hours above 0 (at most a year, 8784)", number(0, 24 * 366, { above: true })),
+  LANTERN_SESSION_HOURS: setting(
+    "how long a sign-in lasts, in hours",
+    12,
+    "a number of hours above 0 (at most a year, 8784)",
+    number(0, 24 * 366, { above: true }),
+  ),
   LANTERN_REFIT_DELAY_MS: setting(
     "quiet time after a write before the mastery model is refitted in the background; `off` (null) turns it off",
     5000 as number | null,
@@ -120,16 +157,36 @@ export const envSchema = z.object({
     "a number of seconds ≥ 0",
     number(0, Number.MAX_SAFE_INTEGER),
   ),
-  LANTERN_MAX_BODY_BYTES: setting("the largest JSON request body of any route; larger is a 413", DEFAULT_MAX_BODY_BYTES, "a whole number of bytes above 0", number(0, Number.MAX_SAFE_INTEGER, { above: true, whole: true })),
-  LANTERN_MAX_IMPORT_BYTES: setting("the largest `POST /api/v0/import` body (it streams)", DEFAULT_MAX_IMPORT_BYTES, "a whole number of bytes above 0", number(0, Number.MAX_SAFE_INTEGER, { above: true, whole: true })),
-  LANTERN_COMPANY_ID: setting("the company id 360Learning clients send with their API key", DEFAULT_COMPANY_ID, "a company id", (s) => s),
+  LANTERN_MAX_BODY_BYTES: setting(
+    "the largest JSON request body of any route; larger is a 413",
+    DEFAULT_MAX_BODY_BYTES,
+    "a whole number of bytes above 0",
+    number(0, Number.MAX_SAFE_INTEGER, { above: true, whole: true }),
+  ),
+  LANTERN_MAX_IMPORT_BYTES: setting(
+    "the largest `POST /api/v0/import` body (it streams)",
+    DEFAULT_MAX_IMPORT_BYTES,
+    "a whole number of bytes above 0",
+    number(0, Number.MAX_SAFE_INTEGER, { above: true, whole: true }),
+  ),
+  LANTERN_COMPANY_ID: setting(
+    "the company id 360Learning clients send with their API key",
+    DEFAULT_COMPANY_ID,
+    "a company id",
+    (s) => s,
+  ),
   LANTERN_LMS_ACCOUNT_URL: setting(
     "the LMS's account page prefix; a learner's `account_url` is it + `/<username>` (no trailing slash kept)",
     null as string | null,
     "an http(s) URL such as https://lms.example.edu/u/",
     (s) => httpUrl(s)?.replace(/\/+$/, ""),
   ),
-  CHROMIUM_PATH: setting("the browser the tests drive (read by scripts/chromium.mjs)", undefined as string | undefined, "a file path", (s) => s),
+  CHROMIUM_PATH: setting(
+    "the browser the tests drive (read by scripts/chromium.mjs)",
+    undefined as string | undefined,
+    "a file path",
+    (s) => s,
+  ),
 });
 
 export type Env = z.output<typeof envSchema>;

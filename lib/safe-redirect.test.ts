@@ -7,7 +7,19 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/settings/api-keys")).toBe("/settings/api-keys");
   });
   it("refuses what a browser would read as another host", () => {
-    for (const evil of ["/\t/evil.example/stolen", "/\n/evil.example", "/\r/evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example", " //evil.example", "\u0000//evil.example", "https://evil.example/", "javascript:alert(1)", "evil.example/x"]) {
+    for (const evil of [
+      "/\t/evil.example/stolen",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      " //evil.example",
+      "\u0000//evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "evil.example/x",
+    ]) {
       expect(safeCallbackPath(evil), JSON.stringify(evil)).toBe("/");
     }
   });

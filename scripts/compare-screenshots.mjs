@@ -21,7 +21,9 @@ const browser = await chromium.launch({ executablePath: findChromium() ?? undefi
 const page = await browser.newPage();
 const dataUrl = (file) => `data:image/png;base64,${readFileSync(file).toString("base64")}`;
 let differing = 0;
-for (const name of readdirSync(before).filter((f) => f.endsWith(".png")).sort()) {
+for (const name of readdirSync(before)
+  .filter((f) => f.endsWith(".png"))
+  .sort()) {
   const other = path.join(after, name);
   if (!existsSync(other)) {
     console.log(`missing  ${name}`);
@@ -30,9 +32,19 @@ for (const name of readdirSync(before).filter((f) => f.endsWith(".png")).sort())
   }
   const r = await page.evaluate(
     async ({ a, b, channel }) => {
-      const load = (src) => new Promise((ok, fail) => Object.assign(new Image(), { onload() { ok(this); }, onerror: fail, src }));
+      const load = (src) =>
+        new Promise((ok, fail) =>
+          Object.assign(new Image(), {
+            onload() {
+              ok(this);
+            },
+            onerror: fail,
+            src,
+          }),
+        );
       const [ia, ib] = await Promise.all([load(a), load(b)]);
-      if (ia.width !== ib.width || ia.height !== ib.height) return { size: `${ia.width}×${ia.height} → ${ib.width}×${ib.height}` };
+      if (ia.width !== ib.width || ia.height !== ib.height)
+        return { size: `${ia.width}×${ia.height} → ${ib.width}×${ib.height}` };
       const pixels = (img) => {
         const c = new OffscreenCanvas(img.width, img.height);
         const ctx = c.getContext("2d");
@@ -43,7 +55,11 @@ for (const name of readdirSync(before).filter((f) => f.endsWith(".png")).sort())
       let n = 0;
       let top = Infinity;
       for (let i = 0; i < pa.length; i += 4) {
-        if (Math.abs(pa[i] - pb[i]) > channel || Math.abs(pa[i + 1] - pb[i + 1]) > channel || Math.abs(pa[i + 2] - pb[i + 2]) > channel) {
+        if (
+          Math.abs(pa[i] - pb[i]) > channel ||
+          Math.abs(pa[i + 1] - pb[i + 1]) > channel ||
+          Math.abs(pa[i + 2] - pb[i + 2]) > channel
+        ) {
           n++;
           top = Math.min(top, Math.floor(i / 4 / ia.width));
         }

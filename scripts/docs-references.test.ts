@@ -11,7 +11,9 @@ const text = new Map(files.map((f) => [f, readFileSync(f, "utf8")]));
 
 /** A page's sections: its headings, and its bold-led bullets (`- **Every role has a home**`). */
 function headings(page: string): string[] {
-  return [...(text.get(page) ?? "").matchAll(/^(?:#{1,4} (.+)|- \*\*(.+?)\*\*)/gm)].map((m) => (m[1] ?? m[2])!.replace(/`/g, ""));
+  return [...(text.get(page) ?? "").matchAll(/^(?:#{1,4} (.+)|- \*\*(.+?)\*\*)/gm)].map((m) =>
+    (m[1] ?? m[2])!.replace(/`/g, ""),
+  );
 }
 
 describe("docs references", () => {
@@ -39,7 +41,8 @@ describe("docs references", () => {
           continue;
         }
         const section = m[2]?.trim().replace(/\.$/, "");
-        if (section && !headings(page).some((h) => h.startsWith(section) || section.startsWith(h))) bad.push(`${file}: ${m[0]} (no such section)`);
+        if (section && !headings(page).some((h) => h.startsWith(section) || section.startsWith(h)))
+          bad.push(`${file}: ${m[0]} (no such section)`);
       }
     }
     expect(bad).toEqual([]);

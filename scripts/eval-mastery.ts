@@ -6,7 +6,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { auc, DEFAULT_VARIANT, fitAll, paramsOf, predictResponses, rmse, type BktVariant, type GradedResponse, type SkillFit } from "@/lib/analytics/mastery";
+import {
+  auc,
+  DEFAULT_VARIANT,
+  fitAll,
+  paramsOf,
+  predictResponses,
+  rmse,
+  type BktVariant,
+  type GradedResponse,
+  type SkillFit,
+} from "@/lib/analytics/mastery";
 import { evaluateRemaining, printRemaining, simulatedLearners } from "./eval-remaining";
 
 const HELP = `Usage: npm run eval:mastery [-- --data DIR]
@@ -19,7 +29,9 @@ const repoRoot = path.resolve(import.meta.dirname, "..");
 function dataDir(argv: string[]): string | null {
   const { values } = parseArgs({ args: argv, options: { data: { type: "string" }, help: { type: "boolean" } } });
   if (values.help) return null;
-  return path.resolve(values.data ?? process.env.LANTERN_MASTERY_DATA ?? path.join(repoRoot, "../shared/data/assistments-2009"));
+  return path.resolve(
+    values.data ?? process.env.LANTERN_MASTERY_DATA ?? path.join(repoRoot, "../shared/data/assistments-2009"),
+  );
 }
 
 /** `user_id,skill_name,correct` rows, in file order (each user's rows are in time order). */
@@ -31,7 +43,8 @@ function parseResponsesCsv(text: string): GradedResponse[] {
     const line = lines[i]!;
     if (line === "") continue;
     const [user, skill, correct] = line.split(",");
-    if (user === undefined || skill === undefined || (correct !== "0" && correct !== "1")) throw new Error(`line ${i + 1}: ${line}`);
+    if (user === undefined || skill === undefined || (correct !== "0" && correct !== "1"))
+      throw new Error(`line ${i + 1}: ${line}`);
     out.push({ user, skill, correct: correct === "1" });
   }
   return out;
@@ -77,20 +90,34 @@ function main(): number {
   const files = ["builder_train.csv", "builder_test.csv"].map((name) => path.join(dir, name));
   const missing = files.filter((f) => !existsSync(f));
   if (missing.length > 0) return fail(`Not found: ${missing.join(", ")}`);
-  const [train, test] = files.map((f) => parseResponsesCsv(readFileSync(f, "utf8"))) as [GradedResponse[], GradedResponse[]];
+  const [train, test] = files.map((f) => parseResponsesCsv(readFileSync(f, "utf8"))) as [
+    GradedResponse[],
+    GradedResponse[],
+  ];
   console.log(`ASSISTments 2009 skill builder (${dir}): ${train.length} training and ${test.length} test responses`);
   const results = (["standard", "forgetting"] as const).map((v) => evaluate(v, train, test));
   console.log("\nvariant      AUC     RMSE    fit (s)  skills fitted");
   for (const r of results) {
-    console.log(`${r.variant.padEnd(12)} ${r.auc.toFixed(4)}  ${r.rmse.toFixed(4)}  ${r.fitSeconds.toFixed(1).padStart(7)}  ${r.fitted}/${r.skills}`);
+    console.log(
+      `${r.variant.padEnd(12)} ${r.auc.toFixed(4)}  ${r.rmse.toFixed(4)}  ${r.fitSeconds.toFixed(1).padStart(7)}  ${r.fitted}/${r.skills}`,
+    );
   }
   const best = results.reduce((a, b) => (b.auc > a.auc ? b : a));
-  console.log(`\nBetter on the held-out set (AUC): ${best.variant}. The library's default variant: ${DEFAULT_VARIANT}.`);
-  if (best.variant !== DEFAULT_VARIANT) console.log("The default no longer predicts better: change DEFAULT_VARIANT in lib/analytics/mastery/model.ts.");
+  console.log(
+    `\nBetter on the held-out set (AUC): ${best.variant}. The library's default variant: ${DEFAULT_VARIANT}.`,
+  );
+  if (best.variant !== DEFAULT_VARIANT)
+    console.log("The default no longer predicts better: change DEFAULT_VARIANT in lib/analytics/mastery/model.ts.");
   console.log("Published (pyBKT): standard 0.76, with forgetting 0.83.");
   const fits = results.find((r) => r.variant === DEFAULT_VARIANT)!.fits;
-  printRemaining("Remaining work on the held-out learners who completed (forgetting variant, fitted skills)", evaluateRemaining(fits, train, test));
-  printRemaining("The same on learners simulated from the fitted parameters (the model true by construction)", evaluateRemaining(fits, train, simulatedLearners(fits)));
+  printRemaining(
+    "Remaining work on the held-out learners who completed (forgetting variant, fitted skills)",
+    evaluateRemaining(fits, train, test),
+  );
+  printRemaining(
+    "The same on learners simulated from the fitted parameters (the model true by construction)",
+    evaluateRemaining(fits, train, simulatedLearners(fits)),
+  );
   return 0;
 }
 

@@ -44,7 +44,13 @@ interface Cases {
   atStart: number;
 }
 
-function casesOf(fits: ReadonlyMap<string, SkillFit>, responses: readonly GradedResponse[], rule: CompletionRule, protocol: Protocol, seed: number): Cases {
+function casesOf(
+  fits: ReadonlyMap<string, SkillFit>,
+  responses: readonly GradedResponse[],
+  rule: CompletionRule,
+  protocol: Protocol,
+  seed: number,
+): Cases {
   const random = new Random(seed);
   const out: Cases = { completed: [], never: [], atStart: 0 };
   // Skills in a fixed order, so the seeded cuts do not depend on the order of the file.
@@ -79,7 +85,11 @@ export interface RemainingRow {
 }
 
 /** Each rule's summary on the test split under each protocol, the constant baseline taken from the train split the same way. */
-export function evaluateRemaining(fits: ReadonlyMap<string, SkillFit>, train: readonly GradedResponse[], test: readonly GradedResponse[]): RemainingRow[] {
+export function evaluateRemaining(
+  fits: ReadonlyMap<string, SkillFit>,
+  train: readonly GradedResponse[],
+  test: readonly GradedResponse[],
+): RemainingRow[] {
   return (["one", "every"] as const).flatMap((protocol) =>
     RULES.map(({ name, rule }) => {
       const fromTrain = casesOf(fits, train, rule, protocol, 2).completed.map((c) => c.actual!);
@@ -123,8 +133,12 @@ export function simulatedLearners(fits: ReadonlyMap<string, SkillFit>, learners 
 }
 
 export function printRemaining(title: string, rows: readonly RemainingRow[]): void {
-  console.log(`\n${title}; moments: one = one random cut per learner and skill, every = every attempt before completion:`);
-  console.log("rule            moments      n    MAE   bias  Spearman  in range (below/above)    train median: MAE   bound: MAE   bias");
+  console.log(
+    `\n${title}; moments: one = one random cut per learner and skill, every = every attempt before completion:`,
+  );
+  console.log(
+    "rule            moments      n    MAE   bias  Spearman  in range (below/above)    train median: MAE   bound: MAE   bias",
+  );
   for (const { name, protocol, summary: s } of rows) {
     console.log(
       `${name.padEnd(15)} ${protocol.padEnd(6)} ${String(s.n).padStart(7)}  ${f2(s.mae)}  ${f2(s.bias)}  ${f2(s.spearman)}     ${pct(s.inRange).padStart(6)} (${pct(s.below)}/${pct(s.above)})` +

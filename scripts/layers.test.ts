@@ -23,7 +23,11 @@ async function violations(files: Record<string, string>): Promise<string[]> {
     writeFileSync(path.join(dir, file), text);
   }
   const tops = [...new Set(Object.keys(files).map((f) => f.split("/")[0]!))];
-  const result = await cruise(tops, { baseDir: dir, validate: true, ruleSet: { forbidden }, tsPreCompilationDeps: true }, { extensions: [".ts", ".tsx"] });
+  const result = await cruise(
+    tops,
+    { baseDir: dir, validate: true, ruleSet: { forbidden }, tsPreCompilationDeps: true },
+    { extensions: [".ts", ".tsx"] },
+  );
   if (typeof result.output === "string") throw new Error("dependency-cruiser gave no JSON");
   return result.output.summary.violations.map((v: IViolation) => `${v.rule.name}: ${v.from} → ${v.to}`);
 }
@@ -34,7 +38,8 @@ describe("the layer rules", () => {
   it("let a file import the layers below it and its own", async () => {
     expect(
       await violations({
-        "db/queries/goals.ts": 'import { x } from "../../lib/analytics/bands";\nimport { y } from "./other";\nexport const z = x + y;\n',
+        "db/queries/goals.ts":
+          'import { x } from "../../lib/analytics/bands";\nimport { y } from "./other";\nexport const z = x + y;\n',
         "db/queries/other.ts": "export const y = 1;\n",
         "lib/analytics/bands.ts": leaf,
       }),
@@ -42,15 +47,19 @@ describe("the layer rules", () => {
   });
 
   it("fail an upward import", async () => {
-    expect(await violations({ "db/queries/goals.ts": 'import { x } from "../../lib/dashboard/labels";\nexport const z = x;\n', "lib/dashboard/labels.ts": leaf })).toEqual([
-      "layer-queries-imports-upward: db/queries/goals.ts → lib/dashboard/labels.ts",
-    ]);
+    expect(
+      await violations({
+        "db/queries/goals.ts": 'import { x } from "../../lib/dashboard/labels";\nexport const z = x;\n',
+        "lib/dashboard/labels.ts": leaf,
+      }),
+    ).toEqual(["layer-queries-imports-upward: db/queries/goals.ts → lib/dashboard/labels.ts"]);
   });
 
   it("fail an upward import of a type only", async () => {
     expect(
       await violations({
-        "lib/analytics/bands.ts": 'import type { Caller } from "../../db/queries/access";\nexport const f = (c: Caller) => c;\n',
+        "lib/analytics/bands.ts":
+          'import type { Caller } from "../../db/queries/access";\nexport const f = (c: Caller) => c;\n',
         "db/queries/access.ts": "export interface Caller { id: string }\n",
       }),
     ).toEqual(["layer-domain-imports-upward: lib/analytics/bands.ts → db/queries/access.ts"]);
@@ -63,7 +72,10 @@ describe("the layer rules", () => {
         "components/top-bar.tsx": 'import { GET } from "../app/api/health/route";\nexport const g = GET;\n',
         "app/api/health/route.ts": "export const GET = () => new Response();\n",
       }),
-    ).toEqual(["layer-components-imports-upward: components/top-bar.tsx → app/api/health/route.ts", "layer-features-imports-upward: lib/api/routes.ts → app/api/health/route.ts"]);
+    ).toEqual([
+      "layer-components-imports-upward: components/top-bar.tsx → app/api/health/route.ts",
+      "layer-features-imports-upward: lib/api/routes.ts → app/api/health/route.ts",
+    ]);
   });
 
   it("fail a cycle inside one layer", async () => {
@@ -87,8 +99,11 @@ describe("the layer rules", () => {
   });
 
   it("fail a folder that has no layer", async () => {
-    expect(await violations({ "lib/reports/weekly.ts": 'import { x } from "../time";\nexport const w = x;\n', "lib/time.ts": leaf })).toEqual([
-      "unplaced: lib/reports/weekly.ts → lib/time.ts",
-    ]);
+    expect(
+      await violations({
+        "lib/reports/weekly.ts": 'import { x } from "../time";\nexport const w = x;\n',
+        "lib/time.ts": leaf,
+      }),
+    ).toEqual(["unplaced: lib/reports/weekly.ts → lib/time.ts"]);
   });
 });

@@ -40,7 +40,11 @@ if (!run("Production build", "npx", ["next", "build"])) {
 }
 
 const vitestOk = run("Unit and integration tests (vitest)", "npx", [
-  "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`,
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${results}/vitest.json`,
 ]);
 if (existsSync(`${results}/vitest.json`)) {
   const v = JSON.parse(readFileSync(`${results}/vitest.json`, "utf8"));
@@ -57,7 +61,6 @@ try {
   failed++;
   finish(1);
 }
-
 
 const e2eOk = run("Browser tests (Playwright)", "npx", ["playwright", "test"], { CHROMIUM_PATH: chromium });
 if (existsSync(`${results}/playwright.json`)) {

@@ -18,7 +18,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const [courses, locale] = await Promise.all([readableCourses(db, caller), requestLocale()]);
   return (
     <LocaleProvider locale={locale}>
-      <TopBar user={{ name: caller.name || caller.username, username: caller.username, role: caller.role }} courses={courses} />
+      <TopBar
+        user={{ name: caller.name || caller.username, username: caller.username, role: caller.role }}
+        courses={courses}
+      />
       {children}
     </LocaleProvider>
   );

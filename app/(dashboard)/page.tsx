@@ -19,7 +19,11 @@ import styles from "./_components/courses.module.css";
  * department admin what they manage and where its results are, a learner their registrations
  * and where their status and progress are (docs/dashboard.md § Every role has a home).
  */
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const db = getDb();
   const caller = await sessionCaller(db);
   if (!caller) redirect("/sign-in");
@@ -31,7 +35,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     caller.role === "admin" ? loadedSummary(db) : null,
   ]);
   if (caller.role !== "admin" && cards.length === 0 && !search) {
-    if (caller.role === "department_admin") return <DepartmentAdminHome name={caller.name} departments={managedDepartmentNames(db, caller.userId)} />;
+    if (caller.role === "department_admin")
+      return <DepartmentAdminHome name={caller.name} departments={managedDepartmentNames(db, caller.userId)} />;
     return <LearnerHome name={caller.name} registrations={ownRegistrations(db, caller.userId)} />;
   }
   return (
@@ -39,8 +44,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <header className="page-header">
         <h1>Courses</h1>
         <p className="lede">
-          {caller.role === "admin" ? "Every course in Lantern." : "The courses you teach or assist in."} Learners enrolled now (a course’s
-          roster also lists those who left), and how many were active in the last 7 days.
+          {caller.role === "admin" ? "Every course in Lantern." : "The courses you teach or assist in."} Learners
+          enrolled now (a course’s roster also lists those who left), and how many were active in the last 7 days.
         </p>
       </header>
 
@@ -59,7 +64,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </form>
         {cards.length === 0 ? (
           <p className="empty">
-            {search ? `No course matches “${search}”.` : "No courses yet. Courses appear here once they are imported or an LMS sends activity."}
+            {search
+              ? `No course matches “${search}”.`
+              : "No courses yet. Courses appear here once they are imported or an LMS sends activity."}
           </p>
         ) : (
           <ScrollRegion label="Courses">
@@ -105,7 +112,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </h2>
           <div className="stats">
             <StatCard label="Courses" value={f.count(summary.courses)} />
-            <StatCard label="Learners" value={f.count(summary.learners)} hint={`${f.count(summary.enrollments)} enrollments`} />
+            <StatCard
+              label="Learners"
+              value={f.count(summary.learners)}
+              hint={`${f.count(summary.enrollments)} enrollments`}
+            />
             <StatCard label="Learning events" value={f.count(summary.events)} />
           </div>
           {summary.lastUpdated && (

@@ -13,23 +13,28 @@ interface UserAuthRow {
 
 /** An active user by id, for a session or key (blocked users are nobody). */
 export async function activeUserById(db: Db, id: string): Promise<Caller | null> {
-  const row = db.$client.prepare(`SELECT id, username, name, role, status FROM users WHERE id = ?`).get(id) as UserAuthRow | undefined;
-  return row && row.status === "active" ? { userId: row.id, username: row.username, name: row.name, role: row.role, keyId: null } : null;
+  const row = db.$client.prepare(`SELECT id, username, name, role, status FROM users WHERE id = ?`).get(id) as
+    UserAuthRow | undefined;
+  return row && row.status === "active"
+    ? { userId: row.id, username: row.username, name: row.name, role: row.role, keyId: null }
+    : null;
 }
 
 /** A user by username or (case-insensitive) email, with the password hash, for sign-in. */
 export async function userForSignIn(db: Db, login: string): Promise<UserAuthRow | null> {
   const row = db.$client
-    .prepare(`SELECT id, username, name, role, status, password_hash FROM users WHERE username = ? OR email_lower = ? LIMIT 1`)
+    .prepare(
+      `SELECT id, username, name, role, status, password_hash FROM users WHERE username = ? OR email_lower = ? LIMIT 1`,
+    )
     .get(login, login.toLowerCase()) as UserAuthRow | undefined;
   return row ?? null;
 }
 
 /** The caller's role on a course: 'instructor', 'staff', or null. */
 export async function staffRole(db: Db, userId: string, courseId: string): Promise<string | null> {
-  const row = db.$client.prepare(`SELECT role FROM course_staff WHERE user_id = ? AND course_id = ?`).get(userId, courseId) as
-    | { role: string }
-    | undefined;
+  const row = db.$client
+    .prepare(`SELECT role FROM course_staff WHERE user_id = ? AND course_id = ?`)
+    .get(userId, courseId) as { role: string } | undefined;
   return row?.role ?? null;
 }
 
@@ -38,7 +43,10 @@ export async function courseExists(db: Db, courseId: string): Promise<boolean> {
 }
 
 /** An enrollment's course and learner, or null. */
-export async function registrationOwner(db: Db, enrollmentId: string): Promise<{ courseId: string; userId: string } | null> {
+export async function registrationOwner(
+  db: Db,
+  enrollmentId: string,
+): Promise<{ courseId: string; userId: string } | null> {
   const row = db.$client
     .prepare(`SELECT course_id AS courseId, user_id AS userId FROM enrollments WHERE id = ?`)
     .get(enrollmentId.toLowerCase()) as { courseId: string; userId: string } | undefined;

@@ -11,7 +11,12 @@ export interface ApiKeyListing {
 }
 
 /** Creates a key for a user; returns the listing and the whole key, which is never stored. */
-export async function createApiKey(db: Db, userId: string, name: string, now = new Date()): Promise<ApiKeyListing & { key: string }> {
+export async function createApiKey(
+  db: Db,
+  userId: string,
+  name: string,
+  now = new Date(),
+): Promise<ApiKeyListing & { key: string }> {
   const k = generateKey();
   const createdAt = now.toISOString();
   db.$client
@@ -49,7 +54,9 @@ interface KeyRow {
 
 function activeKey(db: Db, id: string): KeyRow | undefined {
   return db.$client
-    .prepare(`SELECT user_id AS userId, secret_hash AS secretHash, last_used_at AS lastUsedAt FROM api_keys WHERE id = ? AND revoked_at IS NULL`)
+    .prepare(
+      `SELECT user_id AS userId, secret_hash AS secretHash, last_used_at AS lastUsedAt FROM api_keys WHERE id = ? AND revoked_at IS NULL`,
+    )
     .get(id) as KeyRow | undefined;
 }
 

@@ -63,14 +63,40 @@ export interface GoalRow {
 }
 
 const ENROLLMENT_COLUMNS = [
-  "course_id", "user_id", "mode", "cohort", "enrolled_at", "is_active", "unenrolled_at", "access_date",
-  "due_date", "expiration_date", "completion_status", "completed_at", "score",
+  "course_id",
+  "user_id",
+  "mode",
+  "cohort",
+  "enrolled_at",
+  "is_active",
+  "unenrolled_at",
+  "access_date",
+  "due_date",
+  "expiration_date",
+  "completion_status",
+  "completed_at",
+  "score",
 ] as const;
 const ITEM_COLUMNS = [
-  "kind", "title", "position", "mandatory", "due_at", "due_after_days", "min_score", "max_attempts", "requires_correction",
+  "kind",
+  "title",
+  "position",
+  "mandatory",
+  "due_at",
+  "due_after_days",
+  "min_score",
+  "max_attempts",
+  "requires_correction",
 ] as const;
 const GOAL_COLUMNS = [
-  "course_id", "name", "target_kind", "targets", "topics", "min_predicted_mastery", "min_consecutive_correct", "min_work_per_target",
+  "course_id",
+  "name",
+  "target_kind",
+  "targets",
+  "topics",
+  "min_predicted_mastery",
+  "min_consecutive_correct",
+  "min_work_per_target",
   "max_work_on_goal",
 ] as const;
 

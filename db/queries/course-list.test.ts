@@ -14,10 +14,25 @@ let teacher: string;
 
 eachTestDb((d) => {
   db = d;
-  const ids = enrollLearners(db, "course-v1:Org+ALG+2026", [{ username: "ana" }, { username: "bo" }, { username: "cy", isActive: false }]);
-  db.insert(courses).values([{ id: "course-v1:Org+BIO+2026", title: "Biology" }]).onConflictDoNothing().run();
+  const ids = enrollLearners(db, "course-v1:Org+ALG+2026", [
+    { username: "ana" },
+    { username: "bo" },
+    { username: "cy", isActive: false },
+  ]);
+  db.insert(courses)
+    .values([{ id: "course-v1:Org+BIO+2026", title: "Biology" }])
+    .onConflictDoNothing()
+    .run();
   db.$client.prepare(`UPDATE courses SET title = 'Algebra' WHERE id = 'course-v1:Org+ALG+2026'`).run();
-  addEvents(db, [{ userId: ids.get("ana")!, courseId: "course-v1:Org+ALG+2026", itemId: "v1", kind: "video_play", ts: daysBefore(AS_OF, 2) }]);
+  addEvents(db, [
+    {
+      userId: ids.get("ana")!,
+      courseId: "course-v1:Org+ALG+2026",
+      itemId: "v1",
+      kind: "video_play",
+      ts: daysBefore(AS_OF, 2),
+    },
+  ]);
   admin = seedUser(db, { username: "root", role: "admin" });
   teacher = seedUser(db, { username: "teach" });
   db.insert(courseStaff).values({ courseId: "course-v1:Org+BIO+2026", userId: teacher, role: "instructor" }).run();
@@ -50,6 +65,8 @@ describe("readableCourses", () => {
       { id: "course-v1:Org+ALG+2026", title: "Algebra" },
       { id: "course-v1:Org+BIO+2026", title: "Biology" },
     ]);
-    expect(await readableCourses(db, (await activeUserById(db, teacher))!)).toEqual([{ id: "course-v1:Org+BIO+2026", title: "Biology" }]);
+    expect(await readableCourses(db, (await activeUserById(db, teacher))!)).toEqual([
+      { id: "course-v1:Org+BIO+2026", title: "Biology" },
+    ]);
   });
 });

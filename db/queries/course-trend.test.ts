@@ -29,7 +29,13 @@ describe("courseTrend", () => {
     ]);
     const days = await courseTrend(db, COURSE, AS_OF);
     expect(days.map((d) => d.date)).toEqual([4, 3, 2, 1].map((n) => addDays(AS_OF, -n)));
-    expect(days[0]).toMatchObject({ active_learners: 2, problems_attempted: 2, problems_completed: 1, problem_attempts: 3, videos_viewed: 0 });
+    expect(days[0]).toMatchObject({
+      active_learners: 2,
+      problems_attempted: 2,
+      problems_completed: 1,
+      problem_attempts: 3,
+      videos_viewed: 0,
+    });
     expect(days[1]).toMatchObject({ active_learners: 0, problem_attempts: 0 });
     expect(days[2]).toMatchObject({ active_learners: 1, videos_viewed: 1, discussion_contributions: 1 });
   });
@@ -37,7 +43,9 @@ describe("courseTrend", () => {
   it("starts at the course's start when it has one, and is recomputed when data arrives", async () => {
     db.$client.prepare(`UPDATE courses SET starts_at = ? WHERE id = ?`).run(`${addDays(AS_OF, -3)}T00:00:00Z`, COURSE);
     expect((await courseTrend(db, COURSE, AS_OF)).map((d) => d.active_learners)).toEqual([0, 0, 0]);
-    addEvents(db, [{ userId: ids.get("ana")!, courseId: COURSE, itemId: "v1", kind: "video_play", ts: daysBefore(AS_OF, 1) }]);
+    addEvents(db, [
+      { userId: ids.get("ana")!, courseId: COURSE, itemId: "v1", kind: "video_play", ts: daysBefore(AS_OF, 1) },
+    ]);
     expect((await courseTrend(db, COURSE, AS_OF)).map((d) => d.active_learners)).toEqual([0, 0, 1]);
   });
 

@@ -34,9 +34,9 @@ const cache = new Map<string, { key: string; days: CourseDay[] }>();
  */
 export async function courseTrend(db: Db, courseId: string, asOf: string): Promise<CourseDay[]> {
   const s = db.$client;
-  const course = s.prepare(`SELECT starts_at AS startsAt, last_updated_at AS lastUpdated FROM courses WHERE id = ?`).get(courseId) as
-    | { startsAt: string | null; lastUpdated: string | null }
-    | undefined;
+  const course = s
+    .prepare(`SELECT starts_at AS startsAt, last_updated_at AS lastUpdated FROM courses WHERE id = ?`)
+    .get(courseId) as { startsAt: string | null; lastUpdated: string | null } | undefined;
   if (!course) return [];
   const key = `${course.lastUpdated}|${asOf}|${course.startsAt}`;
   const hit = cache.get(courseId);
@@ -60,4 +60,3 @@ function fill(rows: CourseDay[], start: string, end: string): CourseDay[] {
   const byDay = new Map(rows.map((r) => [r.date, r]));
   return daysOf({ start, end }).map((d) => byDay.get(d) ?? zeroDay(d));
 }
-

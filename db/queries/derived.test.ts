@@ -15,7 +15,15 @@ import { ensureCourseFresh } from "./derived";
 const AS_OF = "2026-03-20";
 // Each test file runs in its own process, so this setting stays within this file.
 process.env.LANTERN_AS_OF = AS_OF;
-const KINDS: EventKind[] = ["problem_attempt", "problem_attempt", "problem_attempt", "video_play", "discussion_post", "course_launch", "item_completed"];
+const KINDS: EventKind[] = [
+  "problem_attempt",
+  "problem_attempt",
+  "problem_attempt",
+  "video_play",
+  "discussion_post",
+  "course_launch",
+  "item_completed",
+];
 
 /** Random activity over the 21 days before the as-of day; each event tagged with a statement id. */
 function randomEvents(userIds: string[], courseId: string, seed: number, count: number): NormalisedEvent[] {
@@ -27,7 +35,10 @@ function randomEvents(userIds: string[], courseId: string, seed: number, count: 
     const userId = userIds[Math.floor(rnd() * userIds.length * 0.67)]!;
     const kind = KINDS[Math.floor(rnd() * KINDS.length)]!;
     const day = addDays(AS_OF, -1 - Math.floor(rnd() * 21));
-    const item = kind === "course_launch" ? "" : `${kind === "video_play" ? "video" : kind === "discussion_post" ? "forum" : "problem"}-${Math.floor(rnd() * 6)}`;
+    const item =
+      kind === "course_launch"
+        ? ""
+        : `${kind === "video_play" ? "video" : kind === "discussion_post" ? "forum" : "problem"}-${Math.floor(rnd() * 6)}`;
     out.push({
       userId,
       courseId,
@@ -41,7 +52,12 @@ function randomEvents(userIds: string[], courseId: string, seed: number, count: 
   return out;
 }
 
-function expectDerivedMatch(db: ReturnType<typeof createTestDb>["db"], courseId: string, userIds: string[], events: NormalisedEvent[]) {
+function expectDerivedMatch(
+  db: ReturnType<typeof createTestDb>["db"],
+  courseId: string,
+  userIds: string[],
+  events: NormalisedEvent[],
+) {
   const ranges = ensureCourseFresh(db, courseId, AS_OF);
   const window = defaultWindow(AS_OF);
   const prev = { start: addDays(AS_OF, -14), end: window.start };
@@ -58,7 +74,9 @@ function expectDerivedMatch(db: ReturnType<typeof createTestDb>["db"], courseId:
       )
       .all(courseId, u);
     expect(days).toEqual(dailyValuesOf(mine));
-    const s = db.$client.prepare(`SELECT * FROM learner_summary WHERE course_id = ? AND user_id = ?`).get(courseId, u) as Record<string, number | null>;
+    const s = db.$client
+      .prepare(`SELECT * FROM learner_summary WHERE course_id = ? AND user_id = ?`)
+      .get(courseId, u) as Record<string, number | null>;
     expect({
       problems_attempted: s.problems_attempted,
       problems_completed: s.problems_completed,
@@ -118,22 +136,33 @@ describe.each([
     })();
     events = events.filter((e) => !voided.has(e.statementId!));
     expectDerivedMatch(t.db, courseId, userIds, events);
-    const zeroRows = t.db.$client.prepare(`SELECT COUNT(*) AS n FROM learner_item_day WHERE events <= 0`).get() as { n: number };
+    const zeroRows = t.db.$client.prepare(`SELECT COUNT(*) AS n FROM learner_item_day WHERE events <= 0`).get() as {
+      n: number;
+    };
     expect(zeroRows.n).toBe(0);
   });
 
   it("stamps the course's last_updated on every ingest", () => {
-    const row = t.db.$client.prepare(`SELECT last_updated_at FROM courses WHERE id = ?`).get(courseId) as { last_updated_at: string | null };
+    const row = t.db.$client.prepare(`SELECT last_updated_at FROM courses WHERE id = ?`).get(courseId) as {
+      last_updated_at: string | null;
+    };
     expect(row.last_updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it("moves the stamp on with every write, also two within one millisecond (caches are keyed on it)", () => {
-    const stampOf = () => t.db.$client.prepare(`SELECT last_updated_at FROM courses WHERE id = ?`).pluck().get(courseId) as string;
+    const stampOf = () =>
+      t.db.$client.prepare(`SELECT last_updated_at FROM courses WHERE id = ?`).pluck().get(courseId) as string;
     const now = new Date(Date.parse(stampOf()) + 60_000);
     const write = () =>
       t.db.$client.transaction(() => {
         const sink = new EventSink(t.db);
-        sink.add({ userId: userIds[0]!, courseId, itemId: "stamp-item", kind: "video_play", ts: now.getTime() - 86_400_000 });
+        sink.add({
+          userId: userIds[0]!,
+          courseId,
+          itemId: "stamp-item",
+          kind: "video_play",
+          ts: now.getTime() - 86_400_000,
+        });
         sink.finish(now);
       })();
     write();
@@ -152,10 +181,20 @@ describe("summaries touched by a write", () => {
     ensureCourseFresh(t.db, courseId, AS_OF);
     const stale = () => t.db.$client.prepare(`SELECT user_id FROM stale_summary ORDER BY user_id`).pluck().all();
     const attempts = (u: string) =>
-      (t.db.$client.prepare(`SELECT problem_attempts FROM learner_summary WHERE user_id = ?`).pluck().get(u) as number) ?? 0;
+      (t.db.$client
+        .prepare(`SELECT problem_attempts FROM learner_summary WHERE user_id = ?`)
+        .pluck()
+        .get(u) as number) ?? 0;
     addEvents(t.db, [
       { userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: daysBefore(AS_OF, 1), success: true },
-      { userId: userIds[1]!, courseId, itemId: "p1", kind: "problem_attempt", ts: daysBefore(AS_OF, 2), success: false },
+      {
+        userId: userIds[1]!,
+        courseId,
+        itemId: "p1",
+        kind: "problem_attempt",
+        ts: daysBefore(AS_OF, 2),
+        success: false,
+      },
     ]);
     // The write kept the per-day rows current and left the roster rows for the read.
     expect(stale()).toEqual([userIds[0], userIds[1]].sort());
@@ -172,9 +211,15 @@ describe("a new as-of day", () => {
   it("rebuilds the summaries for the new default window on the next read", () => {
     const t = createTestDb();
     const { courseId, userIds } = seedCourse(t.db, { learners: 1 });
-    addEvents(t.db, [{ userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: daysBefore(AS_OF, 1), success: true }]);
+    addEvents(t.db, [
+      { userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: daysBefore(AS_OF, 1), success: true },
+    ]);
     ensureCourseFresh(t.db, courseId, AS_OF);
-    const read = () => t.db.$client.prepare(`SELECT days_active, days_active_prev, segments FROM learner_summary`).get() as Record<string, number>;
+    const read = () =>
+      t.db.$client.prepare(`SELECT days_active, days_active_prev, segments FROM learner_summary`).get() as Record<
+        string,
+        number
+      >;
     expect(read().days_active).toBe(1);
     // Eight days later the event sits in the week before the default window: disengaging.
     ensureCourseFresh(t.db, courseId, addDays(AS_OF, 7));
@@ -188,7 +233,9 @@ describe("a read while another connection holds the write lock", () => {
   it("answers at once from the figures last refreshed instead of waiting", () => {
     const t = createTestDb();
     const { courseId, userIds } = seedCourse(t.db, { learners: 2 });
-    addEvents(t.db, [{ userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: daysBefore(AS_OF, 1), success: true }]);
+    addEvents(t.db, [
+      { userId: userIds[0]!, courseId, itemId: "p1", kind: "problem_attempt", ts: daysBefore(AS_OF, 1), success: true },
+    ]);
     const before = ensureCourseFresh(t.db, courseId, AS_OF);
     t.db.$client.prepare(`UPDATE course_state SET ranges_stale = 1`).run();
     const writer = openDb(t.file);
@@ -201,7 +248,9 @@ describe("a read while another connection holds the write lock", () => {
     }
     // Once the writer is gone, the refresh happens.
     ensureCourseFresh(t.db, courseId, AS_OF);
-    expect((t.db.$client.prepare(`SELECT ranges_stale FROM course_state`).get() as { ranges_stale: number }).ranges_stale).toBe(0);
+    expect(
+      (t.db.$client.prepare(`SELECT ranges_stale FROM course_state`).get() as { ranges_stale: number }).ranges_stale,
+    ).toBe(0);
     t.close();
   });
 });

@@ -182,11 +182,12 @@ const FIGURES_SQL = `SELECT user_id AS userId, problems_attempted AS problemsAtt
 export function ensureCourseFresh(db: Db, courseId: string, asOf: string = asOfDay()): EngagementRanges {
   const s = db.$client;
   const read = () =>
-    s.prepare(`SELECT as_of AS asOf, ranges, ranges_stale AS rangesStale FROM course_state WHERE course_id = ?`).get(courseId) as
-      | { asOf: string; ranges: string | null; rangesStale: number }
-      | undefined;
+    s
+      .prepare(`SELECT as_of AS asOf, ranges, ranges_stale AS rangesStale FROM course_state WHERE course_id = ?`)
+      .get(courseId) as { asOf: string; ranges: string | null; rangesStale: number } | undefined;
   const state = read();
-  if (state && state.asOf === asOf && !state.rangesStale && state.ranges) return JSON.parse(state.ranges) as EngagementRanges;
+  if (state && state.asOf === asOf && !state.rangesStale && state.ranges)
+    return JSON.parse(state.ranges) as EngagementRanges;
 
   const refresh = db.$client.transaction(() => {
     let current = read();
@@ -197,7 +198,10 @@ export function ensureCourseFresh(db: Db, courseId: string, asOf: string = asOfD
       refreshStaleSummaries(s, courseId, asOf);
     }
     if (current && !current.rangesStale && current.ranges) return JSON.parse(current.ranges) as EngagementRanges;
-    const rows = (s.prepare(FIGURES_SQL).all(courseId) as SummaryFigures[]).map((r) => ({ ...r, isActive: Boolean(r.isActive) }));
+    const rows = (s.prepare(FIGURES_SQL).all(courseId) as SummaryFigures[]).map((r) => ({
+      ...r,
+      isActive: Boolean(r.isActive),
+    }));
     const ranges = engagementRangesOf(rows);
     const json = JSON.stringify(ranges);
     const unchanged = current?.ranges === json;
@@ -223,7 +227,10 @@ export function ensureCourseFresh(db: Db, courseId: string, asOf: string = asOfD
   } catch (err) {
     if ((err as { code?: string }).code !== "SQLITE_BUSY") throw err;
     if (state?.ranges) return JSON.parse(state.ranges) as EngagementRanges;
-    const rows = (s.prepare(FIGURES_SQL).all(courseId) as SummaryFigures[]).map((r) => ({ ...r, isActive: Boolean(r.isActive) }));
+    const rows = (s.prepare(FIGURES_SQL).all(courseId) as SummaryFigures[]).map((r) => ({
+      ...r,
+      isActive: Boolean(r.isActive),
+    }));
     return engagementRangesOf(rows);
   } finally {
     s.pragma(`busy_timeout = ${timeout}`);

@@ -72,9 +72,13 @@ export async function learnerTimeline(
   const rows = (
     window
       ? db.$client
-          .prepare(`SELECT ${DAY_COLUMNS} FROM learner_day WHERE course_id = ? AND user_id = ? AND day >= ? AND day < ? ORDER BY day`)
+          .prepare(
+            `SELECT ${DAY_COLUMNS} FROM learner_day WHERE course_id = ? AND user_id = ? AND day >= ? AND day < ? ORDER BY day`,
+          )
           .all(courseId, userId, window.start, window.end)
-      : db.$client.prepare(`SELECT ${DAY_COLUMNS} FROM learner_day WHERE course_id = ? AND user_id = ? ORDER BY day`).all(courseId, userId)
+      : db.$client
+          .prepare(`SELECT ${DAY_COLUMNS} FROM learner_day WHERE course_id = ? AND user_id = ? ORDER BY day`)
+          .all(courseId, userId)
   ) as DayValues[];
   const span = window ?? (rows.length ? { start: rows[0]!.date, end: addDays(rows[rows.length - 1]!.date, 1) } : null);
   if (!span) return [];
@@ -83,7 +87,12 @@ export async function learnerTimeline(
 }
 
 /** The segments of one learner at the as-of day. */
-export async function learnerSegments(db: Db, courseId: string, userId: string, asOf: string = asOfDay()): Promise<Segment[]> {
+export async function learnerSegments(
+  db: Db,
+  courseId: string,
+  userId: string,
+  asOf: string = asOfDay(),
+): Promise<Segment[]> {
   ensureCourseFresh(db, courseId, asOf);
   const row = db.$client
     .prepare(`SELECT segments FROM learner_summary WHERE course_id = ? AND user_id = ?`)

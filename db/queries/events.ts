@@ -102,7 +102,9 @@ export class EventSink {
     this.pruneItemDay = this.sqlite.prepare(
       `DELETE FROM learner_item_day WHERE course_id = ? AND user_id = ? AND day = ? AND item_id = ? AND events <= 0`,
     );
-    this.pruneDay = this.sqlite.prepare(`DELETE FROM learner_day WHERE course_id = ? AND user_id = ? AND day = ? AND events <= 0`);
+    this.pruneDay = this.sqlite.prepare(
+      `DELETE FROM learner_day WHERE course_id = ? AND user_id = ? AND day = ? AND events <= 0`,
+    );
     this.selectByStatement = this.sqlite.prepare(
       `SELECT course_id, user_id, item_id, kind, day, success FROM events WHERE statement_id = ?`,
     );
@@ -124,7 +126,17 @@ export class EventSink {
       ev.durationMs ?? null,
       ev.goalId ?? null,
     );
-    this.apply({ course_id: ev.courseId, user_id: ev.userId, item_id: ev.itemId, kind: ev.kind, day, success: ev.success ? 1 : 0 }, 1);
+    this.apply(
+      {
+        course_id: ev.courseId,
+        user_id: ev.userId,
+        item_id: ev.itemId,
+        kind: ev.kind,
+        day,
+        success: ev.success ? 1 : 0,
+      },
+      1,
+    );
     this.count++;
   }
 
@@ -160,15 +172,30 @@ export class EventSink {
       posts: sign * (row.kind === "discussion_post" ? 1 : 0),
     };
     const after = this.bump.get(
-      row.course_id, row.user_id, row.day, row.item_id, sign, delta.attempts, delta.successes, delta.plays, delta.posts,
+      row.course_id,
+      row.user_id,
+      row.day,
+      row.item_id,
+      sign,
+      delta.attempts,
+      delta.successes,
+      delta.plays,
+      delta.posts,
     ) as ItemDayCounts;
     if (this.daysOnFinish || this.refresher.rebuildsWhole(row.course_id)) {
       this.refresher.touchDay(row.course_id, row.user_id, row.day);
       return;
     }
     this.bumpDay.run(
-      row.course_id, row.user_id, row.day, sign, delta.attempts,
-      crossed(after.attempts, delta.attempts), crossed(after.successes, delta.successes), crossed(after.plays, delta.plays), delta.posts,
+      row.course_id,
+      row.user_id,
+      row.day,
+      sign,
+      delta.attempts,
+      crossed(after.attempts, delta.attempts),
+      crossed(after.successes, delta.successes),
+      crossed(after.plays, delta.plays),
+      delta.posts,
     );
     if (sign < 0) {
       if (after.events <= 0) this.pruneItemDay.run(row.course_id, row.user_id, row.day, row.item_id);

@@ -64,7 +64,13 @@ function orderOf(all: CourseGoalResults, g: GoalResults, orderBy: GoalSort, desc
 }
 
 /** One page of the course's learners on a goal; null when the course has no such goal. */
-export async function goalLearnerPage(db: Db, courseId: string, goalId: string, asOf: string, q: GoalLearnerQuery): Promise<GoalLearnerPage | null> {
+export async function goalLearnerPage(
+  db: Db,
+  courseId: string,
+  goalId: string,
+  asOf: string,
+  q: GoalLearnerQuery,
+): Promise<GoalLearnerPage | null> {
   const all = await courseGoalResults(db, courseId, asOf);
   const g = all.goals.find((x) => x.goal.id === goalId.toLowerCase());
   if (!g) return null;
@@ -80,7 +86,11 @@ export async function goalLearnerPage(db: Db, courseId: string, goalId: string, 
     if (wanted >= 0 && g.status[r] !== wanted) continue;
     if (seen++ >= skip) picked.push(r);
   }
-  const people = namesOf(db, courseId, picked.map((r) => all.registrations[r]!));
+  const people = namesOf(
+    db,
+    courseId,
+    picked.map((r) => all.registrations[r]!),
+  );
   const width = g.goal.targets.length;
   const rows = picked.map((r) => {
     const id = all.registrations[r]!;
@@ -100,9 +110,15 @@ export async function goalLearnerPage(db: Db, courseId: string, goalId: string, 
 }
 
 /** Read fresh for the rows shown, so a renamed learner shows their new name. */
-function namesOf(db: Db, courseId: string, registrationIds: readonly string[]): Map<string, { username: string; name: string }> {
+function namesOf(
+  db: Db,
+  courseId: string,
+  registrationIds: readonly string[],
+): Map<string, { username: string; name: string }> {
   const rows = db.$client
-    .prepare(`SELECT e.id, u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND e.id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT e.id, u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND e.id IN (SELECT value FROM json_each(?))`,
+    )
     .all(courseId, JSON.stringify(registrationIds)) as { id: string; username: string; name: string }[];
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -118,7 +134,9 @@ export async function learnerGoals(
   username: string,
 ): Promise<{ goal: Goal; result: GoalResult; outside: GoalOutsideWork }[] | null> {
   const reg = db.$client
-    .prepare(`SELECT e.id, e.user_id AS userId FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND u.username = ?`)
+    .prepare(
+      `SELECT e.id, e.user_id AS userId FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND u.username = ?`,
+    )
     .get(courseId, username) as { id: string; userId: string } | undefined;
   if (!reg) return null;
   const goals = await allCourseGoals(db, courseId);

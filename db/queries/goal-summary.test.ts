@@ -28,7 +28,12 @@ eachTestDb((d) => {
   db = d;
   ({ userIds: users } = seedCourse(db, { courseId: COURSE, learners: LEARNERS }));
   seedCourse(db, { courseId: OTHER, learners: 0, prefix: "other" });
-  db.insert(objectives).values([{ id: "lo-a", name: "Loops" }, { id: "lo-b", name: "Lists" }]).run();
+  db.insert(objectives)
+    .values([
+      { id: "lo-a", name: "Loops" },
+      { id: "lo-b", name: "Lists" },
+    ])
+    .run();
   db.insert(items)
     .values([
       { courseId: COURSE, id: "p1", kind: "problem", title: "Warm-up" },
@@ -45,17 +50,35 @@ eachTestDb((d) => {
     .run();
   db.insert(goals)
     .values([
-      { id: OBJ_GOAL, courseId: COURSE, name: "A objectives", targetKind: "objective", targets: ["lo-a", "lo-b"], topics: [{ topic_id: "t1", targets: ["lo-a"] }], maxWorkOnGoal: 12 },
+      {
+        id: OBJ_GOAL,
+        courseId: COURSE,
+        name: "A objectives",
+        targetKind: "objective",
+        targets: ["lo-a", "lo-b"],
+        topics: [{ topic_id: "t1", targets: ["lo-a"] }],
+        maxWorkOnGoal: 12,
+      },
       { id: ITEM_GOAL, courseId: COURSE, name: "B items", targetKind: "item", targets: ["p1", "p2"] },
     ])
     .run();
 });
 
 /** Graded attempts by learner `u`, later than every earlier one; the course's last_updated_at moves on each call. */
-async function answer(u: number, results: boolean[], opts: { goalId?: string | null; itemId?: string; courseId?: string } = {}): Promise<void> {
+async function answer(
+  u: number,
+  results: boolean[],
+  opts: { goalId?: string | null; itemId?: string; courseId?: string } = {},
+): Promise<void> {
   // last_updated_at has millisecond resolution: keep two writes from sharing a stamp.
   await new Promise((r) => setTimeout(r, 2));
-  const base = { userId: users[u]!, courseId: opts.courseId ?? COURSE, itemId: opts.itemId ?? "p1", ts: daysBefore(AS_OF, 2) + clock++ * 10_000, goalId: opts.goalId ?? null };
+  const base = {
+    userId: users[u]!,
+    courseId: opts.courseId ?? COURSE,
+    itemId: opts.itemId ?? "p1",
+    ts: daysBefore(AS_OF, 2) + clock++ * 10_000,
+    goalId: opts.goalId ?? null,
+  };
   addEvents(db, attemptsOn(base, results));
 }
 
@@ -68,17 +91,32 @@ async function direct() {
 
 /** Where learner `u`'s registration sits in the results. */
 function at(all: CourseGoalResults, u: number): number {
-  const reg = db.$client.prepare(`SELECT id FROM enrollments WHERE course_id = ? AND user_id = ?`).pluck().get(COURSE, users[u]) as string;
+  const reg = db.$client
+    .prepare(`SELECT id FROM enrollments WHERE course_id = ? AND user_id = ?`)
+    .pluck()
+    .get(COURSE, users[u]) as string;
   return all.registrations.indexOf(reg);
 }
 
 /** The seeded usernames in the roster's name order (name, then username). */
 function byName(): string[] {
-  const people = Array.from({ length: LEARNERS }, (_, i) => ({ name: `Learner ${i}`, username: `learner${String(i).padStart(3, "0")}` }));
-  return people.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.username < b.username ? -1 : 1)).map((p) => p.username);
+  const people = Array.from({ length: LEARNERS }, (_, i) => ({
+    name: `Learner ${i}`,
+    username: `learner${String(i).padStart(3, "0")}`,
+  }));
+  return people
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.username < b.username ? -1 : 1))
+    .map((p) => p.username);
 }
 
-const query = (q: Partial<GoalLearnerQuery> = {}): GoalLearnerQuery => ({ status: null, orderBy: "name", sortOrder: "asc", page: 1, pageSize: 25, ...q });
+const query = (q: Partial<GoalLearnerQuery> = {}): GoalLearnerQuery => ({
+  status: null,
+  orderBy: "name",
+  sortOrder: "asc",
+  page: 1,
+  pageSize: 25,
+  ...q,
+});
 
 describe("courseGoalResults", () => {
   it("holds every registration's status, progress, work remaining and target statuses as statusAndProgress gives them", async () => {
@@ -95,7 +133,9 @@ describe("courseGoalResults", () => {
       rows.forEach((_, i) => {
         const want = results[i]![j]!;
         expect(GOAL_STATUSES[g.status[i]!]).toBe(want.status);
-        expect(Array.from(g.targets.subarray(i * 2, i * 2 + 2), (t) => TARGET_STATUSES[t])).toEqual(want.targets.map((t) => t.status));
+        expect(Array.from(g.targets.subarray(i * 2, i * 2 + 2), (t) => TARGET_STATUSES[t])).toEqual(
+          want.targets.map((t) => t.status),
+        );
         expect(g.workRemaining[i]).toBe(want.workRemaining);
         expect(g.progress[i]).toBeCloseTo(want.progress, 6);
       });
@@ -103,8 +143,15 @@ describe("courseGoalResults", () => {
     const dist = await goalDistributions(db, COURSE, AS_OF);
     expect(dist.map((d) => d.total)).toEqual([LEARNERS, LEARNERS]);
     const count = (j: number, s: string) => results.filter((r) => r[j]!.status === s).length;
-    for (const [j, d] of dist.entries()) for (const [s, n] of Object.entries(d.counts)) expect(n, `${d.goal.name} ${s}`).toBe(count(j, s));
-    expect(dist[0]!.counts).toMatchObject({ complete: 0, struggling: 1, complete_max_work: 1, in_progress: 1, no_work: LEARNERS - 3 });
+    for (const [j, d] of dist.entries())
+      for (const [s, n] of Object.entries(d.counts)) expect(n, `${d.goal.name} ${s}`).toBe(count(j, s));
+    expect(dist[0]!.counts).toMatchObject({
+      complete: 0,
+      struggling: 1,
+      complete_max_work: 1,
+      in_progress: 1,
+      no_work: LEARNERS - 3,
+    });
     expect(dist[1]!.counts).toMatchObject({ struggling: 1, in_progress: 1, no_work: LEARNERS - 2 });
   });
 
@@ -190,7 +237,11 @@ describe("goalLearnerPage", () => {
     [4 / 5, 2 / 3, 1 / 2].forEach((p, i) => expect(byProgress!.rows[i]!.progress).toBeCloseTo(p, 6));
     const byStatus = await page({ orderBy: "status", sortOrder: "desc", pageSize: 2 });
     expect(byStatus!.rows.map((r) => r.status)).toEqual(["no_work", "no_work"]);
-    expect((await page({ orderBy: "status", pageSize: 3 }))!.rows.map((r) => r.username)).toEqual(["learner007", "learner008", "learner009"]);
+    expect((await page({ orderBy: "status", pageSize: 3 }))!.rows.map((r) => r.username)).toEqual([
+      "learner007",
+      "learner008",
+      "learner009",
+    ]);
 
     const struggling = await page({ status: "struggling" });
     expect(struggling).toMatchObject({ count: 1, total: LEARNERS, page: 1 });
@@ -208,11 +259,15 @@ describe("goalLearnerPage", () => {
     refitMastery(db);
     for (const u of [30, 31]) await answer(u, Array(6).fill(true), { goalId: OBJ_GOAL });
     await answer(32, [true], { goalId: OBJ_GOAL });
-    const page = (sortOrder: "asc" | "desc") => goalLearnerPage(db, COURSE, OBJ_GOAL, AS_OF, query({ orderBy: "work_remaining", sortOrder, pageSize: LEARNERS }));
+    const page = (sortOrder: "asc" | "desc") =>
+      goalLearnerPage(db, COURSE, OBJ_GOAL, AS_OF, query({ orderBy: "work_remaining", sortOrder, pageSize: LEARNERS }));
     for (const dir of ["asc", "desc"] as const) {
       const w = (await page(dir))!.rows.map((r) => r.workRemaining);
       const known = w.filter((x) => x >= 0);
-      expect(w.slice(known.length).every((x) => x === -1), dir).toBe(true);
+      expect(
+        w.slice(known.length).every((x) => x === -1),
+        dir,
+      ).toBe(true);
       expect(known).toEqual([...known].sort((a, b) => (dir === "asc" ? a - b : b - a)));
       expect(known.length).toBeGreaterThan(0);
     }
@@ -224,7 +279,13 @@ describe("learnerGoals", () => {
     await answer(3, [true, false], { goalId: OBJ_GOAL });
     const mine = await learnerGoals(db, COURSE, "learner003");
     expect(mine!.map((g) => g.goal.name)).toEqual(["A objectives", "B items"]);
-    expect(mine![0]!.result).toMatchObject({ status: "in_progress", targets: [{ id: "lo-a", status: "in_progress" }, { id: "lo-b", status: "no_work" }] });
+    expect(mine![0]!.result).toMatchObject({
+      status: "in_progress",
+      targets: [
+        { id: "lo-a", status: "in_progress" },
+        { id: "lo-b", status: "no_work" },
+      ],
+    });
     expect(mine![0]!.result.topics).toHaveLength(1);
     expect(mine![1]!.result.topics).toBeNull();
     expect(await learnerGoals(db, COURSE, "nobody")).toBeNull();

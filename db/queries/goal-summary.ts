@@ -61,7 +61,9 @@ export async function allCourseGoals(db: Db, courseId: string): Promise<Goal[]> 
  */
 function versionOf(db: Db, courseId: string, goals: readonly Goal[], asOf: string): string {
   const s = db.$client;
-  const objectives = JSON.stringify([...new Set(goals.filter((g) => g.targetKind === "objective").flatMap((g) => g.targets))]);
+  const objectives = JSON.stringify([
+    ...new Set(goals.filter((g) => g.targetKind === "objective").flatMap((g) => g.targets)),
+  ]);
   const written = s
     .prepare(
       `SELECT max(last_updated_at) FROM courses WHERE id = @course
@@ -69,7 +71,10 @@ function versionOf(db: Db, courseId: string, goals: readonly Goal[], asOf: strin
     )
     .pluck()
     .get({ course: courseId, objectives }) as string | null;
-  const fitted = s.prepare(`SELECT max(fitted_at) FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`).pluck().get(objectives) as string | null;
+  const fitted = s
+    .prepare(`SELECT max(fitted_at) FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .get(objectives) as string | null;
   return JSON.stringify([written, fitted, asOf, goals]);
 }
 
@@ -138,7 +143,9 @@ async function compute(db: Db, courseId: string, goals: readonly Goal[]): Promis
 /** The roster's name order (name, then username); a registration enrolled since the count goes last. */
 function nameRanks(db: Db, courseId: string, registrations: readonly string[]): Uint32Array {
   const ordered = db.$client
-    .prepare(`SELECT e.id FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY u.name, u.username`)
+    .prepare(
+      `SELECT e.id FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY u.name, u.username`,
+    )
     .pluck()
     .all(courseId) as string[];
   const rank = new Map(ordered.map((id, i) => [id, i]));
@@ -146,7 +153,11 @@ function nameRanks(db: Db, courseId: string, registrations: readonly string[]): 
 }
 
 /** The status counts of each goal of the course, by name. */
-export async function goalDistributions(db: Db, courseId: string, asOf: string): Promise<{ goal: Goal; counts: StatusCounts; total: number }[]> {
+export async function goalDistributions(
+  db: Db,
+  courseId: string,
+  asOf: string,
+): Promise<{ goal: Goal; counts: StatusCounts; total: number }[]> {
   const results = await courseGoalResults(db, courseId, asOf);
   return results.goals.map((g) => ({ goal: g.goal, counts: g.counts, total: results.registrations.length }));
 }

@@ -39,13 +39,17 @@ export function goalObject(row: GoalRow): GoalObject {
 
 /** The goals of a course, by name. */
 export async function listGoals(db: Db, courseId: string): Promise<GoalObject[]> {
-  const rows = db.$client.prepare(`SELECT ${COLUMNS} FROM goals WHERE course_id = ? ORDER BY name, id`).all(courseId) as GoalRow[];
+  const rows = db.$client
+    .prepare(`SELECT ${COLUMNS} FROM goals WHERE course_id = ? ORDER BY name, id`)
+    .all(courseId) as GoalRow[];
   return rows.map(goalObject);
 }
 
 /** One goal of a course; null when there is none with that id in that course. */
 export async function getGoal(db: Db, courseId: string, goalId: string): Promise<GoalObject | null> {
-  const row = db.$client.prepare(`SELECT ${COLUMNS} FROM goals WHERE id = ? AND course_id = ?`).get(goalId.toLowerCase(), courseId) as GoalRow | undefined;
+  const row = db.$client
+    .prepare(`SELECT ${COLUMNS} FROM goals WHERE id = ? AND course_id = ?`)
+    .get(goalId.toLowerCase(), courseId) as GoalRow | undefined;
   return row ? goalObject(row) : null;
 }
 
@@ -54,5 +58,8 @@ export async function getGoal(db: Db, courseId: string, goalId: string): Promise
  * and count for nothing once the goal is gone.
  */
 export async function deleteGoal(db: Db, courseId: string, goalId: string): Promise<boolean> {
-  return db.$client.prepare(`DELETE FROM goals WHERE id = ? AND course_id = ?`).run(goalId.toLowerCase(), courseId).changes > 0;
+  return (
+    db.$client.prepare(`DELETE FROM goals WHERE id = ? AND course_id = ?`).run(goalId.toLowerCase(), courseId).changes >
+    0
+  );
 }

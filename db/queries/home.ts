@@ -23,13 +23,18 @@ export function ownRegistrations(db: Db, userId: string): OwnRegistration[] {
   ).map((r) => ({
     ...r,
     enrolled: r.enrolled === 1,
-    goals: db.$client.prepare(`SELECT id, name FROM goals WHERE course_id = ? ORDER BY name, id`).all(r.courseId) as { id: string; name: string }[],
+    goals: db.$client.prepare(`SELECT id, name FROM goals WHERE course_id = ? ORDER BY name, id`).all(r.courseId) as {
+      id: string;
+      name: string;
+    }[],
   }));
 }
 
 /** The departments a department admin manages directly (each with its sub-departments), by name. */
 export function managedDepartmentNames(db: Db, userId: string): { id: string; name: string }[] {
   return db.$client
-    .prepare(`SELECT d.id, d.name FROM managed_departments m JOIN departments d ON d.id = m.department_id WHERE m.user_id = ? ORDER BY d.name`)
+    .prepare(
+      `SELECT d.id, d.name FROM managed_departments m JOIN departments d ON d.id = m.department_id WHERE m.user_id = ? ORDER BY d.name`,
+    )
     .all(userId) as { id: string; name: string }[];
 }

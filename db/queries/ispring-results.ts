@@ -1,6 +1,12 @@
 import type { Db } from "../client";
 import type { CompletionStatus, UserStatus } from "../schema";
-import { FINISHED_STATUSES, ispringResultOf, timeSpentOf, type MandatoryItemFacts, type ResultFigures } from "@/lib/analytics/ispring-result";
+import {
+  FINISHED_STATUSES,
+  ispringResultOf,
+  timeSpentOf,
+  type MandatoryItemFacts,
+  type ResultFigures,
+} from "@/lib/analytics/ispring-result";
 
 /**
  * iSpring learners' results (`docs/metrics.md` § iSpring result of an enrollment): one row per
@@ -96,7 +102,10 @@ function conditions(f: ResultsFilter): { where: string[]; params: Record<string,
   list("userIds", "e.user_id", f.userIds);
   list("courseIds", "e.course_id", f.courseIds);
   list("departmentIds", "u.department_id", f.departmentIds);
-  where.push(...bounds("access", "coalesce(e.access_date, e.enrolled_at)", f.accessDate), ...bounds("due", "e.due_date", f.dueDate));
+  where.push(
+    ...bounds("access", "coalesce(e.access_date, e.enrolled_at)", f.accessDate),
+    ...bounds("due", "e.due_date", f.dueDate),
+  );
   if (f.completionStatuses) {
     params.statuses = JSON.stringify(f.completionStatuses);
     const unset = unsetStatusCondition(f.completionStatuses.filter((s) => DERIVED.has(s)));
@@ -152,7 +161,15 @@ function activityOf(db: Db, enrollmentIds: readonly string[]): Map<string, Activ
        ) g LEFT JOIN items i ON i.course_id = g.course_id AND i.id = g.item_id`,
     )
     .raw()
-    .all({ ids: JSON.stringify(enrollmentIds) }) as [string, number, number, number, number, number | null, number | null][];
+    .all({ ids: JSON.stringify(enrollmentIds) }) as [
+    string,
+    number,
+    number,
+    number,
+    number,
+    number | null,
+    number | null,
+  ][];
   const out = new Map<string, Activity>();
   for (const [id, mandatory, n, duration, launches, completed, best] of rows) {
     let a = out.get(id);
@@ -167,14 +184,19 @@ function activityOf(db: Db, enrollmentIds: readonly string[]): Map<string, Activ
 
 function mandatoryCounts(db: Db, courseIds: readonly string[]): Map<string, number> {
   const rows = db.$client
-    .prepare(`SELECT course_id, COUNT(*) FROM items WHERE mandatory = 1 AND course_id IN ${inList("ids")} GROUP BY course_id`)
+    .prepare(
+      `SELECT course_id, COUNT(*) FROM items WHERE mandatory = 1 AND course_id IN ${inList("ids")} GROUP BY course_id`,
+    )
     .raw()
     .all({ ids: JSON.stringify(courseIds) }) as [string, number][];
   return new Map(rows);
 }
 
 function rowsOf(db: Db, batch: readonly Candidate[], nowMs: number): ResultRow[] {
-  const activity = activityOf(db, batch.map((c) => c.id));
+  const activity = activityOf(
+    db,
+    batch.map((c) => c.id),
+  );
   const mandatory = mandatoryCounts(db, [...new Set(batch.map((c) => c.courseId))]);
   return batch.map((c) => {
     const a = activity.get(c.id);
@@ -212,7 +234,11 @@ function matches(f: ResultsFilter, r: ResultRow): boolean {
   if (f.completionStatuses && !f.completionStatuses.includes(r.figures.completionStatus)) return false;
   if (!f.completionDate) return true;
   const at = r.figures.completionDate;
-  return at !== undefined && (!f.completionDate.from || at >= f.completionDate.from) && (!f.completionDate.to || at <= f.completionDate.to);
+  return (
+    at !== undefined &&
+    (!f.completionDate.from || at >= f.completionDate.from) &&
+    (!f.completionDate.to || at <= f.completionDate.to)
+  );
 }
 
 // Candidates read per round while a filter on derived figures drops some of them.
@@ -222,7 +248,13 @@ const FILTERED_BATCH = 1000;
  * Up to `pageSize` results after enrollment `after` (null: from the start), and whether more follow.
  * `nowMs` is the time overdue is judged at.
  */
-export async function resultsPage(db: Db, f: ResultsFilter, after: string | null, pageSize: number, nowMs: number): Promise<{ rows: ResultRow[]; more: boolean }> {
+export async function resultsPage(
+  db: Db,
+  f: ResultsFilter,
+  after: string | null,
+  pageSize: number,
+  nowMs: number,
+): Promise<{ rows: ResultRow[]; more: boolean }> {
   // SQL decides alone unless a filter needs figures from events (a derived status other than not_started, a completion date).
   const exact = !f.completionDate && (f.completionStatuses ?? []).every((s) => !DERIVED.has(s) || s === "not_started");
   const batchSize = exact ? pageSize + 1 : Math.max(FILTERED_BATCH, pageSize + 1);

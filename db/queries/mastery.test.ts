@@ -17,14 +17,36 @@ eachTestDb((d) => {
   const names = Array.from({ length: 8 }, (_, i) => ({ username: `m${i}` }));
   users = [...enrollLearners(db, A, names).values()];
   enrollLearners(db, B, names.slice(0, 2));
-  db.insert(objectives).values([{ id: "lo", name: "LO" }]).run();
-  db.insert(items).values([{ courseId: A, id: "a1", kind: "problem" }, { courseId: B, id: "b1", kind: "problem" }]).run();
-  db.insert(itemObjectives).values([{ courseId: A, itemId: "a1", objectiveId: "lo" }, { courseId: B, itemId: "b1", objectiveId: "lo" }]).run();
+  db.insert(objectives)
+    .values([{ id: "lo", name: "LO" }])
+    .run();
+  db.insert(items)
+    .values([
+      { courseId: A, id: "a1", kind: "problem" },
+      { courseId: B, id: "b1", kind: "problem" },
+    ])
+    .run();
+  db.insert(itemObjectives)
+    .values([
+      { courseId: A, itemId: "a1", objectiveId: "lo" },
+      { courseId: B, itemId: "b1", objectiveId: "lo" },
+    ])
+    .run();
 });
 
 let t = 0;
 function answer(u: number, course: string, item: string, results: boolean[]): void {
-  addEvents(db, results.map((success) => ({ userId: users[u]!, courseId: course, itemId: item, kind: "problem_attempt" as const, success, ts: daysBefore(AS_OF, 2) + t++ * 1000 })));
+  addEvents(
+    db,
+    results.map((success) => ({
+      userId: users[u]!,
+      courseId: course,
+      itemId: item,
+      kind: "problem_attempt" as const,
+      success,
+      ts: daysBefore(AS_OF, 2) + t++ * 1000,
+    })),
+  );
 }
 
 describe("attemptSequences", () => {
@@ -32,7 +54,16 @@ describe("attemptSequences", () => {
     answer(0, A, "a1", [false]);
     answer(0, B, "b1", [true]);
     answer(0, A, "a1", [true]);
-    addEvents(db, [{ userId: users[0]!, courseId: A, itemId: "a1", kind: "problem_attempt", success: null, ts: daysBefore(AS_OF, 1) }]);
+    addEvents(db, [
+      {
+        userId: users[0]!,
+        courseId: A,
+        itemId: "a1",
+        kind: "problem_attempt",
+        success: null,
+        ts: daysBefore(AS_OF, 1),
+      },
+    ]);
     const seqs = await attemptSequences(db, [users[0]!, users[1]!], ["lo"]);
     expect(seqs.get(users[0]!)?.get("lo")).toEqual([false, true, true]);
     expect(seqs.has(users[1]!)).toBe(false);
@@ -62,6 +93,9 @@ describe("refitMastery", () => {
   });
 
   it("answers the defaults for an objective with no stored model", async () => {
-    expect((await objectiveModels(db, ["nothing-yet"])).get("nothing-yet")).toEqual({ params: DEFAULT_PARAMS, fitted: false });
+    expect((await objectiveModels(db, ["nothing-yet"])).get("nothing-yet")).toEqual({
+      params: DEFAULT_PARAMS,
+      fitted: false,
+    });
   });
 });

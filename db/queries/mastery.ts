@@ -34,10 +34,15 @@ export async function objectiveModels(db: Db, objectiveIds: readonly string[]): 
   const out = new Map<string, ObjectiveModel>(objectiveIds.map((id) => [id, NOT_FITTED]));
   if (!objectiveIds.length) return out;
   const rows = db.$client
-    .prepare(`SELECT objective_id AS id, prior, learn, guess, slip, forget, fitted FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT objective_id AS id, prior, learn, guess, slip, forget, fitted FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`,
+    )
     .all(JSON.stringify(objectiveIds)) as (BktParams & { id: string; fitted: number })[];
   for (const r of rows) {
-    out.set(r.id, { params: { prior: r.prior, learn: r.learn, guess: r.guess, slip: r.slip, forget: r.forget }, fitted: r.fitted === 1 });
+    out.set(r.id, {
+      params: { prior: r.prior, learn: r.learn, guess: r.guess, slip: r.slip, forget: r.forget },
+      fitted: r.fitted === 1,
+    });
   }
   return out;
 }
@@ -47,13 +52,19 @@ export async function objectiveModels(db: Db, objectiveIds: readonly string[]): 
  * → responses (true = correct). The items assessing the objectives are looked up once, and the
  * users' graded attempts are read off `events_graded_idx` alone (no join per attempt).
  */
-export async function attemptSequences(db: Db, userIds: readonly string[], objectiveIds: readonly string[]): Promise<Map<string, Map<string, boolean[]>>> {
+export async function attemptSequences(
+  db: Db,
+  userIds: readonly string[],
+  objectiveIds: readonly string[],
+): Promise<Map<string, Map<string, boolean[]>>> {
   const out = new Map<string, Map<string, boolean[]>>();
   if (!userIds.length || !objectiveIds.length) return out;
   const s = db.$client;
   const assesses = new Map<string, string[]>();
   const pairs = s
-    .prepare(`SELECT course_id, item_id, objective_id FROM item_objectives WHERE objective_id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT course_id, item_id, objective_id FROM item_objectives WHERE objective_id IN (SELECT value FROM json_each(?))`,
+    )
     .raw()
     .all(JSON.stringify(objectiveIds)) as [string, string, string][];
   for (const [course, item, objective] of pairs) {
@@ -71,7 +82,8 @@ export async function attemptSequences(db: Db, userIds: readonly string[], objec
     // .all() over .iterate(): a third less time a row, and a page of learners' attempts is small.
     .all(JSON.stringify(userIds)) as [string, string, string, number][];
   for (const [userId, course, item, success] of rows) {
-    for (const objectiveId of assesses.get(`${course}\u0000${item}`) ?? []) append(out, userId, objectiveId, success === 1);
+    for (const objectiveId of assesses.get(`${course}\u0000${item}`) ?? [])
+      append(out, userId, objectiveId, success === 1);
   }
   return out;
 }
@@ -98,11 +110,15 @@ export function refitMastery(db: Db, opts: { force?: boolean; now?: Date } = {})
   const started = Date.now();
   const s = db.$client;
   const stored = new Map(
-    (s.prepare(`SELECT objective_id AS id, attempts FROM mastery_models`).all() as { id: string; attempts: number }[]).map((r) => [r.id, r.attempts]),
+    (
+      s.prepare(`SELECT objective_id AS id, attempts FROM mastery_models`).all() as { id: string; attempts: number }[]
+    ).map((r) => [r.id, r.attempts]),
   );
   const sequences = new Map<string, Map<string, boolean[]>>();
   const rows = s
-    .prepare(`SELECT io.objective_id, e.user_id, e.success FROM events e ${ON_OBJECTIVES} WHERE ${GRADED} ORDER BY e.user_id, e.ts`)
+    .prepare(
+      `SELECT io.objective_id, e.user_id, e.success FROM events e ${ON_OBJECTIVES} WHERE ${GRADED} ORDER BY e.user_id, e.ts`,
+    )
     .raw()
     .iterate() as IterableIterator<[string, string, number]>;
   for (const [objectiveId, userId, success] of rows) append(sequences, objectiveId, userId, success === 1);
@@ -125,7 +141,15 @@ export function refitMastery(db: Db, opts: { force?: boolean; now?: Date } = {})
     const fit = fitObjective(seqs);
     // The objective may have been removed while fitting; its parameters then have nowhere to go.
     if (!exists.get(id)) continue;
-    upsert.run({ id, ...fit.params, fitted: fit.fitted ? 1 : 0, attempts, users: seqs.length, logLikelihood: fit.logLikelihood, fittedAt });
+    upsert.run({
+      id,
+      ...fit.params,
+      fitted: fit.fitted ? 1 : 0,
+      attempts,
+      users: seqs.length,
+      logLikelihood: fit.logLikelihood,
+      fittedAt,
+    });
     refitted++;
     if (fit.fitted) fitted++;
   }

@@ -34,20 +34,33 @@ interface ItemRow {
   max_attempts: number | null;
   requires_correction: number;
 }
-type EventRow = [itemId: string, kind: EventKind, ts: number, success: number | null, score: number | null, durationMs: number | null];
+type EventRow = [
+  itemId: string,
+  kind: EventKind,
+  ts: number,
+  success: number | null,
+  score: number | null,
+  durationMs: number | null,
+];
 
 /** A user by id, or by email compared case-insensitively; an id match wins. */
 function userIdOf(db: Db, emailOrId: string): string | null {
   const row = db.$client
     .prepare(`SELECT id FROM users WHERE id IN (?, ?) OR email_lower = ? ORDER BY id IN (?, ?) DESC LIMIT 1`)
     .pluck()
-    .get(emailOrId, emailOrId.toLowerCase(), emailOrId.toLowerCase(), emailOrId, emailOrId.toLowerCase()) as string | undefined;
+    .get(emailOrId, emailOrId.toLowerCase(), emailOrId.toLowerCase(), emailOrId, emailOrId.toLowerCase()) as
+    string | undefined;
   return row ?? null;
 }
 
-export async function pathSessionData(db: Db, sessionId: string, userEmailOrId: string): Promise<PathSessionData | { missing: PathSessionMissing }> {
+export async function pathSessionData(
+  db: Db,
+  sessionId: string,
+  userEmailOrId: string,
+): Promise<PathSessionData | { missing: PathSessionMissing }> {
   const s = db.$client;
-  const course = s.prepare(`SELECT starts_at, ends_at FROM courses WHERE id = ?`).get(sessionId) as CourseRow | undefined;
+  const course = s.prepare(`SELECT starts_at, ends_at FROM courses WHERE id = ?`).get(sessionId) as
+    CourseRow | undefined;
   if (!course) return { missing: "path_session" };
   const userId = userIdOf(db, userEmailOrId);
   if (userId === null) return { missing: "user" };
@@ -62,7 +75,9 @@ export async function pathSessionData(db: Db, sessionId: string, userEmailOrId: 
     )
     .all(sessionId) as ItemRow[];
   const events = s
-    .prepare(`SELECT item_id, kind, ts, success, score, duration_ms FROM events WHERE course_id = ? AND user_id = ? ORDER BY ts, id`)
+    .prepare(
+      `SELECT item_id, kind, ts, success, score, duration_ms FROM events WHERE course_id = ? AND user_id = ? ORDER BY ts, id`,
+    )
     .raw()
     .all(sessionId, userId) as EventRow[];
   return {

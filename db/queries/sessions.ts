@@ -10,7 +10,12 @@ export async function createSession(db: Db, userId: string, maxAgeS: number, now
   const s = db.$client;
   s.transaction(() => {
     s.prepare(`DELETE FROM sessions WHERE expires_at <= ?`).run(now.toISOString());
-    s.prepare(`INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`).run(id, userId, now.toISOString(), expires);
+    s.prepare(`INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`).run(
+      id,
+      userId,
+      now.toISOString(),
+      expires,
+    );
   })();
   return id;
 }
@@ -27,4 +32,3 @@ export async function sessionUser(db: Db, sessionId: string, userId: string, now
 export async function endSession(db: Db, sessionId: string): Promise<void> {
   db.$client.prepare(`DELETE FROM sessions WHERE id = ?`).run(sessionId);
 }
-

@@ -57,7 +57,11 @@ export class StatementStore {
  * and `authority` set by the LRS. `voided: true` finds only voided statements
  * (`voidedStatementId=`), `false` only the others (`statementId=`), as xAPI asks.
  */
-export async function findStatement(db: Db, id: string, opts: { voided: boolean }): Promise<Record<string, unknown> | null> {
+export async function findStatement(
+  db: Db,
+  id: string,
+  opts: { voided: boolean },
+): Promise<Record<string, unknown> | null> {
   const row = new StatementStore(db).get(id.toLowerCase());
   if (!row || Boolean(row.voided) !== opts.voided) return null;
   return servedStatement(row);

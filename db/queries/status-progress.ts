@@ -23,7 +23,12 @@ export interface Goal {
   targetKind: "objective" | "item";
   targets: string[];
   topics: { topic_id: string; targets: string[] }[] | null;
-  criteria: { minPredictedMastery: number; minConsecutiveCorrect: number | null; minWorkPerTarget: number; maxWorkOnGoal: number | null };
+  criteria: {
+    minPredictedMastery: number;
+    minConsecutiveCorrect: number | null;
+    minWorkPerTarget: number;
+    maxWorkOnGoal: number | null;
+  };
 }
 
 export function goalOf(row: GoalRow): Goal {
@@ -37,13 +42,18 @@ export function goalOf(row: GoalRow): Goal {
     criteria: {
       minPredictedMastery: row.min_predicted_mastery,
       minConsecutiveCorrect: row.min_consecutive_correct,
-      minWorkPerTarget: row.min_work_per_target, maxWorkOnGoal: row.max_work_on_goal,
+      minWorkPerTarget: row.min_work_per_target,
+      maxWorkOnGoal: row.max_work_on_goal,
     },
   };
 }
 
 /** Goals by id within a course, in the order asked; `missing` is the first id that is not one of the course's goals. */
-export async function courseGoals(db: Db, courseId: string, ids: readonly string[]): Promise<{ goals: Goal[]; missing: string | null }> {
+export async function courseGoals(
+  db: Db,
+  courseId: string,
+  ids: readonly string[],
+): Promise<{ goals: Goal[]; missing: string | null }> {
   const get = db.$client.prepare(
     `SELECT id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_consecutive_correct, min_work_per_target, max_work_on_goal FROM goals WHERE id = ? AND course_id = ?`,
   );
@@ -61,9 +71,16 @@ export async function courseGoals(db: Db, courseId: string, ids: readonly string
  * follow: one row past the page is read rather than the course's enrollments counted (a count is
  * a scan of 100,000 index entries at 100,000 learners, a tenth of the route's time).
  */
-export async function registrationPage(db: Db, courseId: string, offset: number, limit: number): Promise<{ rows: Registration[]; more: boolean }> {
+export async function registrationPage(
+  db: Db,
+  courseId: string,
+  offset: number,
+  limit: number,
+): Promise<{ rows: Registration[]; more: boolean }> {
   const rows = db.$client
-    .prepare(`SELECT id, user_id AS userId FROM enrollments WHERE course_id = ? ORDER BY enrolled_at, id LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT id, user_id AS userId FROM enrollments WHERE course_id = ? ORDER BY enrolled_at, id LIMIT ? OFFSET ?`,
+    )
     .all(courseId, limit + 1, offset) as Registration[];
   const more = rows.length > limit;
   if (more) rows.pop();
@@ -84,7 +101,12 @@ interface Work {
 
 const key = (userId: string, goalId: string) => `${userId}\u0000${goalId}`;
 
-async function goalWork(db: Db, courseId: string, userIds: readonly string[], goalIds: readonly string[]): Promise<Map<string, Work>> {
+async function goalWork(
+  db: Db,
+  courseId: string,
+  userIds: readonly string[],
+  goalIds: readonly string[],
+): Promise<Map<string, Work>> {
   const rows = db.$client
     .prepare(
       `SELECT user_id, goal_id, item_id, kind, COUNT(*), coalesce(SUM(success = 1), 0) FROM events
@@ -93,7 +115,14 @@ async function goalWork(db: Db, courseId: string, userIds: readonly string[], go
        GROUP BY 1, 2, 3, 4`,
     )
     .raw()
-    .all({ course: courseId, users: JSON.stringify(userIds), goals: JSON.stringify(goalIds) }) as [string, string, string, string, number, number][];
+    .all({ course: courseId, users: JSON.stringify(userIds), goals: JSON.stringify(goalIds) }) as [
+    string,
+    string,
+    string,
+    string,
+    number,
+    number,
+  ][];
   const out = new Map<string, Work>();
   for (const [userId, goalId, itemId, kind, n, correct] of rows) {
     const k = key(userId, goalId);
@@ -109,7 +138,9 @@ async function goalWork(db: Db, courseId: string, userIds: readonly string[], go
 function itemsOfObjectives(db: Db, courseId: string, objectiveIds: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>(objectiveIds.map((o) => [o, []]));
   const rows = db.$client
-    .prepare(`SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (SELECT value FROM json_each(?))`,
+    )
     .raw()
     .all(courseId, JSON.stringify(objectiveIds)) as [string, string][];
   for (const [o, item] of rows) out.get(o)!.push(item);
@@ -124,11 +155,21 @@ function learnerState(p: BktParams, responses: readonly boolean[]): { mastery: n
 }
 
 /** Status and progress of each registration (rows) on each goal (columns), all of one course. */
-export async function statusAndProgress(db: Db, courseId: string, goals: readonly Goal[], regs: readonly Registration[]): Promise<GoalResult[][]> {
+export async function statusAndProgress(
+  db: Db,
+  courseId: string,
+  goals: readonly Goal[],
+  regs: readonly Registration[],
+): Promise<GoalResult[][]> {
   const userIds = [...new Set(regs.map((r) => r.userId))];
   const objectiveIds = [...new Set(goals.filter((g) => g.targetKind === "objective").flatMap((g) => g.targets))];
   const [work, models, sequences] = await Promise.all([
-    goalWork(db, courseId, userIds, goals.map((g) => g.id)),
+    goalWork(
+      db,
+      courseId,
+      userIds,
+      goals.map((g) => g.id),
+    ),
     objectiveModels(db, objectiveIds),
     attemptSequences(db, userIds, objectiveIds),
   ]);
@@ -137,7 +178,11 @@ export async function statusAndProgress(db: Db, courseId: string, goals: readonl
   const stateOf = (userId: string, objectiveId: string) => {
     const k = key(userId, objectiveId);
     let state = traced.get(k);
-    if (state === undefined) traced.set(k, (state = learnerState(models.get(objectiveId)!.params, sequences.get(userId)?.get(objectiveId) ?? [])));
+    if (state === undefined)
+      traced.set(
+        k,
+        (state = learnerState(models.get(objectiveId)!.params, sequences.get(userId)?.get(objectiveId) ?? [])),
+      );
     return state;
   };
   return regs.map((reg) =>

@@ -13,14 +13,28 @@ let ids: Map<string, string>;
 eachTestDb((d) => {
   db = d;
   ids = enrollLearners(db, COURSE, [{ username: "busy" }, { username: "quiet" }, { username: "leaving" }]);
-  addEvents(db, [{ userId: ids.get("busy")!, courseId: COURSE, itemId: "v1", kind: "video_play", ts: daysBefore(AS_OF, 1) }]);
+  addEvents(db, [
+    { userId: ids.get("busy")!, courseId: COURSE, itemId: "v1", kind: "video_play", ts: daysBefore(AS_OF, 1) },
+  ]);
   ensureCourseFresh(db, COURSE, AS_OF);
 });
 
-type Summary = { rowid: number; username: string; name: string; cohort: string | null; videos_viewed: number; days_active: number; segments: number | null };
+type Summary = {
+  rowid: number;
+  username: string;
+  name: string;
+  cohort: string | null;
+  videos_viewed: number;
+  days_active: number;
+  segments: number | null;
+};
 const rows = () =>
   new Map(
-    (db.$client.prepare(`SELECT rowid, username, name, cohort, videos_viewed, days_active, segments FROM learner_summary`).all() as Summary[]).map((r) => [r.username, r]),
+    (
+      db.$client
+        .prepare(`SELECT rowid, username, name, cohort, videos_viewed, days_active, segments FROM learner_summary`)
+        .all() as Summary[]
+    ).map((r) => [r.username, r]),
   );
 
 describe("summary rows", () => {

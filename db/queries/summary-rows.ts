@@ -6,15 +6,36 @@ type Row = Record<string, string | number | null>;
 
 /** The stored values of a summary row (besides its key and `segments`). */
 const VALUES = [
-  "enrollment_id", "username", "name", "email", "mode", "cohort", "enrolled_at", "is_active", "problems_attempted",
-  "problems_completed", "problem_attempts", "attempt_ratio", "attempt_ratio_order", "videos_viewed",
-  "discussion_contributions", "days_active", "days_active_prev", "last_active_day",
+  "enrollment_id",
+  "username",
+  "name",
+  "email",
+  "mode",
+  "cohort",
+  "enrolled_at",
+  "is_active",
+  "problems_attempted",
+  "problems_completed",
+  "problem_attempts",
+  "attempt_ratio",
+  "attempt_ratio_order",
+  "videos_viewed",
+  "discussion_contributions",
+  "days_active",
+  "days_active_prev",
+  "last_active_day",
 ] as const;
 
 /** The values the segment rules read: when one changes, the row's segments are recomputed. */
 const SEGMENT_INPUTS = new Set<string>([
-  "problems_attempted", "problems_completed", "problem_attempts", "videos_viewed", "discussion_contributions",
-  "days_active", "days_active_prev", "is_active",
+  "problems_attempted",
+  "problems_completed",
+  "problem_attempts",
+  "videos_viewed",
+  "discussion_contributions",
+  "days_active",
+  "days_active_prev",
+  "is_active",
 ]);
 
 const USERS = "SELECT value FROM json_each(@users)";
@@ -103,12 +124,20 @@ export class SummaryWriter {
 
   /** Brings every summary of a course up to date: each enrollment's, and none for a gone one. */
   refreshCourse(window: SummaryWindow): void {
-    const next = this.s.prepare(`SELECT user_id FROM enrollments WHERE course_id = ? AND user_id > ? ORDER BY user_id LIMIT ${CHUNK}`).pluck();
-    for (let chunk = next.all(window.course, "") as string[]; chunk.length; chunk = next.all(window.course, chunk.at(-1)) as string[]) {
+    const next = this.s
+      .prepare(`SELECT user_id FROM enrollments WHERE course_id = ? AND user_id > ? ORDER BY user_id LIMIT ${CHUNK}`)
+      .pluck();
+    for (
+      let chunk = next.all(window.course, "") as string[];
+      chunk.length;
+      chunk = next.all(window.course, chunk.at(-1)) as string[]
+    ) {
       this.refreshChunk(window, chunk);
     }
     this.s
-      .prepare(`DELETE FROM learner_summary WHERE course_id = ? AND user_id NOT IN (SELECT user_id FROM enrollments WHERE course_id = ?)`)
+      .prepare(
+        `DELETE FROM learner_summary WHERE course_id = ? AND user_id NOT IN (SELECT user_id FROM enrollments WHERE course_id = ?)`,
+      )
       .run(window.course, window.course);
   }
 

@@ -36,9 +36,22 @@ export interface DepartmentRow {
 }
 
 const USER_COLUMNS = [
-  "username", "name", "email", "status", "department_id", "role", "password_hash",
-  "language", "country", "city", "gender", "year_of_birth", "level_of_education",
-  "location", "mailing_address", "goals",
+  "username",
+  "name",
+  "email",
+  "status",
+  "department_id",
+  "role",
+  "password_hash",
+  "language",
+  "country",
+  "city",
+  "gender",
+  "year_of_birth",
+  "level_of_education",
+  "location",
+  "mailing_address",
+  "goals",
 ] as const;
 
 /** SHA-1 of `mailto:<email>`: what an xAPI `mbox_sha1sum` carries. */

@@ -26,7 +26,9 @@ function problemsOfTargets(db: Db, courseId: string, goal: Goal): Map<string, st
   if (goal.targetKind === "item") return new Map(goal.targets.map((t) => [t, [t]]));
   const out = new Map<string, string[]>(goal.targets.map((t) => [t, []]));
   const rows = db.$client
-    .prepare(`SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (SELECT value FROM json_each(?))`,
+    )
     .raw()
     .all(courseId, JSON.stringify(goal.targets)) as [string, string][];
   for (const [o, item] of rows) out.get(o)!.push(item);
@@ -34,7 +36,12 @@ function problemsOfTargets(db: Db, courseId: string, goal: Goal): Map<string, st
 }
 
 /** Per goal of `goals`, the learner's work on its targets outside it, in total and per target. */
-export function workOutsideGoals(db: Db, courseId: string, userId: string, goals: readonly Goal[]): Map<string, GoalOutsideWork> {
+export function workOutsideGoals(
+  db: Db,
+  courseId: string,
+  userId: string,
+  goals: readonly Goal[],
+): Map<string, GoalOutsideWork> {
   const read = db.$client.prepare(
     `SELECT item_id, MAX(success = 1) FROM events
      WHERE course_id = @course AND user_id = @user AND kind = 'problem_attempt' AND (goal_id IS NULL OR goal_id != @goal)
@@ -45,7 +52,12 @@ export function workOutsideGoals(db: Db, courseId: string, userId: string, goals
   for (const goal of goals) {
     const byTarget = problemsOfTargets(db, courseId, goal);
     const items = [...new Set([...byTarget.values()].flat())];
-    const worked = new Map(read.raw().all({ course: courseId, user: userId, goal: goal.id, items: JSON.stringify(items) }) as [string, number][]);
+    const worked = new Map(
+      read.raw().all({ course: courseId, user: userId, goal: goal.id, items: JSON.stringify(items) }) as [
+        string,
+        number,
+      ][],
+    );
     const tally = (problems: readonly string[]): OutsideWork => ({
       problems: problems.length,
       solved: problems.filter((p) => worked.get(p) === 1).length,

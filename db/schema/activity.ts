@@ -59,7 +59,9 @@ export const events = sqliteTable(
     index("events_graded_idx")
       .on(t.userId, t.ts, t.courseId, t.itemId, t.success, t.kind)
       .where(sql`${t.kind} = 'problem_attempt' AND ${t.success} IS NOT NULL`),
-    index("events_goal_idx").on(t.courseId, t.userId, t.goalId, t.itemId, t.kind, t.success).where(sql`${t.goalId} IS NOT NULL`),
+    index("events_goal_idx")
+      .on(t.courseId, t.userId, t.goalId, t.itemId, t.kind, t.success)
+      .where(sql`${t.goalId} IS NOT NULL`),
   ],
 );
 

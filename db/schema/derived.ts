@@ -43,7 +43,10 @@ export const learnerDay = sqliteTable(
     videosViewed: integer("videos_viewed").notNull(),
     discussionContributions: integer("discussion_contributions").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.courseId, t.userId, t.day] }), index("learner_day_course_day_idx").on(t.courseId, t.day)],
+  (t) => [
+    primaryKey({ columns: [t.courseId, t.userId, t.day] }),
+    index("learner_day_course_day_idx").on(t.courseId, t.day),
+  ],
 );
 
 /**

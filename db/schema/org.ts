@@ -42,7 +42,9 @@ export const users = sqliteTable(
     location: text("location"),
     mailingAddress: text("mailing_address"),
     goals: text("goals"),
-    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [
     uniqueIndex("users_username_uq").on(t.username),

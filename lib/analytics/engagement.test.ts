@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { attemptRatioOrder, attemptsPerCompleted, dailyValuesOf, metricsOf, windowMetricsOf, type EngagementEvent } from "./engagement";
+import {
+  attemptRatioOrder,
+  attemptsPerCompleted,
+  dailyValuesOf,
+  metricsOf,
+  windowMetricsOf,
+  type EngagementEvent,
+} from "./engagement";
 
 const at = (iso: string) => Date.parse(iso);
-const ev = (kind: EngagementEvent["kind"], itemId: string, iso: string, success?: boolean): EngagementEvent => ({ kind, itemId, ts: at(iso), success });
+const ev = (kind: EngagementEvent["kind"], itemId: string, iso: string, success?: boolean): EngagementEvent => ({
+  kind,
+  itemId,
+  ts: at(iso),
+  success,
+});
 
 describe("metricsOf", () => {
   const events = [
@@ -28,7 +40,13 @@ describe("metricsOf", () => {
   });
   it("restricts to a half-open window of days", () => {
     const m = windowMetricsOf(events, { start: "2026-03-11", end: "2026-03-13" });
-    expect(m).toMatchObject({ problems_attempted: 1, problems_completed: 0, problem_attempts: 1, problem_attempts_per_completed: null, days_active: 2 });
+    expect(m).toMatchObject({
+      problems_attempted: 1,
+      problems_completed: 0,
+      problem_attempts: 1,
+      problem_attempts_per_completed: null,
+      days_active: 2,
+    });
   });
   it("per-day values count distinct items within the day", () => {
     expect(dailyValuesOf(events)[0]).toEqual({

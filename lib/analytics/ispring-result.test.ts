@@ -15,7 +15,10 @@ const base: ResultInput = {
   mandatoryItems: 3,
   items: [],
 };
-const done = (day: number, bestScore: number | null = null): MandatoryItemFacts => ({ completedAtMs: T(day), bestScore });
+const done = (day: number, bestScore: number | null = null): MandatoryItemFacts => ({
+  completedAtMs: T(day),
+  bestScore,
+});
 const open = (bestScore: number | null = null): MandatoryItemFacts => ({ completedAtMs: null, bestScore });
 const result = (over: Partial<ResultInput>) => ispringResultOf({ ...base, ...over }, NOW);
 
@@ -50,7 +53,10 @@ describe("completionStatus", () => {
   });
 
   it.each(COMPLETION_STATUSES)("is the explicit status %s when one is set", (status) => {
-    expect(result({ explicitStatus: status, items: [done(1), done(2), done(3)], hasActivity: status !== "not_started" }).completionStatus).toBe(status);
+    expect(
+      result({ explicitStatus: status, items: [done(1), done(2), done(3)], hasActivity: status !== "not_started" })
+        .completionStatus,
+    ).toBe(status);
     expect(result({ explicitStatus: status, hasActivity: false }).completionStatus).toBe(status);
   });
 });
@@ -79,7 +85,9 @@ describe("progress, score and completion date", () => {
   it("prefers the explicit completion date, and has none for an unfinished status", () => {
     const at = "2026-02-01T08:00:00.000Z";
     expect(result({ explicitStatus: "accepted", explicitCompletedAt: at }).completionDate).toBe(at);
-    expect(result({ explicitStatus: "passed", items: [done(1), done(2), done(4)] }).completionDate).toBe(new Date(T(4)).toISOString());
+    expect(result({ explicitStatus: "passed", items: [done(1), done(2), done(4)] }).completionDate).toBe(
+      new Date(T(4)).toISOString(),
+    );
     expect(result({ explicitStatus: "passed" }).completionDate).toBeUndefined();
     expect(result({ explicitStatus: "declined", explicitCompletedAt: at }).completionDate).toBeUndefined();
     expect(result({ explicitStatus: "incomplete", items: [done(1), done(2), done(3)] }).completionDate).toBeUndefined();
@@ -104,8 +112,10 @@ describe("isOverdue", () => {
   });
 
   it("is never overdue once complete, passed or accepted; failed and the rest still are", () => {
-    for (const s of ["complete", "passed", "accepted"] as const) expect(result({ dueDate: past, explicitStatus: s }).isOverdue).toBe(false);
-    for (const s of ["failed", "pending", "incomplete", "declined", "not_started"] as const) expect(result({ dueDate: past, explicitStatus: s }).isOverdue).toBe(true);
+    for (const s of ["complete", "passed", "accepted"] as const)
+      expect(result({ dueDate: past, explicitStatus: s }).isOverdue).toBe(false);
+    for (const s of ["failed", "pending", "incomplete", "declined", "not_started"] as const)
+      expect(result({ dueDate: past, explicitStatus: s }).isOverdue).toBe(true);
     expect(result({ dueDate: past, items: [done(1), done(2), done(3)] }).isOverdue).toBe(false);
   });
 });

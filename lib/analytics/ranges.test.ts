@@ -7,13 +7,21 @@ describe("engagementRange — the reference cases of docs/metrics.md", () => {
     expect(engagementRange(values)).toEqual({ below_average: [0, 13], average: [13, 50], above_average: [50, null] });
   });
   it("[5,5,5,5,5,5]", () => {
-    expect(engagementRange([5, 5, 5, 5, 5, 5])).toEqual({ below_average: [0, 5], average: [5, null], above_average: null });
+    expect(engagementRange([5, 5, 5, 5, 5, 5])).toEqual({
+      below_average: [0, 5],
+      average: [5, null],
+      above_average: null,
+    });
   });
   it("[0]", () => {
     expect(engagementRange([0])).toEqual({ below_average: null, average: [0, null], above_average: null });
   });
   it("[1,0,0,0]", () => {
-    expect(engagementRange([1, 0, 0, 0])).toEqual({ below_average: null, average: [0, 0.55], above_average: [0.55, null] });
+    expect(engagementRange([1, 0, 0, 0])).toEqual({
+      below_average: null,
+      average: [0, 0.55],
+      above_average: [0.55, null],
+    });
   });
   it("[1..7, +∞]", () => {
     expect(engagementRange([1, 2, 3, 4, 5, 6, 7, Infinity])).toEqual({
@@ -30,7 +38,11 @@ describe("engagementRange — the reference cases of docs/metrics.md", () => {
 describe("engagementRange — infinities", () => {
   it("interpolating towards +∞ gives +∞, written as a null upper bound", () => {
     // positions (n−1)·q = 0.3 and 1.7 on [1, ∞, ∞]: both percentiles are +∞.
-    expect(engagementRange([1, Infinity, Infinity])).toEqual({ below_average: [0, null], average: null, above_average: null });
+    expect(engagementRange([1, Infinity, Infinity])).toEqual({
+      below_average: [0, null],
+      average: null,
+      above_average: null,
+    });
   });
   it("average [p15, null] with above null when p85 is +∞ and p15 finite", () => {
     const r = engagementRange([1, 1, 1, 1, 1, 1, 1, 1, Infinity, Infinity]);
@@ -39,7 +51,11 @@ describe("engagementRange — infinities", () => {
     expect(r.above_average).toBeNull();
   });
   it("all +∞: every range whose lower bound would be +∞ is null", () => {
-    expect(engagementRange([Infinity, Infinity])).toEqual({ below_average: [0, null], average: null, above_average: null });
+    expect(engagementRange([Infinity, Infinity])).toEqual({
+      below_average: [0, null],
+      average: null,
+      above_average: null,
+    });
   });
 });
 
@@ -82,17 +98,27 @@ describe("engagementRangesOf", () => {
 
 describe("withClassRanks — Open edX's newer names", () => {
   it("puts the low side at the bottom of every count and at the top of the attempts ratio", () => {
-    const learner = (problemsAttempted: number, problemsCompleted: number, problemAttempts: number) =>
-      ({ problemsAttempted, problemsCompleted, problemAttempts, videosViewed: 0, discussionContributions: 0, daysActive: 1 });
+    const learner = (problemsAttempted: number, problemsCompleted: number, problemAttempts: number) => ({
+      problemsAttempted,
+      problemsCompleted,
+      problemAttempts,
+      videosViewed: 0,
+      discussionContributions: 0,
+      daysActive: 1,
+    });
     const ranges = engagementRangesOf([learner(1, 1, 1), learner(2, 2, 3), learner(3, 3, 8), learner(4, 1, 5)]);
     const ranked = withClassRanks(ranges);
     expect(ranked.problems_attempted).toEqual({
       ...ranges.problems_attempted,
-      class_rank_bottom: [0, 1.45], class_rank_average: [1.45, 3.55], class_rank_top: [3.55, null],
+      class_rank_bottom: [0, 1.45],
+      class_rank_average: [1.45, 3.55],
+      class_rank_top: [3.55, null],
     });
     expect(ranked.problem_attempts_per_completed).toEqual({
       ...ranges.problem_attempts_per_completed,
-      class_rank_bottom: [3.95, null], class_rank_average: [1.225, 3.95], class_rank_top: [0, 1.225],
+      class_rank_bottom: [3.95, null],
+      class_rank_average: [1.225, 3.95],
+      class_rank_top: [0, 1.225],
     });
   });
 });

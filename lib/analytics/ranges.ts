@@ -115,7 +115,10 @@ export type RankedRanges = Record<RangeMetric, RankedRange>;
 export function withClassRanks(ranges: EngagementRanges): RankedRanges {
   const ranked = (metric: RangeMetric): RankedRange => {
     const r = ranges[metric];
-    const [bottom, top] = metric === "problem_attempts_per_completed" ? [r.above_average, r.below_average] : [r.below_average, r.above_average];
+    const [bottom, top] =
+      metric === "problem_attempts_per_completed"
+        ? [r.above_average, r.below_average]
+        : [r.below_average, r.above_average];
     return { ...r, class_rank_bottom: bottom, class_rank_average: r.average, class_rank_top: top };
   };
   return Object.fromEntries(RANGE_METRICS.map((m) => [m, ranked(m)])) as RankedRanges;

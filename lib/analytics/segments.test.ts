@@ -28,7 +28,9 @@ describe("segmentsOf", () => {
   it("highly_engaged at or above the above_average floor of any counted metric", () => {
     expect(segmentsOf(learner({ problemsAttempted: 50 }), ranges)).toContain("highly_engaged");
     expect(segmentsOf(learner({ discussionContributions: 50 }), ranges)).toContain("highly_engaged");
-    expect(segmentsOf(learner({ problemsAttempted: 49, problemsCompleted: 49, problemAttempts: 49 }), ranges)).not.toContain("highly_engaged");
+    expect(
+      segmentsOf(learner({ problemsAttempted: 49, problemsCompleted: 49, problemAttempts: 49 }), ranges),
+    ).not.toContain("highly_engaged");
   });
   it("no highly_engaged from a metric whose above_average is null", () => {
     expect(segmentsOf(learner({ videosViewed: 1000 }), ranges)).toEqual([]);
@@ -37,7 +39,9 @@ describe("segmentsOf", () => {
     expect(segmentsOf(learner({ problemsAttempted: 1, problemAttempts: 3 }), ranges)).toEqual(["struggling"]);
   });
   it("struggling when the ratio reaches the ratio's above_average floor, not below it", () => {
-    expect(segmentsOf(learner({ problemsAttempted: 1, problemsCompleted: 1, problemAttempts: 7 }), ranges)).toEqual(["struggling"]);
+    expect(segmentsOf(learner({ problemsAttempted: 1, problemsCompleted: 1, problemAttempts: 7 }), ranges)).toEqual([
+      "struggling",
+    ]);
     expect(segmentsOf(learner({ problemsAttempted: 1, problemsCompleted: 1, problemAttempts: 6 }), ranges)).toEqual([]);
   });
   it("not struggling without attempts", () => {
@@ -53,7 +57,10 @@ describe("segmentsOf", () => {
     expect(segmentsOf(learner({ daysActive: 0, isActive: false }), ranges)).toEqual(["inactive", "unenrolled"]);
   });
   it("a learner may be in several segments", () => {
-    expect(segmentsOf(learner({ problemsAttempted: 60, problemAttempts: 70 }), ranges)).toEqual(["highly_engaged", "struggling"]);
+    expect(segmentsOf(learner({ problemsAttempted: 60, problemAttempts: 70 }), ranges)).toEqual([
+      "highly_engaged",
+      "struggling",
+    ]);
   });
 });
 

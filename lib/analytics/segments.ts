@@ -47,7 +47,8 @@ export function segmentsOf(x: SegmentInput, ranges: EngagementRanges): Segment[]
   }
   if (x.problemAttempts > 0) {
     const floor = aboveAverageFloor(ranges.problem_attempts_per_completed);
-    if (x.problemsCompleted === 0 || atLeastFloor(x.problemAttempts / x.problemsCompleted, floor)) out.push("struggling");
+    if (x.problemsCompleted === 0 || atLeastFloor(x.problemAttempts / x.problemsCompleted, floor))
+      out.push("struggling");
   }
   if (x.daysActive === 0 && x.daysActivePrev > 0) out.push("disengaging");
   if (x.daysActive === 0 && x.daysActivePrev === 0) out.push("inactive");

@@ -17,7 +17,10 @@ describe("bodyChunks", () => {
   });
 
   it("refuses (413) a declared Content-Length over the limit before reading anything", async () => {
-    await expect(collect(request(["x"], 0, { "content-length": "5" }), { max: 4 })).rejects.toMatchObject({ status: 413, headers: { Connection: "close" } });
+    await expect(collect(request(["x"], 0, { "content-length": "5" }), { max: 4 })).rejects.toMatchObject({
+      status: 413,
+      headers: { Connection: "close" },
+    });
   });
 
   it("refuses (413) a streamed body once it passes the limit", async () => {
@@ -25,15 +28,24 @@ describe("bodyChunks", () => {
   });
 
   it("drops (408) a sender that stalls", async () => {
-    await expect(collect(request(["a", "b"], 200), { max: 10, idleMs: 50 })).rejects.toMatchObject({ status: 408, code: "request_timeout" });
+    await expect(collect(request(["a", "b"], 200), { max: 10, idleMs: 50 })).rejects.toMatchObject({
+      status: 408,
+      code: "request_timeout",
+    });
   });
 });
 
 describe("readBody", () => {
   it("parses JSON and names what is wrong otherwise", async () => {
     expect(await readBody(request(['{"a":', "1}"]))).toEqual({ a: 1 });
-    await expect(readBody(request(["{"]))).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^The request body is not valid JSON/) });
-    await expect(readBody(request([" "]))).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/empty/) });
+    await expect(readBody(request(["{"]))).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^The request body is not valid JSON/),
+    });
+    await expect(readBody(request([" "]))).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/empty/),
+    });
   });
 });
 
@@ -41,7 +53,8 @@ describe("maxBodyBytes", () => {
   it("is LANTERN_MAX_BODY_BYTES, 10 MB when unset, and refuses anything but a positive whole number", () => {
     expect(maxBodyBytes({ LANTERN_MAX_BODY_BYTES: "2048" })).toBe(2048);
     for (const unset of [undefined, ""]) expect(maxBodyBytes({ LANTERN_MAX_BODY_BYTES: unset })).toBe(10 * 1024 * 1024);
-    for (const bad of ["0", "-5", "1e6", "ten"]) expect(() => maxBodyBytes({ LANTERN_MAX_BODY_BYTES: bad })).toThrow(/^LANTERN_MAX_BODY_BYTES must be/);
+    for (const bad of ["0", "-5", "1e6", "ten"])
+      expect(() => maxBodyBytes({ LANTERN_MAX_BODY_BYTES: bad })).toThrow(/^LANTERN_MAX_BODY_BYTES must be/);
   });
 });
 
@@ -49,13 +62,18 @@ describe("maxImportBytes", () => {
   it("is LANTERN_MAX_IMPORT_BYTES, 1 GiB when unset, and refuses anything but a positive whole number", () => {
     expect(maxImportBytes({ LANTERN_MAX_IMPORT_BYTES: "50000" })).toBe(50_000);
     expect(maxImportBytes({})).toBe(1024 ** 3);
-    for (const bad of ["0", "lots"]) expect(() => maxImportBytes({ LANTERN_MAX_IMPORT_BYTES: bad })).toThrow(/^LANTERN_MAX_IMPORT_BYTES must be/);
+    for (const bad of ["0", "lots"])
+      expect(() => maxImportBytes({ LANTERN_MAX_IMPORT_BYTES: bad })).toThrow(/^LANTERN_MAX_IMPORT_BYTES must be/);
   });
 });
 
 describe("mediaType", () => {
   it("is the lower-cased type without parameters", () => {
-    expect(mediaType(new Request("http://lantern.test/", { headers: { "content-type": "Application/JSON; charset=utf-8" } }))).toBe("application/json");
+    expect(
+      mediaType(
+        new Request("http://lantern.test/", { headers: { "content-type": "Application/JSON; charset=utf-8" } }),
+      ),
+    ).toBe("application/json");
     expect(mediaType(new Request("http://lantern.test/"))).toBe("");
   });
 });

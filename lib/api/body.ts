@@ -61,10 +61,16 @@ export async function* bodyChunks(req: Request, opts: { max: number; idleMs?: nu
   }
 }
 
-async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+async function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
   let timer: NodeJS.Timeout | undefined;
   const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ApiError(408, "request_timeout", `The request body stalled for ${ms / 1000} s.`, CLOSE)), ms);
+    timer = setTimeout(
+      () => reject(new ApiError(408, "request_timeout", `The request body stalled for ${ms / 1000} s.`, CLOSE)),
+      ms,
+    );
   });
   try {
     return await Promise.race([reader.read(), stalled]);
@@ -83,7 +89,8 @@ export async function readBodyText(req: Request, max = maxBodyBytes()): Promise<
 /** The body parsed as JSON; 400 naming the problem when it is not JSON. */
 export async function readBody(req: Request, max = maxBodyBytes()): Promise<unknown> {
   const text = await readBodyText(req, max);
-  if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request body is empty; a JSON body is required.");
+  if (text.trim() === "")
+    throw new ApiError(400, "invalid_request", "The request body is empty; a JSON body is required.");
   if (nestsDeeperThan(text)) throw new ApiError(400, "invalid_request", `The request body ${tooDeepMessage()}.`);
   try {
     return JSON.parse(text) as unknown;

@@ -15,7 +15,8 @@ describe("csvCell", () => {
     expect(csvCell(["struggling", "inactive"])).toBe('"struggling, inactive"');
   });
   it("neutralises spreadsheet formulas", () => {
-    for (const evil of ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx"]) expect(csvCell(evil).replace(/^"/, "").startsWith("'")).toBe(true);
+    for (const evil of ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx"])
+      expect(csvCell(evil).replace(/^"/, "").startsWith("'")).toBe(true);
     expect(csvCell(-2)).toBe("-2");
   });
   it("ends rows with CRLF", () => {

@@ -39,7 +39,11 @@ type CsvRows = readonly (readonly CsvValue[])[];
  * (one await per batch, not per row). `batches` must not hold a database statement open between
  * chunks (other requests share the connection): yield from batches read whole.
  */
-export function csvResponse(fileName: string, header: readonly string[], batches: Iterable<CsvRows> | AsyncIterable<CsvRows>): Response {
+export function csvResponse(
+  fileName: string,
+  header: readonly string[],
+  batches: Iterable<CsvRows> | AsyncIterable<CsvRows>,
+): Response {
   const encoder = new TextEncoder();
   const iterator: Iterator<CsvRows> | AsyncIterator<CsvRows> =
     Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();

@@ -19,14 +19,16 @@ export class ApiError extends Error {
 
 export const unauthorized = (message = "Sign in, or send an API key (Authorization: Bearer <key>).") =>
   new ApiError(401, "unauthorized", message, { "WWW-Authenticate": 'Bearer realm="lantern", Basic realm="lantern"' });
-export const forbidden = (message = "You do not have access to this resource.") => new ApiError(403, "forbidden", message);
+export const forbidden = (message = "You do not have access to this resource.") =>
+  new ApiError(403, "forbidden", message);
 
 const INGEST_STATUS = { invalid: 400, conflict: 409, not_found: 404 } as const;
 
 /** Any thrown value as an ApiError; unknown errors become a 500 that reveals nothing. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  if (err instanceof IngestError) return new ApiError(INGEST_STATUS[err.kind], err.kind === "invalid" ? "invalid_request" : err.kind, err.message);
+  if (err instanceof IngestError)
+    return new ApiError(INGEST_STATUS[err.kind], err.kind === "invalid" ? "invalid_request" : err.kind, err.message);
   if (isBusy(err)) return busy();
   console.error(err);
   return new ApiError(500, "internal_error", "Something went wrong on our side; the request changed nothing.");
@@ -34,7 +36,12 @@ export function toApiError(err: unknown): ApiError {
 
 /** Another writer (an import, in this process or another) held the database past the busy timeout: worth a retry. */
 export const busy = () =>
-  new ApiError(503, "busy", "The database is busy with another write (an import?); nothing was changed. Retry shortly.", { "Retry-After": "5" });
+  new ApiError(
+    503,
+    "busy",
+    "The database is busy with another write (an import?); nothing was changed. Retry shortly.",
+    { "Retry-After": "5" },
+  );
 
 function isBusy(err: unknown): boolean {
   const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
@@ -42,7 +49,9 @@ function isBusy(err: unknown): boolean {
 }
 
 const codedError = z.object({
-  error_code: z.string().describe("What went wrong, as a stable code (`course_not_found`, `illegal_parameter_values`, …)."),
+  error_code: z
+    .string()
+    .describe("What went wrong, as a stable code (`course_not_found`, `illegal_parameter_values`, …)."),
   developer_message: z.string().describe("What went wrong, in words for the developer."),
 });
 
@@ -52,7 +61,10 @@ export const ERROR_BODY_SCHEMAS = {
   edx: codedError,
   knewton: codedError,
   xapi: codedError,
-  ispring: z.object({ code: z.string().describe("What went wrong, as a stable code."), message: z.string().describe("What went wrong, in words.") }),
+  ispring: z.object({
+    code: z.string().describe("What went wrong, as a stable code."),
+    message: z.string().describe("What went wrong, in words."),
+  }),
   "360learning": z.object({
     error: z.string().describe("What went wrong, as a stable code (`path_session_not_found`, `user_not_found`, …)."),
     message: z.string().describe("What went wrong, in words."),

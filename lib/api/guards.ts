@@ -20,7 +20,12 @@ export function requireAdmin(caller: Caller): void {
  * A course's learner data: admin or the course's staff. Anyone else gets 403 whether or not the
  * course exists; only an admin learns that it does not (404 `notFoundCode`).
  */
-export async function requireCourseReader(db: Db, caller: Caller, courseId: string, notFoundCode = "course_not_found"): Promise<void> {
+export async function requireCourseReader(
+  db: Db,
+  caller: Caller,
+  courseId: string,
+  notFoundCode = "course_not_found",
+): Promise<void> {
   const access = await courseAccess(db, caller, courseId);
   if (access === "forbidden") throw forbidden("You are not staff of this course.");
   if (access === "not_found") throw new ApiError(404, notFoundCode, `No course "${courseId}".`);

@@ -141,11 +141,14 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       const db = getDb();
       const caller = spec.public ? (null as unknown as Caller) : await (spec.caller ?? resolveCaller)(db, req);
       if (!spec.public) spec.authorize?.(caller);
-      if (!SAFE_METHODS.has(req.method) && !spec.readsOnly && cameWithSession(req)) checkCookieWrite(req, spec.contentTypes, code);
+      if (!SAFE_METHODS.has(req.method) && !spec.readsOnly && cameWithSession(req))
+        checkCookieWrite(req, spec.contentTypes, code);
       const params = parse(spec.params, await ctx.params, "path", code);
       const query = parse(spec.query, (spec.queryInput ?? queryObject)(new URL(req.url)), "query", code);
       if (spec.contentTypes) checkContentType(req, spec.contentTypes, code);
-      const body = spec.body ? parse(spec.body, await readBody(req, spec.maxBodyBytes), "body", code) : (undefined as B);
+      const body = spec.body
+        ? parse(spec.body, await readBody(req, spec.maxBodyBytes), "body", code)
+        : (undefined as B);
       response = await handler({ req, db, caller, params, query, body });
     } catch (err) {
       const apiError = toApiError(err);

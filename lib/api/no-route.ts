@@ -9,7 +9,11 @@ import { familyOfPath } from "./family-of-path";
 export function noRoute(req: Request): Response {
   const path = new URL(req.url).pathname;
   const family = familyOfPath(path) ?? "lantern";
-  const err = new ApiError(404, "not_found", `No ${family === "xapi" ? "xAPI resource" : "API route"} at ${path}. Every route is listed at /api/openapi.json.`);
+  const err = new ApiError(
+    404,
+    "not_found",
+    `No ${family === "xapi" ? "xAPI resource" : "API route"} at ${path}. Every route is listed at /api/openapi.json.`,
+  );
   const res = errorResponse(family, err, { "Cache-Control": "no-store" });
   if (family === "xapi") res.headers.set("X-Experience-API-Version", "1.0.3");
   return req.method === "HEAD" ? new Response(null, { status: res.status, headers: res.headers }) : res;

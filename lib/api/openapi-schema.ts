@@ -54,16 +54,25 @@ export class SchemaBook {
 
   /** `io: "input"` for what a client sends (before transforms and defaults), "output" for what it receives. */
   convert(schema: ZodType, io: "input" | "output"): JsonSchema {
-    const json = z.toJSONSchema(schema, { io, metadata, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+    const json = z.toJSONSchema(schema, {
+      io,
+      metadata,
+      unrepresentable: "any",
+      target: "draft-2020-12",
+    }) as JsonSchema;
     const { $schema: _dialect, $defs = {}, ...root } = json;
     const names = new Map<string, string>();
     for (const key of Object.keys($defs)) names.set(key, key.startsWith("__") ? `Schema${++this.anonymous}` : key);
-    const defs = Object.entries($defs).map(([key, def]) => [names.get(key)!, rewriteRefs(def, names) as JsonSchema] as const);
+    const defs = Object.entries($defs).map(
+      ([key, def]) => [names.get(key)!, rewriteRefs(def, names) as JsonSchema] as const,
+    );
     for (const [name, def] of defs) {
       const known = this.components[name];
       if (known && JSON.stringify(known) !== JSON.stringify(def)) {
         // The same named schema reads differently as input and as output (a default, a transform).
-        throw new Error(`Two different schemas are named "${name}" in the OpenAPI document; name the ${io} form apart.`);
+        throw new Error(
+          `Two different schemas are named "${name}" in the OpenAPI document; name the ${io} form apart.`,
+        );
       }
       this.components[name] = def;
     }

@@ -2,11 +2,19 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ApiError, ERROR_BODY_SCHEMAS, errorBody, type Family } from "./errors";
 import { apiRoute } from "./handler";
-import { buildOpenApiDocument, HTTP_METHODS, type JsonSchema, type OpenApiDocument, type OpenApiOperation } from "./openapi";
+import {
+  buildOpenApiDocument,
+  HTTP_METHODS,
+  type JsonSchema,
+  type OpenApiDocument,
+  type OpenApiOperation,
+} from "./openapi";
 import { apiDocument } from "@/app/api/openapi.json/routes";
 
 const doc = apiDocument();
-const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op: op! })));
+const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, op]) => ({ path, method, op: op! })),
+);
 const op = (method: string, path: string): OpenApiOperation => {
   const found = doc.paths[path]?.[method as "get"];
   if (!found) throw new Error(`no ${method} ${path} in the document`);
@@ -30,7 +38,10 @@ describe("the OpenAPI document", () => {
     for (const path of Object.keys(doc.paths)) expect(path).toMatch(/^\/[\w\-./{}]*$/);
     const tagNames = doc.tags.map((t) => t.name);
     for (const { method, path, op } of operations) {
-      expect(HTTP_METHODS.map((m) => m.toLowerCase()), `${method} ${path}`).toContain(method);
+      expect(
+        HTTP_METHODS.map((m) => m.toLowerCase()),
+        `${method} ${path}`,
+      ).toContain(method);
       expect(op.summary.length, `${method} ${path} summary`).toBeGreaterThan(3);
       for (const tag of op.tags) expect(tagNames).toContain(tag);
       expect(Object.keys(op.responses).length).toBeGreaterThan(0);
@@ -55,16 +66,24 @@ describe("the OpenAPI document", () => {
 
   it("takes path, query and header parameters from the routes' zod schemas", () => {
     const revoke = op("delete", "/api/v0/api-keys/{key_id}");
-    expect(revoke.parameters).toEqual([expect.objectContaining({ name: "key_id", in: "path", required: true, schema: { type: "string" } })]);
+    expect(revoke.parameters).toEqual([
+      expect.objectContaining({ name: "key_id", in: "path", required: true, schema: { type: "string" } }),
+    ]);
 
     const fetchStatement = op("get", "/xapi/statements");
     const byName = Object.fromEntries(fetchStatement.parameters!.map((p) => [p.name, p]));
     expect(byName.statementId).toMatchObject({ in: "query", required: false, schema: { type: "string" } });
     expect(byName.voidedStatementId).toMatchObject({ in: "query", required: false });
-    expect(byName["X-Experience-API-Version"]).toMatchObject({ in: "header", required: true, schema: { type: "string", pattern: "^1\\.0(\\.\\d+)?$" } });
+    expect(byName["X-Experience-API-Version"]).toMatchObject({
+      in: "header",
+      required: true,
+      schema: { type: "string", pattern: "^1\\.0(\\.\\d+)?$" },
+    });
 
     // PUT's statementId is required: its query schema says so.
-    expect(op("put", "/xapi/statements").parameters).toContainEqual(expect.objectContaining({ name: "statementId", in: "query", required: true }));
+    expect(op("put", "/xapi/statements").parameters).toContainEqual(
+      expect.objectContaining({ name: "statementId", in: "query", required: true }),
+    );
   });
 
   it("takes request bodies from the routes' zod schemas, as they are sent (before transforms)", () => {
@@ -77,22 +96,32 @@ describe("the OpenAPI document", () => {
       additionalProperties: false,
     });
 
-    const graded = op("post", "/api/v0/registrations/{reg_id}/graded-events").requestBody!.content["application/json"]!.schema;
+    const graded = op("post", "/api/v0/registrations/{reg_id}/graded-events").requestBody!.content["application/json"]!
+      .schema;
     expect(graded.anyOf![0]).toEqual({ $ref: "#/components/schemas/GradedEvent" });
     const event = doc.components.schemas.GradedEvent!;
     expect(event.properties!.is_correct).toEqual({ type: "boolean" });
     expect(event.required).toEqual(expect.arrayContaining(["module_id", "interaction_end_time", "is_correct"]));
 
     const imported = op("post", "/api/v0/import").requestBody!;
-    expect(Object.keys(imported.content)).toEqual(["application/x-ndjson", "application/jsonl", "application/x-jsonlines"]);
+    expect(Object.keys(imported.content)).toEqual([
+      "application/x-ndjson",
+      "application/jsonl",
+      "application/x-jsonlines",
+    ]);
     expect(imported.content["application/x-ndjson"]!.example).toMatch(/^\{"type":"course"/);
   });
 
   it("documents responses: success bodies, and each family's error body", () => {
     const list = op("get", "/api/v0/api-keys").responses["200"]!.content!["application/json"]!.schema;
     const items = (list.properties!.results as JsonSchema).items as JsonSchema;
-    expect(component(items).properties!.lastUsedAt).toEqual({ description: expect.any(String), type: ["string", "null"] });
-    expect(op("post", "/api/v0/api-keys").responses["201"]!.content!["application/json"]!.schema.required).toContain("key");
+    expect(component(items).properties!.lastUsedAt).toEqual({
+      description: expect.any(String),
+      type: ["string", "null"],
+    });
+    expect(op("post", "/api/v0/api-keys").responses["201"]!.content!["application/json"]!.schema.required).toContain(
+      "key",
+    );
     expect(op("delete", "/api/v0/api-keys/{key_id}").responses["204"]!.content).toBeUndefined();
     const notFound = op("delete", "/api/v0/api-keys/{key_id}").responses["404"]!;
     expect(notFound.content!["application/json"]!.schema).toEqual({ $ref: "#/components/schemas/Error" });
@@ -101,7 +130,16 @@ describe("the OpenAPI document", () => {
 
   it("adds 400, 401, 403, 408 and 413 from what a route's spec checks", () => {
     expect(Object.keys(op("get", "/api/v0/api-keys").responses)).toEqual(["200", "401"]);
-    expect(Object.keys(op("post", "/xapi/statements").responses)).toEqual(["200", "400", "401", "403", "408", "409", "413", "503"]);
+    expect(Object.keys(op("post", "/xapi/statements").responses)).toEqual([
+      "200",
+      "400",
+      "401",
+      "403",
+      "408",
+      "409",
+      "413",
+      "503",
+    ]);
     expect(op("post", "/api/v0/import").responses["413"]!.description).toContain("LANTERN_MAX_IMPORT_BYTES");
   });
 
@@ -127,9 +165,18 @@ describe("buildOpenApiDocument", () => {
       "360learning": "Error360Learning",
     };
     for (const [family, name] of Object.entries(families) as [Family, string][]) {
-      const GET = apiRoute({ family, params: z.object({ id: z.string() }), doc: { summary: "Test", responses: { 200: { description: "ok" } } } }, handler);
+      const GET = apiRoute(
+        {
+          family,
+          params: z.object({ id: z.string() }),
+          doc: { summary: "Test", responses: { 200: { description: "ok" } } },
+        },
+        handler,
+      );
       const d: OpenApiDocument = build({ GET });
-      expect(d.paths["/api/test/{id}"]!.get!.responses["401"]!.content!["application/json"]!.schema).toEqual({ $ref: `#/components/schemas/${name}` });
+      expect(d.paths["/api/test/{id}"]!.get!.responses["401"]!.content!["application/json"]!.schema).toEqual({
+        $ref: `#/components/schemas/${name}`,
+      });
       expect(d.components.schemas[name]).toBeDefined();
     }
   });
@@ -137,7 +184,10 @@ describe("buildOpenApiDocument", () => {
   it("refuses a method without a doc, and a path that disagrees with the params schema", () => {
     const bare = apiRoute({ family: "lantern", params: z.object({ id: z.string() }) }, handler);
     expect(() => build({ GET: bare })).toThrow(/no `doc`/);
-    const documented = apiRoute({ family: "lantern", params: z.object({ key: z.string() }), doc: { summary: "Test", responses: {} } }, handler);
+    const documented = apiRoute(
+      { family: "lantern", params: z.object({ key: z.string() }), doc: { summary: "Test", responses: {} } },
+      handler,
+    );
     expect(() => build({ GET: documented })).toThrow(/the path names \{id\} but the params schema has key/);
     expect(() => build({ GET: handler })).toThrow(/not made with apiRoute/);
   });

@@ -25,19 +25,34 @@ export const FAMILY_TAGS: Record<Family, { name: string; description: string }> 
   lantern: { name: "Lantern", description: "Lantern's own routes: API keys, the JSON Lines import, this document." },
   xapi: {
     name: "xAPI",
-    description: "A Learning Record Store endpoint (xAPI 1.0.3) for the statements an LMS sends, Open edX's event-routing-backends included.",
+    description:
+      "A Learning Record Store endpoint (xAPI 1.0.3) for the statements an LMS sends, Open edX's event-routing-backends included.",
   },
   edx: {
     name: "Open edX Learner Analytics",
-    description: "Compatible with Open edX Insights' Learner Analytics API v0; served under `/api/v0/` and, identically, `/api/learner_analytics/v0/`.",
+    description:
+      "Compatible with Open edX Insights' Learner Analytics API v0; served under `/api/v0/` and, identically, `/api/learner_analytics/v0/`.",
   },
-  knewton: { name: "Knewton", description: "Knewton's status and progress API v0: scoped goals, graded events, status and progress." },
-  ispring: { name: "iSpring Learn", description: "iSpring Learn's learners' results, under the base URL `/api/ispring`." },
-  "360learning": { name: "360Learning", description: "360Learning's path session statistics v1, under the base URL `/api/360learning`." },
+  knewton: {
+    name: "Knewton",
+    description: "Knewton's status and progress API v0: scoped goals, graded events, status and progress.",
+  },
+  ispring: {
+    name: "iSpring Learn",
+    description: "iSpring Learn's learners' results, under the base URL `/api/ispring`.",
+  },
+  "360learning": {
+    name: "360Learning",
+    description: "360Learning's path session statistics v1, under the base URL `/api/360learning`.",
+  },
 };
 
 /** The 503 of routes that write: another write (an import) held the database too long. */
-export const BUSY: ResponseDoc = { description: "`busy`: another write (an import) held the database for 30 s; nothing was changed. Retry after `Retry-After`.", headers: { "Retry-After": "Seconds to wait." } };
+export const BUSY: ResponseDoc = {
+  description:
+    "`busy`: another write (an import) held the database for 30 s; nothing was changed. Retry after `Retry-After`.",
+  headers: { "Retry-After": "Seconds to wait." },
+};
 
 named("Error", ERROR_BODY_SCHEMAS.lantern);
 named("ISpringError", ERROR_BODY_SCHEMAS.ispring);
@@ -91,44 +106,70 @@ function operationIdOf(method: HttpMethod, path: string): string {
   return method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
 }
 
-function parametersOf(schema: ZodType | undefined, where: OpenApiParameter["in"], book: SchemaBook): OpenApiParameter[] {
+function parametersOf(
+  schema: ZodType | undefined,
+  where: OpenApiParameter["in"],
+  book: SchemaBook,
+): OpenApiParameter[] {
   if (!schema) return [];
   const json = book.resolve(book.convert(schema, "input"));
   const required = new Set(json.required ?? []);
   return Object.entries(json.properties ?? {}).map(([name, property]) => {
     const { description, ...schema } = typeof property === "object" ? property : {};
-    return { name, in: where, required: where === "path" || required.has(name), ...(description ? { description } : {}), schema };
+    return {
+      name,
+      in: where,
+      required: where === "path" || required.has(name),
+      ...(description ? { description } : {}),
+      schema,
+    };
   });
 }
 
 /** The path's `{name}` parameters must be exactly the params schema's: the path in the route list matches the folder. */
 function checkPathParameters(method: HttpMethod, path: string, parameters: OpenApiParameter[]): void {
   const inPath = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!).sort();
-  const declared = parameters.filter((p) => p.in === "path").map((p) => p.name).sort();
+  const declared = parameters
+    .filter((p) => p.in === "path")
+    .map((p) => p.name)
+    .sort();
   if (inPath.join() !== declared.join()) {
-    throw new Error(`${method} ${path}: the path names {${inPath.join("}, {")}} but the params schema has ${declared.join(", ") || "none"}.`);
+    throw new Error(
+      `${method} ${path}: the path names {${inPath.join("}, {")}} but the params schema has ${declared.join(", ") || "none"}.`,
+    );
   }
 }
 
 function standardResponses(spec: RouteSpec<unknown, unknown, unknown>, doc: OperationDoc): Record<number, ResponseDoc> {
   const out: Record<number, ResponseDoc> = {};
   if (spec.params || spec.query || spec.body || spec.contentTypes || spec.precheck || doc.headers) {
-    out[400] = { description: `Invalid request: a parameter, header or the body is malformed (\`${spec.invalidCode ?? "invalid_request"}\`, naming it).` };
+    out[400] = {
+      description: `Invalid request: a parameter, header or the body is malformed (\`${spec.invalidCode ?? "invalid_request"}\`, naming it).`,
+    };
   }
   if (!spec.public) {
-    out[401] = { description: "No valid credentials: sign in, or send an API key.", headers: { "WWW-Authenticate": "The accepted schemes: Bearer and Basic." } };
+    out[401] = {
+      description: "No valid credentials: sign in, or send an API key.",
+      headers: { "WWW-Authenticate": "The accepted schemes: Bearer and Basic." },
+    };
   }
   if (spec.authorize) out[403] = { description: "The caller's role does not allow this." };
   if (spec.body || spec.contentTypes) {
     out[408] = { description: "`request_timeout`: the body stopped arriving for 30 s." };
-    out[413] = { description: "`payload_too_large`: the body is larger than the limit (`LANTERN_MAX_BODY_BYTES`, 10 MB by default)." };
+    out[413] = {
+      description:
+        "`payload_too_large`: the body is larger than the limit (`LANTERN_MAX_BODY_BYTES`, 10 MB by default).",
+    };
   }
   return out;
 }
 
 function responseOf(r: ResponseDoc, status: number, family: Family, book: SchemaBook): OpenApiResponse {
   const out: OpenApiResponse = { description: r.description };
-  if (r.headers) out.headers = Object.fromEntries(Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: "string" } }]));
+  if (r.headers)
+    out.headers = Object.fromEntries(
+      Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: "string" } }]),
+    );
   const schema = r.schema ?? (status >= 400 ? ERROR_BODY_SCHEMAS[family] : undefined);
   if (schema) {
     const json = book.convert(schema, "output");
@@ -138,7 +179,11 @@ function responseOf(r: ResponseDoc, status: number, family: Family, book: Schema
   return out;
 }
 
-function requestBodyOf(spec: RouteSpec<unknown, unknown, unknown>, doc: OperationDoc, book: SchemaBook): Pick<OpenApiOperation, "requestBody"> {
+function requestBodyOf(
+  spec: RouteSpec<unknown, unknown, unknown>,
+  doc: OperationDoc,
+  book: SchemaBook,
+): Pick<OpenApiOperation, "requestBody"> {
   const bodySchema = doc.requestBody?.schema ?? spec.body;
   if (!bodySchema && !spec.contentTypes) return {};
   const schema: JsonSchema = bodySchema ? book.convert(bodySchema, "input") : { type: "string" };
@@ -152,8 +197,13 @@ function requestBodyOf(spec: RouteSpec<unknown, unknown, unknown>, doc: Operatio
 function operationOf(method: HttpMethod, path: string, handler: ApiHandler, book: SchemaBook): OpenApiOperation {
   const { spec } = handler;
   const doc = spec.doc;
-  if (!doc) throw new Error(`${method} ${path}: its apiRoute spec has no \`doc\` (see app/api/openapi.json/routes.ts).`);
-  const parameters = [...parametersOf(spec.params, "path", book), ...parametersOf(spec.query, "query", book), ...parametersOf(doc.headers, "header", book)];
+  if (!doc)
+    throw new Error(`${method} ${path}: its apiRoute spec has no \`doc\` (see app/api/openapi.json/routes.ts).`);
+  const parameters = [
+    ...parametersOf(spec.params, "path", book),
+    ...parametersOf(spec.query, "query", book),
+    ...parametersOf(doc.headers, "header", book),
+  ];
   checkPathParameters(method, path, parameters);
   const op: OpenApiOperation = {
     operationId: doc.operationId ?? operationIdOf(method, path),
@@ -165,7 +215,9 @@ function operationOf(method: HttpMethod, path: string, handler: ApiHandler, book
     responses: {},
   };
   const responses = { ...standardResponses(spec, doc), ...doc.responses };
-  for (const status of Object.keys(responses).map(Number).sort((a, b) => a - b)) {
+  for (const status of Object.keys(responses)
+    .map(Number)
+    .sort((a, b) => a - b)) {
     op.responses[String(status)] = responseOf(responses[status]!, status, spec.family, book);
   }
   if (spec.public) op.security = [];
@@ -187,7 +239,8 @@ export function buildOpenApiDocument(routes: readonly RouteEntry[], info: { vers
     for (const method of HTTP_METHODS) {
       const handler = (module as Record<string, unknown>)[method];
       if (handler === undefined) continue;
-      if (!isApiHandler(handler)) throw new Error(`${method} ${path} is not made with apiRoute, so it cannot be documented.`);
+      if (!isApiHandler(handler))
+        throw new Error(`${method} ${path} is not made with apiRoute, so it cannot be documented.`);
       const op = operationOf(method, path, handler, book);
       if (ids.has(op.operationId)) throw new Error(`Two operations have the id ${op.operationId}.`);
       ids.add(op.operationId);
@@ -197,7 +250,10 @@ export function buildOpenApiDocument(routes: readonly RouteEntry[], info: { vers
   }
   const used = new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags)));
   const known = Object.values(FAMILY_TAGS);
-  const tags = [...known.filter((t) => used.has(t.name)), ...[...used].filter((t) => !known.some((k) => k.name === t)).map((name) => ({ name, description: "" }))];
+  const tags = [
+    ...known.filter((t) => used.has(t.name)),
+    ...[...used].filter((t) => !known.some((k) => k.name === t)).map((name) => ({ name, description: "" })),
+  ];
   return {
     openapi: "3.1.0",
     info: { title: "Lantern API", version: info.version, description: DESCRIPTION },

@@ -42,12 +42,14 @@ export const SECURITY_SCHEMES = {
     type: "http",
     scheme: "bearer",
     bearerFormat: "lk_<id>.<secret>",
-    description: "An API key (Settings → API keys, or `npx lantern key create`) as `Authorization: Bearer lk_<id>.<secret>`. It acts with its user's rights.",
+    description:
+      "An API key (Settings → API keys, or `npx lantern key create`) as `Authorization: Bearer lk_<id>.<secret>`. It acts with its user's rights.",
   },
   basicAuth: {
     type: "http",
     scheme: "basic",
-    description: "An API key as HTTP Basic: the key id `lk_<id>` as user name, the secret as password (what xAPI senders use).",
+    description:
+      "An API key as HTTP Basic: the key id `lk_<id>` as user name, the secret as password (what xAPI senders use).",
   },
   sessionCookie: {
     type: "apiKey",

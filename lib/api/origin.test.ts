@@ -46,13 +46,23 @@ describe("absolute URLs", () => {
     const { next, link } = await links("plain");
     expect(next.startsWith(`${apps.plain.url}/api/v0/learners/?`)).toBe(true);
     expect(link).toContain(`<${apps.plain.url}/api/v0/learners/?`);
-    expect((await links("plain", { host: "lantern.example.org" })).next).toMatch(/^http:\/\/lantern\.example\.org\/api\/v0\/learners\/\?/);
+    expect((await links("plain", { host: "lantern.example.org" })).next).toMatch(
+      /^http:\/\/lantern\.example\.org\/api\/v0\/learners\/\?/,
+    );
   });
   it("ignore X-Forwarded-Host and -Proto unless a proxy is trusted", async () => {
-    expect((await links("plain", { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).next.startsWith(apps.plain.url)).toBe(true);
-    expect((await links("proxied", { "x-forwarded-host": "lantern.example.org", "x-forwarded-proto": "https" })).next).toMatch(/^https:\/\/lantern\.example\.org\//);
+    expect(
+      (await links("plain", { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).next.startsWith(
+        apps.plain.url,
+      ),
+    ).toBe(true);
+    expect(
+      (await links("proxied", { "x-forwarded-host": "lantern.example.org", "x-forwarded-proto": "https" })).next,
+    ).toMatch(/^https:\/\/lantern\.example\.org\//);
   });
   it("use LANTERN_PUBLIC_URL when it is set, whatever the request says", async () => {
-    expect((await links("canonical", { host: "other.example" })).next).toMatch(/^https:\/\/lantern\.example\.edu\/api\/v0\/learners\/\?/);
+    expect((await links("canonical", { host: "other.example" })).next).toMatch(
+      /^https:\/\/lantern\.example\.edu\/api\/v0\/learners\/\?/,
+    );
   });
 });

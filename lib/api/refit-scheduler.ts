@@ -12,7 +12,9 @@ import { env, packageRoot } from "@/lib/env";
  */
 
 // On globalThis, like the write queue: every route bundle shares one scheduler.
-const state = globalThis as unknown as { lanternRefit?: { timer: NodeJS.Timeout | null; running: boolean; again: boolean } };
+const state = globalThis as unknown as {
+  lanternRefit?: { timer: NodeJS.Timeout | null; running: boolean; again: boolean };
+};
 const refit = (state.lanternRefit ??= { timer: null, running: false, again: false });
 
 function run(): void {

@@ -19,10 +19,18 @@ const ACCEPTED_VERSION = /^1\.0(\.\d+)?$/;
 export function requireXapiVersion(req: Request): void {
   const version = req.headers.get("x-experience-api-version")?.trim();
   if (!version) {
-    throw new ApiError(400, "missing_version", `The X-Experience-API-Version header is required (1.0.x; Lantern speaks ${XAPI_VERSION}).`);
+    throw new ApiError(
+      400,
+      "missing_version",
+      `The X-Experience-API-Version header is required (1.0.x; Lantern speaks ${XAPI_VERSION}).`,
+    );
   }
   if (!ACCEPTED_VERSION.test(version)) {
-    throw new ApiError(400, "unsupported_version", `X-Experience-API-Version ${version} is not supported: send 1.0.x (Lantern speaks ${XAPI_VERSION}).`);
+    throw new ApiError(
+      400,
+      "unsupported_version",
+      `X-Experience-API-Version ${version} is not supported: send 1.0.x (Lantern speaks ${XAPI_VERSION}).`,
+    );
   }
 }
 
@@ -31,7 +39,10 @@ export const xapiVersionHeader = z.object({
   "X-Experience-API-Version": z
     .string()
     .regex(ACCEPTED_VERSION)
-    .meta({ description: `The xAPI version of the request: 1.0.x (Lantern speaks ${XAPI_VERSION}).`, examples: [XAPI_VERSION] }),
+    .meta({
+      description: `The xAPI version of the request: 1.0.x (Lantern speaks ${XAPI_VERSION}).`,
+      examples: [XAPI_VERSION],
+    }),
 });
 
 export const xapiHeaders = (): Record<string, string> => ({ "X-Experience-API-Version": XAPI_VERSION });
@@ -93,15 +104,28 @@ export function statementLookup(query: Record<string, string | undefined>): Stat
   }
   const others = Object.keys(rest);
   if (others.length > 0) {
-    throw new ApiError(400, "invalid_request", `With statementId or voidedStatementId only format and attachments may be sent; got ${others.join(", ")}.`);
+    throw new ApiError(
+      400,
+      "invalid_request",
+      `With statementId or voidedStatementId only format and attachments may be sent; got ${others.join(", ")}.`,
+    );
   }
   if (format !== undefined && format !== "exact") {
-    throw new ApiError(400, "invalid_request", `format: Lantern serves statements as received (format=exact) only; got ${format}.`);
+    throw new ApiError(
+      400,
+      "invalid_request",
+      `format: Lantern serves statements as received (format=exact) only; got ${format}.`,
+    );
   }
   if (attachments !== undefined && attachments !== "false") {
-    throw new ApiError(400, "invalid_request", `attachments: Lantern keeps no attachment data (attachments=false only); got ${attachments}.`);
+    throw new ApiError(
+      400,
+      "invalid_request",
+      `attachments: Lantern keeps no attachment data (attachments=false only); got ${attachments}.`,
+    );
   }
-  const [name, id] = statementId !== undefined ? ["statementId", statementId] : ["voidedStatementId", voidedStatementId!];
+  const [name, id] =
+    statementId !== undefined ? ["statementId", statementId] : ["voidedStatementId", voidedStatementId!];
   if (!uuid.safeParse(id).success) throw new ApiError(400, "invalid_request", `${name}: must be a UUID.`);
   return { id, voided: name === "voidedStatementId" };
 }

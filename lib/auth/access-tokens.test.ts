@@ -22,6 +22,7 @@ describe("access tokens", () => {
     expect(verifyAccessToken(forged, SECRET, NOW)).toBeNull();
     expect(verifyAccessToken(`lat_${payload}.${sig.slice(0, -2)}AA`, SECRET, NOW)).toBeNull();
     expect(verifyAccessToken(token, "another-secret", NOW)).toBeNull();
-    for (const junk of ["lat_", "lat_.", "lat_a.b.c", "lk_abc.def", ""]) expect(verifyAccessToken(junk, SECRET, NOW)).toBeNull();
+    for (const junk of ["lat_", "lat_.", "lat_a.b.c", "lk_abc.def", ""])
+      expect(verifyAccessToken(junk, SECRET, NOW)).toBeNull();
   });
 });

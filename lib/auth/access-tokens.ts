@@ -16,7 +16,8 @@ const PREFIX = "lat_";
 // A key of its own, so a token's signature can never stand for anything else signed with the secret.
 const signingKey = (secret: string): Buffer => createHmac("sha256", secret).update("lantern access token v1").digest();
 
-const signature = (payload: string, secret: string): Buffer => createHmac("sha256", signingKey(secret)).update(payload).digest();
+const signature = (payload: string, secret: string): Buffer =>
+  createHmac("sha256", signingKey(secret)).update(payload).digest();
 
 /** A token for `keyId`, valid for ACCESS_TOKEN_TTL_S seconds from `nowMs`. */
 export function issueAccessToken(keyId: string, secret: string, nowMs: number = Date.now()): string {

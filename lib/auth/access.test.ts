@@ -18,7 +18,14 @@ eachTestDb(async (d) => {
   const { userIds } = seedCourse(db, { courseId: COURSE, learners: 1 });
   seedCourse(db, { courseId: "course-v1:Org+B2+2026", learners: 0 });
   reg = (db.$client.prepare(`SELECT id FROM enrollments WHERE user_id = ?`).get(userIds[0]) as { id: string }).id;
-  db.insert(departments).values([{ id: "uni", name: "Uni" }, { id: "sci", name: "Science", parentId: "uni" }, { id: "cs", name: "CS", parentId: "sci" }, { id: "art", name: "Art", parentId: "uni" }]).run();
+  db.insert(departments)
+    .values([
+      { id: "uni", name: "Uni" },
+      { id: "sci", name: "Science", parentId: "uni" },
+      { id: "cs", name: "CS", parentId: "sci" },
+      { id: "art", name: "Art", parentId: "uni" },
+    ])
+    .run();
   const ids = {
     admin: seedUser(db, { username: "root", role: "admin" }),
     teacher: seedUser(db, { username: "teach" }),
@@ -26,7 +33,12 @@ eachTestDb(async (d) => {
     deptAdmin: seedUser(db, { username: "dean", role: "department_admin" }),
     stranger: seedUser(db, { username: "stranger" }),
   };
-  db.insert(courseStaff).values([{ courseId: COURSE, userId: ids.teacher, role: "instructor" }, { courseId: "course-v1:Org+B2+2026", userId: ids.other, role: "staff" }]).run();
+  db.insert(courseStaff)
+    .values([
+      { courseId: COURSE, userId: ids.teacher, role: "instructor" },
+      { courseId: "course-v1:Org+B2+2026", userId: ids.other, role: "staff" },
+    ])
+    .run();
   db.insert(managedDepartments).values({ userId: ids.deptAdmin, departmentId: "sci" }).run();
   for (const [k, id] of Object.entries(ids)) who[k] = (await activeUserById(db, id))!;
   who.learner = (await activeUserById(db, userIds[0]!))!;

@@ -1,10 +1,5 @@
 import type { Db } from "@/db/client";
-import {
-  courseExists,
-  managedDepartmentTree,
-  registrationOwner,
-  staffRole,
-} from "@/db/queries/access";
+import { courseExists, managedDepartmentTree, registrationOwner, staffRole } from "@/db/queries/access";
 import type { Caller } from "./caller";
 
 /**

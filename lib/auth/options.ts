@@ -56,7 +56,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Lantern",
-      credentials: { login: { label: "Username or email", type: "text" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        login: { label: "Username or email", type: "text" },
+        password: { label: "Password", type: "password" },
+      },
       authorize: async (credentials, req) =>
         authorizeCredentials(credentials?.login ?? "", credentials?.password ?? "", clientAddress(req?.headers)),
     }),
@@ -70,7 +73,11 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub }, sid: typeof token.sid === "string" ? token.sid : undefined };
+      return {
+        ...session,
+        user: { ...session.user, id: token.sub },
+        sid: typeof token.sid === "string" ? token.sid : undefined,
+      };
     },
   },
   events: {

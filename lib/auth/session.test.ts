@@ -13,14 +13,17 @@ let proxied: TestApp;
 
 beforeAll(async () => {
   [app, proxied] = await Promise.all([startTestApp(), startTestApp({ LANTERN_TRUST_PROXY: "1" })]);
-  for (const a of [app, proxied]) for (const u of ["ada", "bea", "cy", "dee"]) seedUser(a.db, { username: u, passwordHash: hashPasswordSync(`${u}-password`) });
+  for (const a of [app, proxied])
+    for (const u of ["ada", "bea", "cy", "dee"])
+      seedUser(a.db, { username: u, passwordHash: hashPasswordSync(`${u}-password`) });
 });
 afterAll(() => Promise.all([app.close(), proxied.close()]));
 
 const keysWith = (cookie: string, base = app.url, headers: Record<string, string> = {}) =>
   fetch(`${base}/api/v0/api-keys`, { headers: { cookie, ...headers } }).then((r) => r.status);
 
-const importUser = (record: object) => importJsonLines(app.db, Readable.from([`${JSON.stringify({ type: "user", ...record })}\n`]));
+const importUser = (record: object) =>
+  importJsonLines(app.db, Readable.from([`${JSON.stringify({ type: "user", ...record })}\n`]));
 
 describe("sessions", () => {
   it("signing out ends the session on the server: the copied cookie is refused afterwards", async () => {
@@ -75,16 +78,21 @@ describe("writes with a session cookie", () => {
     const none = await post(cookie, { "content-type": "application/json" });
     expect(none.status).toBe(403);
     expect(await none.json()).toMatchObject({ error_code: "cross_origin_write" });
-    expect((await post(cookie, { "content-type": "application/json", origin: "http://evil.example" })).status).toBe(403);
+    expect((await post(cookie, { "content-type": "application/json", origin: "http://evil.example" })).status).toBe(
+      403,
+    );
     expect((await post(cookie, { "content-type": "application/json", origin: "http://127.0.0.1:1" })).status).toBe(403);
     const plain = await post(cookie, { "content-type": "text/plain", origin: app.url });
     expect(plain.status).toBe(400);
-    expect((await plain.json()) as { developer_message: string }).toMatchObject({ developer_message: expect.stringContaining("application/json") });
+    expect((await plain.json()) as { developer_message: string }).toMatchObject({
+      developer_message: expect.stringContaining("application/json"),
+    });
     expect((await post(cookie, { origin: app.url }, "")).status).toBe(400);
     const ok = await post(cookie, { "content-type": "application/json", origin: app.url });
     expect(ok.status).toBe(201);
     const { id } = (await ok.json()) as { id: string };
-    const del = (origin: string) => fetch(`${app.url}/api/v0/api-keys/${id}`, { method: "DELETE", headers: { cookie, origin } });
+    const del = (origin: string) =>
+      fetch(`${app.url}/api/v0/api-keys/${id}`, { method: "DELETE", headers: { cookie, origin } });
     expect((await del("http://evil.example")).status).toBe(403);
     expect((await del(app.url)).status).toBe(204);
   });
@@ -93,7 +101,11 @@ describe("writes with a session cookie", () => {
     const { cookie } = await signInOverHttp(app.url, "cy", "cy-password");
     const created = await post(cookie, { "content-type": "application/json", origin: app.url });
     const { key } = (await created.json()) as { key: string };
-    const res = await fetch(`${app.url}/api/v0/api-keys`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ name: "made with a key" }) });
+    const res = await fetch(`${app.url}/api/v0/api-keys`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "made with a key" }),
+    });
     expect(res.status).toBe(201);
   });
 });
@@ -113,7 +125,12 @@ describe("security headers", () => {
     const second = await fetch(`${app.url}/sign-in`);
     expect(second.headers.get("content-security-policy")).not.toBe(csp);
     const { cookie } = await signInOverHttp(app.url, "cy", "cy-password");
-    for (const path of ["/api/v0/api-keys", "/api/v0/learners/?course_id=nope&format=csv", "/xapi/about", "/api/nope"]) {
+    for (const path of [
+      "/api/v0/api-keys",
+      "/api/v0/learners/?course_id=nope&format=csv",
+      "/xapi/about",
+      "/api/nope",
+    ]) {
       const res = await fetch(`${app.url}${path}`, { headers: { cookie } });
       expect(res.headers.get("cache-control"), path).toBe("no-store");
       expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");

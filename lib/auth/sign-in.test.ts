@@ -10,7 +10,8 @@ import { hashPasswordSync } from "./password";
 let app: TestApp;
 let proxied: TestApp;
 const seed = (a: TestApp) => {
-  for (const username of ["ada", "bea", "cy"]) seedUser(a.db, { username, passwordHash: hashPasswordSync(`${username}-password`) });
+  for (const username of ["ada", "bea", "cy"])
+    seedUser(a.db, { username, passwordHash: hashPasswordSync(`${username}-password`) });
 };
 
 beforeAll(async () => {
@@ -32,8 +33,13 @@ const timed = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
 
 describe("the sign-in throttle", () => {
   it("counts the address a request came from, not the X-Forwarded-For it claims (no proxy trusted)", async () => {
-    for (let i = 0; i < 3; i++) expect((await signInOverHttp(app.url, `nobody${i}`, "wrong", { "x-forwarded-for": `203.0.113.${i}` })).ok).toBe(false);
-    const [fourth, t4] = await timed(() => signInOverHttp(app.url, "nobody9", "wrong", { "x-forwarded-for": "203.0.113.99" }));
+    for (let i = 0; i < 3; i++)
+      expect((await signInOverHttp(app.url, `nobody${i}`, "wrong", { "x-forwarded-for": `203.0.113.${i}` })).ok).toBe(
+        false,
+      );
+    const [fourth, t4] = await timed(() =>
+      signInOverHttp(app.url, "nobody9", "wrong", { "x-forwarded-for": "203.0.113.99" }),
+    );
     expect(fourth.ok).toBe(false);
     expect(t4).toBeGreaterThanOrEqual(450);
   });
@@ -51,7 +57,9 @@ describe("the sign-in throttle", () => {
   it("makes parallel attempts on one account wait their turn", async () => {
     for (let i = 0; i < 3; i++) await signInOverHttp(proxied.url, "bea", "wrong", fresh());
     // Waits of 0.5, 1 and 2 s one after another; run side by side they would all be over in 0.5 s.
-    const [results, elapsed] = await timed(() => Promise.all([1, 2, 3].map(() => signInOverHttp(proxied.url, "bea", "wrong", fresh()))));
+    const [results, elapsed] = await timed(() =>
+      Promise.all([1, 2, 3].map(() => signInOverHttp(proxied.url, "bea", "wrong", fresh()))),
+    );
     expect(results.every((r) => !r.ok)).toBe(true);
     expect(elapsed).toBeGreaterThanOrEqual(3_400);
   });
@@ -77,13 +85,26 @@ describe("callback URLs", () => {
 
   it("signed in, the sign-in page sends a line break or tab between slashes back home, never elsewhere or to a 500", async () => {
     const { cookie } = await signInOverHttp(proxied.url, "cy", "cy-password", fresh());
-    for (const evil of ["%2F%0A%2Fx", "%2F%09%2Fevil.example%2Fstolen", "%2F%0D%2Fevil.example", "%2F%5Cevil.example", "%20%2F%2Fevil.example", "https%3A%2F%2Fevil.example"]) {
-      const res = await fetch(`${proxied.url}/sign-in?callbackUrl=${evil}`, { headers: { cookie }, redirect: "manual" });
+    for (const evil of [
+      "%2F%0A%2Fx",
+      "%2F%09%2Fevil.example%2Fstolen",
+      "%2F%0D%2Fevil.example",
+      "%2F%5Cevil.example",
+      "%20%2F%2Fevil.example",
+      "https%3A%2F%2Fevil.example",
+    ]) {
+      const res = await fetch(`${proxied.url}/sign-in?callbackUrl=${evil}`, {
+        headers: { cookie },
+        redirect: "manual",
+      });
       expect(res.status, evil).toBe(307);
       const location = new URL(res.headers.get("location")!, proxied.url);
       expect(location.origin, evil).toBe(proxied.url);
     }
-    const kept = await fetch(`${proxied.url}/sign-in?callbackUrl=%2Fcourses%3Fq%3Da%2520b`, { headers: { cookie }, redirect: "manual" });
+    const kept = await fetch(`${proxied.url}/sign-in?callbackUrl=%2Fcourses%3Fq%3Da%2520b`, {
+      headers: { cookie },
+      redirect: "manual",
+    });
     expect(kept.headers.get("location")).toMatch(/\/courses\?q=a%20b$/);
   });
 });

@@ -41,7 +41,9 @@ describe("SignInThrottle", () => {
       return false;
     };
     // Thirty at once, each from a different address (as an attacker rotating X-Forwarded-For would).
-    await Promise.all(Array.from({ length: 30 }, (_, i) => t.attempt({ account: "user:ada", address: `10.0.0.${i}` }, check(i))));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.attempt({ account: "user:ada", address: `10.0.0.${i}` }, check(i))),
+    );
     expect(overlapped).toBe(false);
     expect(order).toEqual(Array.from({ length: 30 }, (_, i) => i));
     expect(waits.slice(0, 5)).toEqual([500, 1000, 2000, 4000, 8000]);

@@ -31,7 +31,12 @@ export function parseCommand(
   help: string,
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } | null {
   try {
-    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
     const values = parsed.values as Record<string, string | boolean | undefined>;
     if (values.help) {
       console.log(help);
@@ -47,7 +52,8 @@ export function parseCommand(
 export function intOption(value: string | boolean | undefined, name: string, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (typeof value !== "string" || !Number.isInteger(n) || n < min) throw new CliError(`--${name} must be a whole number ≥ ${min}, got "${String(value)}"`);
+  if (typeof value !== "string" || !Number.isInteger(n) || n < min)
+    throw new CliError(`--${name} must be a whole number ≥ ${min}, got "${String(value)}"`);
   return n;
 }
 

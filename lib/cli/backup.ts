@@ -18,7 +18,8 @@ export const backupCommand: Command = {
     if (!file) throw new CliError(`FILE is required\n\n${HELP}`);
     const target = path.resolve(file);
     if (existsSync(target)) throw new CliError(`${target} already exists; choose a new file`);
-    if (!existsSync(path.dirname(target))) throw new CliError(`no folder ${path.dirname(target)} to write ${path.basename(target)} into`);
+    if (!existsSync(path.dirname(target)))
+      throw new CliError(`no folder ${path.dirname(target)} to write ${path.basename(target)} into`);
     const source = databasePath();
     if (!existsSync(source)) throw new CliError(`no database at ${source}`);
     const db = openDb(source);

@@ -70,7 +70,13 @@ describe("npx lantern", () => {
       [
         { type: "course", id: "course-v1:Org+X1+2026", title: "X" },
         { type: "user", username: "ada", email: "ada@example.com", name: "Ada" },
-        { type: "enrollment", course_id: "course-v1:Org+X1+2026", user: "ada", mode: "verified", enrolled_at: "2026-03-01T10:00:00Z" },
+        {
+          type: "enrollment",
+          course_id: "course-v1:Org+X1+2026",
+          user: "ada",
+          mode: "verified",
+          enrolled_at: "2026-03-01T10:00:00Z",
+        },
       ]
         .map((r) => JSON.stringify(r))
         .join("\n"),
@@ -86,10 +92,14 @@ describe("npx lantern", () => {
     expect(r.code, r.err).toBe(0);
     const shown = /Password \(shown once\): (\S+)/.exec(r.out)?.[1];
     expect(shown).toBeTruthy();
-    const row = query<{ role: string; password_hash: string }>(`SELECT role, password_hash FROM users WHERE username = 'grace'`);
+    const row = query<{ role: string; password_hash: string }>(
+      `SELECT role, password_hash FROM users WHERE username = 'grace'`,
+    );
     expect(row.role).toBe("admin");
     expect(row.password_hash).not.toContain(shown!);
-    expect(lantern("user", "create", "--username", "x", "--email", "x@example.com", "--role", "emperor").code).not.toBe(0);
+    expect(lantern("user", "create", "--username", "x", "--email", "x@example.com", "--role", "emperor").code).not.toBe(
+      0,
+    );
   });
 
   it("key create prints a key once and stores only its hash", () => {

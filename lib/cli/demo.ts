@@ -54,7 +54,11 @@ export function printDemoAccounts(): void {
 export const demoCommand: Command = {
   summary: "generate and load the demo data",
   async run(argv) {
-    const parsed = parseCommand(argv, { learners: { type: "string" }, seed: { type: "string" }, out: { type: "string" } }, HELP);
+    const parsed = parseCommand(
+      argv,
+      { learners: { type: "string" }, seed: { type: "string" }, out: { type: "string" } },
+      HELP,
+    );
     if (!parsed) return 0;
     const opts: DemoOptions = {
       learners: intOption(parsed.values.learners, "learners", 3000, 1),

@@ -21,10 +21,12 @@ export const keyCommand: Command = {
     const db = openDb();
     try {
       await migrateInTurn(db);
-      const user = db.$client.prepare(`SELECT id FROM users WHERE username = ?`).get(username) as { id: string } | undefined;
+      const user = db.$client.prepare(`SELECT id FROM users WHERE username = ?`).get(username) as
+        { id: string } | undefined;
       if (!user) throw new CliError(`no user "${username}"`);
       await awaitWriteTurn(db);
-      const name = typeof parsed.values.name === "string" && parsed.values.name ? parsed.values.name : `CLI key for ${username}`;
+      const name =
+        typeof parsed.values.name === "string" && parsed.values.name ? parsed.values.name : `CLI key for ${username}`;
       const k = await createApiKey(db, user.id, name);
       const [id, secret] = [k.key.slice(0, k.key.indexOf(".")), k.key.slice(k.key.indexOf(".") + 1)];
       console.log(`API key "${name}" for ${username} (shown once; store it now):\n\n  ${k.key}\n`);

@@ -13,7 +13,9 @@ export async function importFile(db: Db, file: string): Promise<ImportResult> {
   const totalBytes = statSync(file).size;
   await awaitWriteTurn(db);
   const progress = new ProgressReporter({ totalBytes, stream: process.stderr });
-  const result = await importJsonLines(db, createReadStream(file, { highWaterMark: 1 << 20 }), { onProgress: (p) => progress.update(p) });
+  const result = await importJsonLines(db, createReadStream(file, { highWaterMark: 1 << 20 }), {
+    onProgress: (p) => progress.update(p),
+  });
   progress.done(result);
   // New attempts change what the mastery model should be; fit it now rather than at the first read.
   if (result.ok) {
@@ -22,7 +24,9 @@ export async function importFile(db: Db, file: string): Promise<ImportResult> {
     } catch (err) {
       // The import has landed: a writer that came in after it only delays the fit.
       if (!isBusy(err)) throw err;
-      console.log("Mastery model: not refitted now (another write holds the database); Lantern refits in the background, or run `npx lantern refit`.");
+      console.log(
+        "Mastery model: not refitted now (another write holds the database); Lantern refits in the background, or run `npx lantern refit`.",
+      );
     }
   }
   return result;

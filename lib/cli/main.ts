@@ -69,8 +69,13 @@ function expectedFailure(err: unknown): { message: string; exitCode: number } | 
   if (err instanceof EnvError) return { message: err.message, exitCode: 2 };
   if (!(err instanceof Error)) return null;
   const { code, syscall } = err as Error & { code?: unknown; syscall?: unknown };
-  if (isBusy(err)) return { message: `the database ${databasePath()} stayed busy with another write; try again once it has finished.`, exitCode: 1 };
-  if (typeof code === "string" && code.startsWith("SQLITE_")) return { message: `the database ${databasePath()}: ${err.message} (${code}).`, exitCode: 1 };
+  if (isBusy(err))
+    return {
+      message: `the database ${databasePath()} stayed busy with another write; try again once it has finished.`,
+      exitCode: 1,
+    };
+  if (typeof code === "string" && code.startsWith("SQLITE_"))
+    return { message: `the database ${databasePath()}: ${err.message} (${code}).`, exitCode: 1 };
   if (typeof code === "string" && typeof syscall === "string") return { message: err.message, exitCode: 1 };
   return null;
 }

@@ -14,11 +14,13 @@ then this). PORT also sets the port.`;
 export const root = () => packageRoot();
 
 /** The port: `--port` when given, else PORT (lib/env.ts), else 3000. */
-export const portOf = (option: string | boolean | undefined) => (option === undefined ? env().PORT : intOption(option, "port", 3000, 1));
+export const portOf = (option: string | boolean | undefined) =>
+  option === undefined ? env().PORT : intOption(option, "port", 3000, 1);
 
 /** Serves the build at `root()` on the database `file`; resolves once listening. */
 export async function serveBuild(file: string, port: number, hostname: string | undefined): Promise<void> {
-  if (!existsSync(path.join(root(), ".next", "BUILD_ID"))) throw new CliError("there is no build: run `npx next build` (or `npx lantern start`, which builds)");
+  if (!existsSync(path.join(root(), ".next", "BUILD_ID")))
+    throw new CliError("there is no build: run `npx next build` (or `npx lantern start`, which builds)");
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   process.env.DATABASE_URL = file;
   process.env.NEXTAUTH_SECRET = sessionSecret(file);

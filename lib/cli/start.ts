@@ -44,7 +44,11 @@ export const startCommand: Command = {
 
     if (!existsSync(path.join(root(), ".next", "BUILD_ID"))) {
       console.log("No build yet: building the app (next build)…");
-      const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: root(), stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+      const build = spawnSync(process.execPath, [nextBin(), "build"], {
+        cwd: root(),
+        stdio: "inherit",
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      });
       if (build.status !== 0) return build.status ?? 1;
     }
 

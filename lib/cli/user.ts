@@ -34,7 +34,8 @@ export const userCommand: Command = {
     if (!parsed) return 0;
     const v = parsed.values;
     for (const required of ["username", "email", "role"] as const) {
-      if (typeof v[required] !== "string" || v[required] === "") throw new CliError(`--${required} is required\n\n${HELP}`);
+      if (typeof v[required] !== "string" || v[required] === "")
+        throw new CliError(`--${required} is required\n\n${HELP}`);
     }
     const generated = typeof v.password === "string" ? null : randomBytes(12).toString("base64url");
     const record = {
@@ -45,7 +46,14 @@ export const userCommand: Command = {
       name: typeof v.name === "string" ? v.name : v.username,
       password: generated ?? v.password,
       ...(typeof v.department === "string" ? { department_id: v.department } : {}),
-      ...(typeof v.manages === "string" ? { managed_department_ids: v.manages.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+      ...(typeof v.manages === "string"
+        ? {
+            managed_department_ids: v.manages
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
+        : {}),
     };
     const db = openDb();
     try {

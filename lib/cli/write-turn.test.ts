@@ -14,7 +14,10 @@ const STACK = /^\s+at /m;
 const COURSE = "course-v1:Org+Second+2026";
 
 function lantern(args: string[], extraEnv: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ["bin/lantern.mjs", ...args], { env: { ...env, ...extraEnv }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["bin/lantern.mjs", ...args], {
+    env: { ...env, ...extraEnv },
+    encoding: "utf8",
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -22,7 +25,10 @@ function lantern(args: string[], extraEnv: Record<string, string> = {}) {
 function dump(): Record<string, unknown[]> {
   const db = new Database(dbFile, { readonly: true });
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .pluck()
+      .all() as string[];
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
   } finally {
     db.close();
@@ -73,7 +79,20 @@ const importFile = path.join(dir, "second.jsonl");
 
 beforeAll(() => {
   expect(lantern(["migrate"]).code).toBe(0);
-  expect(lantern(["user", "create", "--username", "ada", "--email", "ada@example.com", "--role", "admin", "--password", "pw-ada-123"]).code).toBe(0);
+  expect(
+    lantern([
+      "user",
+      "create",
+      "--username",
+      "ada",
+      "--email",
+      "ada@example.com",
+      "--role",
+      "admin",
+      "--password",
+      "pw-ada-123",
+    ]).code,
+  ).toBe(0);
   writeFileSync(importFile, `${JSON.stringify({ type: "course", id: COURSE, title: "The second import" })}\n`);
 });
 afterEach(() => {
@@ -117,7 +136,9 @@ describe("a command that writes while another process holds the write lock", () 
     });
     expect(released).toBe(true);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/Another write is in progress on .*; waiting for it to finish \(up to 60 min\)…\nThe other write has finished; going on\./);
+    expect(r.err).toMatch(
+      /Another write is in progress on .*; waiting for it to finish \(up to 60 min\)…\nThe other write has finished; going on\./,
+    );
     expect(r.err + r.out).not.toMatch(STACK);
     expect(r.out).toContain("Imported 1 course.");
     const db = new Database(dbFile, { readonly: true });
@@ -131,13 +152,33 @@ describe("expected conditions are one line, without a stack trace, and a non-zer
   beforeAll(() => writeFileSync(notSqlite, "these are not the tables you are looking for\n"));
 
   it.each<[string, string[], Record<string, string>, RegExp]>([
-    ["a database that is not SQLite", ["refit"], { DATABASE_URL: notSqlite }, /^lantern refit: the database .*notes\.txt: file is not a database \(SQLITE_NOTADB\)\.$/],
+    [
+      "a database that is not SQLite",
+      ["refit"],
+      { DATABASE_URL: notSqlite },
+      /^lantern refit: the database .*notes\.txt: file is not a database \(SQLITE_NOTADB\)\.$/,
+    ],
     ["an import of a directory", ["import", "."], {}, /^lantern import: \. is not a file$/],
     ["an import of no file", ["import", "nope.jsonl"], {}, /^lantern import: no such file: nope\.jsonl$/],
-    ["a database that cannot be opened", ["migrate"], { DATABASE_URL: dir }, /^lantern migrate: the database .*: unable to open database file \(SQLITE_CANTOPEN\)\.$/],
-    ["a backup into no folder", ["backup", path.join(dir, "no-such-folder", "copy.db")], {}, /^lantern backup: no folder .*no-such-folder to write copy\.db into$/],
+    [
+      "a database that cannot be opened",
+      ["migrate"],
+      { DATABASE_URL: dir },
+      /^lantern migrate: the database .*: unable to open database file \(SQLITE_CANTOPEN\)\.$/,
+    ],
+    [
+      "a backup into no folder",
+      ["backup", path.join(dir, "no-such-folder", "copy.db")],
+      {},
+      /^lantern backup: no folder .*no-such-folder to write copy\.db into$/,
+    ],
     ["a key for an unknown user", ["key", "create", "--username", "nobody"], {}, /^lantern key: no user "nobody"$/],
-    ["a bad wait", ["import", importFile], { LANTERN_WRITE_WAIT_S: "soon" }, /^lantern import: LANTERN_WRITE_WAIT_S must be a number of seconds ≥ 0; got "soon"\.$/],
+    [
+      "a bad wait",
+      ["import", importFile],
+      { LANTERN_WRITE_WAIT_S: "soon" },
+      /^lantern import: LANTERN_WRITE_WAIT_S must be a number of seconds ≥ 0; got "soon"\.$/,
+    ],
   ])("%s", (_label, args, extraEnv, message) => {
     const r = lantern(args, extraEnv);
     expect(r.code).not.toBe(0);

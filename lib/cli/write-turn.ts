@@ -49,7 +49,9 @@ export async function awaitWriteTurn(db: Db): Promise<void> {
   const sqlite = db.$client;
   sqlite.pragma(`busy_timeout = ${Math.min(FIRST_TRY_MS, waitMs)}`);
   if (!tryWriteLock(db)) {
-    process.stderr.write(`Another write is in progress on ${sqlite.name} (an import, or Lantern storing data); waiting for it to finish (up to ${describeWait(waitMs)})…\n`);
+    process.stderr.write(
+      `Another write is in progress on ${sqlite.name} (an import, or Lantern storing data); waiting for it to finish (up to ${describeWait(waitMs)})…\n`,
+    );
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0) {

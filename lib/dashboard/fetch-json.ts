@@ -22,7 +22,11 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
     throw new ApiFetchError(0, "The server could not be reached. Check the connection, then retry.");
   }
   if (res.ok) return (await res.json()) as T;
-  const body = (await res.json().catch(() => null)) as { developer_message?: string; message?: string; error?: string } | null;
+  const body = (await res.json().catch(() => null)) as {
+    developer_message?: string;
+    message?: string;
+    error?: string;
+  } | null;
   const message =
     res.status === 401
       ? "Your session has ended. Sign in again to continue."

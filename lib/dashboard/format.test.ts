@@ -27,4 +27,3 @@ describe("formatsFor", () => {
     expect(formatsFor("en-US").shortDay("2026-03-01")).toBe("Mar 1");
   });
 });
-

@@ -22,7 +22,17 @@ export interface GoalFormValues {
   maxWork: string;
 }
 
-export const NEW_GOAL: GoalFormValues = { name: "", kind: "objective", targets: [], useMastery: true, mastery: "95", useStreak: false, streak: "3", minWork: "", maxWork: "" };
+export const NEW_GOAL: GoalFormValues = {
+  name: "",
+  kind: "objective",
+  targets: [],
+  useMastery: true,
+  mastery: "95",
+  useStreak: false,
+  streak: "3",
+  minWork: "",
+  maxWork: "",
+};
 
 /** A goal as the form shows it. A mastery threshold of 0 beside a streak is no mastery rule. */
 export function formValues(goal: Goal): GoalFormValues {
@@ -35,7 +45,8 @@ export function formValues(goal: Goal): GoalFormValues {
     targets: [...goal.targets],
     useMastery,
     // One decimal keeps a threshold such as 92.5% as it was.
-    mastery: useMastery && goal.targetKind === "objective" ? String(Math.round(c.minPredictedMastery * 1000) / 10) : "95",
+    mastery:
+      useMastery && goal.targetKind === "objective" ? String(Math.round(c.minPredictedMastery * 1000) / 10) : "95",
     useStreak: streak !== null,
     streak: streak === null ? "3" : String(streak),
     minWork: c.minWorkPerTarget > 0 ? String(c.minWorkPerTarget) : "",
@@ -44,7 +55,8 @@ export function formValues(goal: Goal): GoalFormValues {
 }
 
 /** A typed number; blank stays null, anything else is passed on for the API to judge ("abc" as NaN becomes null in JSON, so it is sent as typed). */
-const typed = (s: string): number | string | null => (s.trim() === "" ? null : Number.isFinite(Number(s)) ? Number(s) : s.trim());
+const typed = (s: string): number | string | null =>
+  s.trim() === "" ? null : Number.isFinite(Number(s)) ? Number(s) : s.trim();
 
 export type GoalBody = {
   name: string;
@@ -61,7 +73,10 @@ export type GoalBody = {
  */
 export function goalBody(v: GoalFormValues, topics: Goal["topics"] = null): GoalBody {
   const chosen = new Set(v.targets);
-  const kept = topics?.map((t) => ({ topic_id: t.topic_id, targets: t.targets.filter((x) => chosen.has(x)) })).filter((t) => t.targets.length > 0) ?? [];
+  const kept =
+    topics
+      ?.map((t) => ({ topic_id: t.topic_id, targets: t.targets.filter((x) => chosen.has(x)) }))
+      .filter((t) => t.targets.length > 0) ?? [];
   const criteria: Record<string, number | string | null> =
     v.kind === "item"
       ? { max_work_on_goal: typed(v.maxWork) }
@@ -82,7 +97,8 @@ function percentShare(s: string): number | string | null {
 
 /** What the form refuses before asking the API: a goal on objectives with no rule at all would be complete at once. */
 export function formProblem(v: GoalFormValues): string | null {
-  if (v.kind === "objective" && !v.useMastery && !v.useStreak) return "Choose how a target is complete: predicted mastery, correct answers in a row, or both.";
+  if (v.kind === "objective" && !v.useMastery && !v.useStreak)
+    return "Choose how a target is complete: predicted mastery, correct answers in a row, or both.";
   return null;
 }
 
@@ -104,7 +120,8 @@ function problemText(field: string, problem: string): string {
   if (field === "name" && /empty|expected string/.test(problem)) return "Give the goal a name.";
   if (field === "targets" && /at least one/.test(problem)) return "Choose at least one target.";
   // The API's threshold is a share 0–1; the form's is a percentage.
-  if (field === "completion_criteria.min_predicted_mastery") return "The mastery threshold must be a number from 0 to 100%.";
+  if (field === "completion_criteria.min_predicted_mastery")
+    return "The mastery threshold must be a number from 0 to 100%.";
   if (/^expected number/i.test(problem)) return `${FIELD_WORDS[field] ?? field} must be a number.`;
   const words = FIELD_WORDS[field.replace(/\[\d+\].*$/, "")] ?? field;
   // "must be at least 1" continues the field's name; "objective x is not assessed…" follows it.

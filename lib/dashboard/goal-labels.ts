@@ -1,6 +1,10 @@
 import type { Criteria, GoalStatus, TargetStatus } from "@/lib/analytics/status/status-and-progress";
 import type { Formats } from "./format";
-import { STRUGGLING_ITEM_MISSES, STRUGGLING_OBJECTIVE_WORK, WORK_REMAINING_CAP } from "@/lib/analytics/status/status-and-progress";
+import {
+  STRUGGLING_ITEM_MISSES,
+  STRUGGLING_OBJECTIVE_WORK,
+  WORK_REMAINING_CAP,
+} from "@/lib/analytics/status/status-and-progress";
 import { GOAL_STATUSES } from "@/lib/analytics/status/status-order";
 
 /**
@@ -16,9 +20,14 @@ export const GOAL_STATUS_LABELS: Record<GoalStatus, { label: string; phrase: str
   complete_max_work: {
     label: "Complete (work limit)",
     phrase: "complete by the work limit",
-    description: "Reached the goal’s limit of attempts without completing every target; the goal counts as done. Shown apart from Complete.",
+    description:
+      "Reached the goal’s limit of attempts without completing every target; the goal counts as done. Shown apart from Complete.",
   },
-  in_progress: { label: "In progress", phrase: "in progress", description: "Working on the goal, no target needing help." },
+  in_progress: {
+    label: "In progress",
+    phrase: "in progress",
+    description: "Working on the goal, no target needing help.",
+  },
   // The API's `struggling`; "Struggling" is the engagement segment's name on the same pages.
   struggling: {
     label: "Needs help",
@@ -59,9 +68,12 @@ export function progressText(progress: number, f: Formats): string {
 function objectiveConditions(c: Criteria): string[] {
   const out: string[] = [];
   const n = c.minConsecutiveCorrect;
-  if (n !== null) out.push(`the learner's last ${n === 1 ? "answer" : `${n} answers`} on it ${n === 1 ? "is" : "are"} correct`);
-  if (n === null || c.minPredictedMastery > 0) out.push(`its predicted mastery reaches ${share(c.minPredictedMastery)}`);
-  if (c.minWorkPerTarget > 0) out.push(`it has at least ${c.minWorkPerTarget} ${c.minWorkPerTarget === 1 ? "attempt" : "attempts"} on this goal`);
+  if (n !== null)
+    out.push(`the learner's last ${n === 1 ? "answer" : `${n} answers`} on it ${n === 1 ? "is" : "are"} correct`);
+  if (n === null || c.minPredictedMastery > 0)
+    out.push(`its predicted mastery reaches ${share(c.minPredictedMastery)}`);
+  if (c.minWorkPerTarget > 0)
+    out.push(`it has at least ${c.minWorkPerTarget} ${c.minWorkPerTarget === 1 ? "attempt" : "attempts"} on this goal`);
   return out;
 }
 
@@ -70,7 +82,11 @@ export function criteriaText(kind: "objective" | "item", c: Criteria): string[] 
   const attempts = (n: number) => `${n} ${n === 1 ? "attempt" : "attempts"}`;
   const out =
     kind === "objective"
-      ? [`A target is complete when ${objectiveConditions(c).join(", ").replace(/, ([^,]*)$/, " and $1")}.`]
+      ? [
+          `A target is complete when ${objectiveConditions(c)
+            .join(", ")
+            .replace(/, ([^,]*)$/, " and $1")}.`,
+        ]
       : [
           // The item rule ignores min_predicted_mastery and min_work_per_target (docs/metrics.md): say only what applies.
           "An item is complete once it is answered correctly in work on this goal.",
@@ -88,7 +104,11 @@ export const GOAL_WORK_HELP =
   "Goal work is only the attempts made on the goal itself (through its assignment, which marks each with the goal); the same problems answered elsewhere in the course are shown as work outside the goal and do not count towards it.";
 
 /** "2 of 4 target problems already solved outside this goal", with those only tried; null when there is no such work. */
-export function outsideWorkText(w: { problems: number; solved: number; attempted: number }, f: Formats, what = "target problems"): string | null {
+export function outsideWorkText(
+  w: { problems: number; solved: number; attempted: number },
+  f: Formats,
+  what = "target problems",
+): string | null {
   if (w.attempted === 0) return null;
   const tried = w.attempted - w.solved;
   if (w.solved === 0) return `${f.count(tried)} of ${f.count(w.problems)} ${what} tried outside this goal, none solved`;
@@ -109,14 +129,23 @@ export const NOT_ENOUGH_DATA_HELP =
  * its top reaches the cap), null when there is no range to give (done, at the cap, not enough
  * data, or certain).
  */
-export function workRemainingWords(n: number, [low, high]: readonly [number, number], f: Formats): { about: string; usually: string | null } {
+export function workRemainingWords(
+  n: number,
+  [low, high]: readonly [number, number],
+  f: Formats,
+): { about: string; usually: string | null } {
   if (n < 0) return { about: "Not enough data", usually: null };
   // Done, or at the cap: "30+" already says "at least", and a range past it says nothing more.
   if (n === 0 || n >= WORK_REMAINING_CAP) return { about: workRemainingText(n, f), usually: null };
   const certain = low === high && low === n;
   const about = certain ? workRemainingText(n, f) : `about ${workRemainingText(n, f)}`;
   if (certain || low < 0) return { about, usually: null };
-  const usually = high >= WORK_REMAINING_CAP ? `usually ${f.count(low)} or more` : low === high ? `usually ${f.count(low)}` : `usually ${f.count(low)}–${f.count(high)}`;
+  const usually =
+    high >= WORK_REMAINING_CAP
+      ? `usually ${f.count(low)} or more`
+      : low === high
+        ? `usually ${f.count(low)}`
+        : `usually ${f.count(low)}–${f.count(high)}`;
   return { about, usually };
 }
 

@@ -19,9 +19,9 @@ describe("the goal table's URL state", () => {
 
   it("writes only what differs from the defaults, and goes back to page 1 on any change but the page", () => {
     expect(writeGoalTable(q("page=4"), { orderBy: "name" }).toString()).toBe("");
-    expect(writeGoalTable(q("page=4&status=no_work"), { orderBy: "work_remaining", sortOrder: "desc" }).toString()).toBe(
-      "status=no_work&order_by=work_remaining&sort_order=desc",
-    );
+    expect(
+      writeGoalTable(q("page=4&status=no_work"), { orderBy: "work_remaining", sortOrder: "desc" }).toString(),
+    ).toBe("status=no_work&order_by=work_remaining&sort_order=desc");
     expect(writeGoalTable(q("status=complete"), { page: 2 }).toString()).toBe("status=complete&page=2");
     expect(writeGoalTable(q("status=complete&other=1"), { status: null }).toString()).toBe("");
   });

@@ -11,7 +11,13 @@ import { PAGE_SIZES } from "./roster-state";
 // The state's shape is the query's input, defined with the query.
 export { GOAL_SORTS, type GoalSort, type GoalTableState };
 
-export const DEFAULT_GOAL_TABLE: GoalTableState = { status: null, orderBy: "name", sortOrder: "asc", page: 1, pageSize: 25 };
+export const DEFAULT_GOAL_TABLE: GoalTableState = {
+  status: null,
+  orderBy: "name",
+  sortOrder: "asc",
+  page: 1,
+  pageSize: 25,
+};
 const MAX_PAGE_SIZE = PAGE_SIZES.at(-1)!;
 
 const positive = (v: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER) =>
@@ -23,7 +29,9 @@ export function readGoalTable(params: URLSearchParams): GoalTableState {
   const status = params.get("status");
   return {
     status: isGoalStatus(status) ? status : null,
-    orderBy: (GOAL_SORTS as readonly string[]).includes(orderBy ?? "") ? (orderBy as GoalSort) : DEFAULT_GOAL_TABLE.orderBy,
+    orderBy: (GOAL_SORTS as readonly string[]).includes(orderBy ?? "")
+      ? (orderBy as GoalSort)
+      : DEFAULT_GOAL_TABLE.orderBy,
     sortOrder: params.get("sort_order") === "desc" ? "desc" : "asc",
     page: positive(params.get("page"), 1),
     pageSize: positive(params.get("page_size"), DEFAULT_GOAL_TABLE.pageSize, MAX_PAGE_SIZE),

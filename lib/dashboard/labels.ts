@@ -27,7 +27,8 @@ export const FIGURE_LABELS: Record<RangeMetric, FigureLabel> = {
   problem_attempts_per_completed: {
     label: "Attempts per problem correct",
     short: "Attempts / correct",
-    description: "Problem attempts divided by problems answered correctly in the window; N/A when none was answered correctly. High is the concerning side.",
+    description:
+      "Problem attempts divided by problems answered correctly in the window; N/A when none was answered correctly. High is the concerning side.",
   },
   videos_viewed: {
     label: "Videos",
@@ -53,11 +54,13 @@ export const FIGURE_ORDER: readonly RangeMetric[] = [
 export const SEGMENT_LABELS: Record<Segment, { label: string; description: string }> = {
   highly_engaged: {
     label: "Highly engaged",
-    description: "In the last 7 days, above the course's average range on problems tried, problems correct, videos or discussions.",
+    description:
+      "In the last 7 days, above the course's average range on problems tried, problems correct, videos or discussions.",
   },
   struggling: {
     label: "Struggling",
-    description: "In the last 7 days, attempted problems but answered none correctly, or needed many more attempts per problem than most.",
+    description:
+      "In the last 7 days, attempted problems but answered none correctly, or needed many more attempts per problem than most.",
   },
   disengaging: {
     label: "Disengaging",

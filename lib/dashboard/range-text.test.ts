@@ -44,14 +44,18 @@ describe("windowText", () => {
     expect(windowText({ start: "2026-02-25", end: "2026-03-03" }, en)).toBe("Feb 25 – Mar 2, 2026");
     expect(windowText({ start: "2025-12-20", end: "2026-03-20" }, en)).toBe("Dec 20, 2025 – Mar 19, 2026");
     expect(windowText({ start: "2026-03-19", end: "2026-03-20" }, en)).toBe("Mar 19, 2026");
-    expect(windowText({ start: "2026-03-13", end: "2026-03-20" }, formatsFor("de-DE"))).toBe("13. März – 19. März 2026");
+    expect(windowText({ start: "2026-03-13", end: "2026-03-20" }, formatsFor("de-DE"))).toBe(
+      "13. März – 19. März 2026",
+    );
   });
   it("reads both days of a reversed window, as given", () => {
     expect(windowText({ start: "2026-03-10", end: "2026-03-05" }, en)).toBe("Mar 10, 2026 – Mar 4, 2026");
   });
   it("uses no thin or no-break space anywhere", () => {
     for (const locale of ["en-US", "en-GB", "fr-FR", "de-DE", "ja-JP"]) {
-      expect(windowText({ start: "2026-01-05", end: "2026-03-20" }, formatsFor(locale))).not.toMatch(/[\u2009\u202f\u00a0]/);
+      expect(windowText({ start: "2026-01-05", end: "2026-03-20" }, formatsFor(locale))).not.toMatch(
+        /[\u2009\u202f\u00a0]/,
+      );
     }
   });
 });

@@ -12,7 +12,8 @@ import { plainSpaces, type Formats } from "./format";
 /** A count (problems, videos, posts) or the attempts-per-problem ratio, which is not. */
 export type RangeKind = "count" | "ratio";
 
-export const rangeKind = (metric: RangeMetric): RangeKind => (metric === "problem_attempts_per_completed" ? "ratio" : "count");
+export const rangeKind = (metric: RangeMetric): RangeKind =>
+  metric === "problem_attempts_per_completed" ? "ratio" : "count";
 
 /** The range as text, or `none` for a range the course does not have (or, for a count, that holds no whole number). */
 export function rangeText(range: Range | null, f: Formats, kind: RangeKind): string {
@@ -42,7 +43,10 @@ export function windowText(window: DayWindow, f: Formats): string {
   let fmt = dayFormats.get(f.locale);
   if (!fmt) {
     const opts = { day: "numeric", month: "short", timeZone: "UTC" } as const;
-    fmt = { full: new Intl.DateTimeFormat(f.locale, { ...opts, year: "numeric" }), short: new Intl.DateTimeFormat(f.locale, opts) };
+    fmt = {
+      full: new Intl.DateTimeFormat(f.locale, { ...opts, year: "numeric" }),
+      short: new Intl.DateTimeFormat(f.locale, opts),
+    };
     dayFormats.set(f.locale, fmt);
   }
   const date = (d: string) => new Date(`${d}T00:00:00Z`);

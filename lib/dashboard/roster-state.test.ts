@@ -17,8 +17,19 @@ describe("readRoster", () => {
       page: 1,
       pageSize: 25,
     });
-    const s = readRoster(p("segments=struggling,bogus&order_by=videos_viewed&sort_order=desc&page=3&page_size=50&start_date=2026-03-01&end_date=2026-03-08"));
-    expect(s).toMatchObject({ segments: ["struggling"], orderBy: "videos_viewed", sortOrder: "desc", page: 3, pageSize: 50, window: { start: "2026-03-01", end: "2026-03-08" } });
+    const s = readRoster(
+      p(
+        "segments=struggling,bogus&order_by=videos_viewed&sort_order=desc&page=3&page_size=50&start_date=2026-03-01&end_date=2026-03-08",
+      ),
+    );
+    expect(s).toMatchObject({
+      segments: ["struggling"],
+      orderBy: "videos_viewed",
+      sortOrder: "desc",
+      page: 3,
+      pageSize: 50,
+      window: { start: "2026-03-01", end: "2026-03-08" },
+    });
     expect(readRoster(p("order_by=nope&page=0")).orderBy).toBe("username");
     expect(readRoster(p("page=0")).page).toBe(1);
   });
@@ -33,8 +44,12 @@ describe("writeRoster", () => {
   });
 
   it("keeps segments and ignore_segments apart (the API refuses both), and other parameters as they are", () => {
-    expect(writeRoster(p("ignore_segments=inactive&from=2026-01-01"), { segments: ["struggling"] }).toString()).toBe("from=2026-01-01&segments=struggling");
-    expect(writeRoster(p(""), { ignoreSegments: ["inactive", "unenrolled"] }).toString()).toBe("ignore_segments=inactive%2Cunenrolled");
+    expect(writeRoster(p("ignore_segments=inactive&from=2026-01-01"), { segments: ["struggling"] }).toString()).toBe(
+      "from=2026-01-01&segments=struggling",
+    );
+    expect(writeRoster(p(""), { ignoreSegments: ["inactive", "unenrolled"] }).toString()).toBe(
+      "ignore_segments=inactive%2Cunenrolled",
+    );
   });
 
   it("writes a custom window as both dates, and drops it for the default", () => {
@@ -50,7 +65,9 @@ describe("learnersApiUrl", () => {
     expect(learnersApiUrl("course-v1:O+C+1", params)).toBe(
       "/api/v0/learners/?segments=struggling&order_by=videos_viewed&page=2&page_size=10&course_id=course-v1%3AO%2BC%2B1",
     );
-    expect(learnersApiUrl("c", params, { csv: true })).toBe("/api/v0/learners/?segments=struggling&order_by=videos_viewed&course_id=c&format=csv");
+    expect(learnersApiUrl("c", params, { csv: true })).toBe(
+      "/api/v0/learners/?segments=struggling&order_by=videos_viewed&course_id=c&format=csv",
+    );
     expect(rosterParamsOf(params).has("from")).toBe(false);
   });
 });

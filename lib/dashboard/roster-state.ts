@@ -45,7 +45,8 @@ const segmentList = (v: string | null): Segment[] =>
     .map((s) => s.trim())
     .filter((s): s is Segment => (SEGMENTS as readonly string[]).includes(s));
 
-const wholeNumber = (v: string | null, fallback: number): number => (v && /^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : fallback);
+const wholeNumber = (v: string | null, fallback: number): number =>
+  v && /^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : fallback;
 
 /** The state a URL describes, for the controls; a value the API would refuse reads as its default here (the API says what is wrong). */
 export function readRoster(params: URLSearchParams): RosterState {

@@ -19,7 +19,14 @@ const activeBetween = (e: ReadEnrollment, fromK: number, toK: number): boolean =
 
 describe("demo at the default size", () => {
   it("has the expected catalog and one enrolment per learner and course", () => {
-    expect(read.counts).toMatchObject({ department: 14, course: 5, staff: 4, objective: 17, goal: 6, enrollment: 3540 + SESSION_SIZES.ended + SESSION_SIZES.upcoming });
+    expect(read.counts).toMatchObject({
+      department: 14,
+      course: 5,
+      staff: 4,
+      objective: 17,
+      goal: 6,
+      enrollment: 3540 + SESSION_SIZES.ended + SESSION_SIZES.upcoming,
+    });
     expect(read.counts.item).toBe([...catalog, ...sessions].reduce((n, c) => n + c.items.length, 0));
     expect(read.counts.statement).toBeGreaterThan(250_000);
     expect(read.counts.graded_event).toBeGreaterThan(1000);
@@ -40,33 +47,83 @@ describe("demo at the default size", () => {
       byVerb.set(verb, (byVerb.get(verb) ?? 0) + 1);
       check(s.version === "1.0.3", "version", s);
       check(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/.test(s.timestamp), "timestamp", s);
-      check(s.actor.objectType === "Agent" && s.actor.account.homePage === LMS_URL && anon.test(s.actor.account.name), "actor", s);
-      check(/^[0-9a-f]{32}$/.test(String(s.context.extensions["https://w3id.org/xapi/openedx/extensions/session-id"])), "session", s);
+      check(
+        s.actor.objectType === "Agent" && s.actor.account.homePage === LMS_URL && anon.test(s.actor.account.name),
+        "actor",
+        s,
+      );
+      check(
+        /^[0-9a-f]{32}$/.test(String(s.context.extensions["https://w3id.org/xapi/openedx/extensions/session-id"])),
+        "session",
+        s,
+      );
       const parent = s.context.contextActivities?.parent[0];
-      if (parent) check(courseIri.test(parent.id) && parent.definition.type === "http://adlnet.gov/expapi/activities/course", "parent", s);
-      else check(courseIri.test(s.object.id) && s.object.definition.type === "http://adlnet.gov/expapi/activities/course", "course object", s);
+      if (parent)
+        check(
+          courseIri.test(parent.id) && parent.definition.type === "http://adlnet.gov/expapi/activities/course",
+          "parent",
+          s,
+        );
+      else
+        check(
+          courseIri.test(s.object.id) && s.object.definition.type === "http://adlnet.gov/expapi/activities/course",
+          "course object",
+          s,
+        );
       if (verb === "evaluated") {
-        check(problemIri.test(s.object.id) && s.object.definition.type === "http://adlnet.gov/expapi/activities/cmi.interaction", "problem", s);
-        check(typeof s.result?.success === "boolean" && s.result.score?.scaled === (s.result.success ? 1 : 0), "problem result", s);
+        check(
+          problemIri.test(s.object.id) &&
+            s.object.definition.type === "http://adlnet.gov/expapi/activities/cmi.interaction",
+          "problem",
+          s,
+        );
+        check(
+          typeof s.result?.success === "boolean" && s.result.score?.scaled === (s.result.success ? 1 : 0),
+          "problem result",
+          s,
+        );
         check(/^choice_\d$/.test(s.result?.response ?? ""), "response", s);
       }
       if (verb === "played") check(s.object.id.includes("+type@video+block@"), "video", s);
-      if (verb === "posted") check(s.object.definition.type === "http://id.tincanapi.com/activitytype/discussion", "discussion", s);
+      if (verb === "posted")
+        check(s.object.definition.type === "http://id.tincanapi.com/activitytype/discussion", "discussion", s);
     }
     expect(wrong).toEqual([]);
-    for (const verb of ["registered", "unregistered", "launched", "evaluated", "played", "completed", "progressed", "posted", "submitted", "scored", "earned", "passed", "failed"]) {
+    for (const verb of [
+      "registered",
+      "unregistered",
+      "launched",
+      "evaluated",
+      "played",
+      "completed",
+      "progressed",
+      "posted",
+      "submitted",
+      "scored",
+      "earned",
+      "passed",
+      "failed",
+    ]) {
       expect(byVerb.get(verb) ?? 0, verb).toBeGreaterThan(0);
     }
   });
 
   it("lists each actor's anonymous id in their user record", () => {
-    const external = new Set(lines.filter((l) => l.startsWith('{"type":"user"')).flatMap((l) => (JSON.parse(l) as { external_ids?: string[] }).external_ids ?? []));
+    const external = new Set(
+      lines
+        .filter((l) => l.startsWith('{"type":"user"'))
+        .flatMap((l) => (JSON.parse(l) as { external_ids?: string[] }).external_ids ?? []),
+    );
     expect(read.statements.filter((s) => !external.has(s.actor.account.name))).toEqual([]);
   });
 
   it("unregisters every unenrolled learner with an Open edX statement at unenrolled_at", () => {
-    const unenrolled = lines.filter((l) => l.startsWith('{"type":"enrollment"') && l.includes('"is_active":false')).map((l) => JSON.parse(l) as { unenrolled_at: string });
-    const unregistered = new Set(read.statements.filter((s) => s.verb.display.en === "unregistered").map((s) => Date.parse(s.timestamp)));
+    const unenrolled = lines
+      .filter((l) => l.startsWith('{"type":"enrollment"') && l.includes('"is_active":false'))
+      .map((l) => JSON.parse(l) as { unenrolled_at: string });
+    const unregistered = new Set(
+      read.statements.filter((s) => s.verb.display.en === "unregistered").map((s) => Date.parse(s.timestamp)),
+    );
     expect(unenrolled.length).toBeGreaterThan(100);
     for (const e of unenrolled) expect(unregistered.has(Date.parse(e.unenrolled_at))).toBe(true);
   });
@@ -99,7 +156,10 @@ describe("demo at the default size", () => {
         if (course.key !== "small") {
           expect(sizes.filter((n) => n >= goal.criteria.max_work_on_goal).length, goal.name).toBeGreaterThan(0);
           // Wheel-spinning: a target missed again and again without a correct answer in between.
-          const spinning = work.filter((w) => w.length > 0 && w.filter((ev) => !ev.success).length >= 3 && w.length < goal.criteria.max_work_on_goal);
+          const spinning = work.filter(
+            (w) =>
+              w.length > 0 && w.filter((ev) => !ev.success).length >= 3 && w.length < goal.criteria.max_work_on_goal,
+          );
           expect(spinning.length, goal.name).toBeGreaterThan(0);
         }
       }
@@ -111,7 +171,9 @@ describe("demo at the default size", () => {
       const enrollments = [...read.enrollments.values()].filter((e) => e.courseId === course.id);
       for (const goal of course.goals) {
         const targets = new Set(goal.targetProblems.flat().map((p) => p.id));
-        const attempts = enrollments.flatMap((e) => e.events.filter((ev) => ev.kind === "problem_attempt" && targets.has(ev.itemId)));
+        const attempts = enrollments.flatMap((e) =>
+          e.events.filter((ev) => ev.kind === "problem_attempt" && targets.has(ev.itemId)),
+        );
         const scoped = attempts.filter((ev) => ev.goalId !== null).length;
         // The rest is the work of learners who have not started the goal, which the learner page
         // shows as work outside it.
@@ -155,7 +217,8 @@ describe("demo at the default size", () => {
     const days = new Set<number>();
     for (const e of read.enrollments.values()) for (const ev of e.events) days.add(Math.floor(ev.ts / DAY));
     expect(days.size).toBe(70);
-    const perActive = (read.counts.statement ?? 0) / [...read.enrollments.values()].filter((e) => e.events.length > 0).length;
+    const perActive =
+      (read.counts.statement ?? 0) / [...read.enrollments.values()].filter((e) => e.events.length > 0).length;
     expect(perActive).toBeGreaterThan(60);
     expect(perActive).toBeLessThan(160);
   });

@@ -50,7 +50,14 @@ export interface Behaviour {
   meanScore: number;
 }
 
-const ORDINARY: Behaviour = { actions: [2, 4], success: 0.6, triesPerVisit: 3, posting: 0.35, watchesToEnd: 0.6, meanScore: 70 };
+const ORDINARY: Behaviour = {
+  actions: [2, 4],
+  success: 0.6,
+  triesPerVisit: 3,
+  posting: 0.35,
+  watchesToEnd: 0.6,
+  meanScore: 70,
+};
 
 export const BEHAVIOUR: Readonly<Record<Archetype, Behaviour>> = {
   steady: { actions: [4, 7], success: 0.82, triesPerVisit: 3, posting: 0.8, watchesToEnd: 0.85, meanScore: 84 },
@@ -64,7 +71,8 @@ export const BEHAVIOUR: Readonly<Record<Archetype, Behaviour>> = {
 
 /** Day (k) of enrolment. Everyone enrols inside the activity window; a few enrol late. */
 export function enrolmentDay(rng: Random, archetype: Archetype): number {
-  const canBeLate = archetype === "steady" || archetype === "average" || archetype === "struggling" || archetype === "never_started";
+  const canBeLate =
+    archetype === "steady" || archetype === "average" || archetype === "struggling" || archetype === "never_started";
   if (canBeLate && rng.chance(0.06)) return rng.int(8, 20);
   return rng.chance(0.75) ? rng.int(56, ACTIVITY_DAYS) : rng.int(21, 55);
 }

@@ -94,7 +94,12 @@ export interface Term {
 /** This term's run, the one the demo's activity window covers. */
 export function currentTerm(asOfMs: number): Term {
   // The course opened a week before the activity window so learners can enrol on its first day.
-  return { run: RUN, startsMs: asOfMs - (ACTIVITY_DAYS + 7) * DAY_MS, endsMs: asOfMs + 28 * DAY_MS, finalDueMs: asOfMs + 15 * DAY_MS - 1000 };
+  return {
+    run: RUN,
+    startsMs: asOfMs - (ACTIVITY_DAYS + 7) * DAY_MS,
+    endsMs: asOfMs + 28 * DAY_MS,
+    finalDueMs: asOfMs + 15 * DAY_MS - 1000,
+  };
 }
 
 export function buildCatalog(asOf: string): DemoCourse[] {
@@ -148,7 +153,12 @@ export function buildCourse(spec: CourseSpec, term: Term, rng: Random): DemoCour
     for (const o of objs) quizObjectives.add(o);
     if (spec.quizzesAfter.includes(u)) {
       const n = spec.quizzesAfter.indexOf(u) + 1;
-      add("assessment", `Quiz ${n}`, u, { objectives: [...quizObjectives], dueAt: endOfWeek(u), minScore: 60, maxAttempts: 2 });
+      add("assessment", `Quiz ${n}`, u, {
+        objectives: [...quizObjectives],
+        dueAt: endOfWeek(u),
+        minScore: 60,
+        maxAttempts: 2,
+      });
       quizObjectives = new Set();
     }
   });

@@ -131,7 +131,16 @@ export const DEPARTMENTS: readonly { id: string; name: string; parentId: string 
 
 /** Where learners belong: the schools (leaves), the sciences more often since they take these courses. */
 export const LEARNER_DEPARTMENTS: readonly string[] = [
-  "science-computing", "science-computing", "science-mathematics", "science-mathematics", "science-physics",
-  "engineering-civil", "engineering-electrical", "engineering-electrical", "humanities-history",
-  "humanities-languages", "business-management", "business-accounting",
+  "science-computing",
+  "science-computing",
+  "science-mathematics",
+  "science-mathematics",
+  "science-physics",
+  "engineering-civil",
+  "engineering-electrical",
+  "engineering-electrical",
+  "humanities-history",
+  "humanities-languages",
+  "business-management",
+  "business-accounting",
 ];

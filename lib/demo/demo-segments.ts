@@ -31,7 +31,11 @@ export function segmentsByCourse(read: DemoRead, asOf: string): Map<string, Cour
     const ranges = engagementRangesOf(inputs);
     const segments = Object.fromEntries(SEGMENTS.map((s) => [s, 0])) as Record<Segment, number>;
     for (const x of inputs) for (const s of segmentsOf(x, ranges)) segments[s]++;
-    out.set(courseId, { learners: rows.length, activeInWindow: inputs.filter((x) => x.daysActive > 0).length, segments });
+    out.set(courseId, {
+      learners: rows.length,
+      activeInWindow: inputs.filter((x) => x.daysActive > 0).length,
+      segments,
+    });
   }
   return out;
 }

@@ -189,7 +189,9 @@ export class EnrollmentRun {
       this.attempts[i] = Math.min(255, used + 1);
       const correct = rng.chance(this.solved[i] ? Math.min(0.95, b.success + 0.25) : b.success);
       this.tick(rng.int(40, 240));
-      this.out.push(x.evaluated(rng.uuid(), this.scope, this.ts(this.t), item, this.attempts[i] as number, correct, goal));
+      this.out.push(
+        x.evaluated(rng.uuid(), this.scope, this.ts(this.t), item, this.attempts[i] as number, correct, goal),
+      );
       if (correct) {
         if (!this.solved[i]) {
           this.solved[i] = 1;
@@ -212,7 +214,8 @@ export class EnrollmentRun {
     const score = Math.round(rng.normal(this.b.meanScore, 12, 0, 100));
     if (item.requiresCorrection) {
       // A grader scores most submissions a few days later; the rest still await correction.
-      if (rng.chance(0.7)) this.pending.push({ ms: this.t + rng.int(1, 6) * DAY_MS + rng.int(0, 28_800) * 1000, item, score });
+      if (rng.chance(0.7))
+        this.pending.push({ ms: this.t + rng.int(1, 6) * DAY_MS + rng.int(0, 28_800) * 1000, item, score });
       return true;
     }
     this.tick(rng.int(5, 30));
@@ -236,7 +239,9 @@ export class EnrollmentRun {
       const profile = goalProfile(this.rng, this.plan.archetype);
       if (profile !== "no_work") {
         for (const problems of goal.targetProblems) {
-          for (const p of problems) if (this.assigned.get(p.position) === undefined) this.assigned.set(p.position, profile === "complete" ? goal.id : null);
+          for (const p of problems)
+            if (this.assigned.get(p.position) === undefined)
+              this.assigned.set(p.position, profile === "complete" ? goal.id : null);
         }
       }
       const attempts = goalAttempts(this.rng, goal, profile);
@@ -255,7 +260,9 @@ export class EnrollmentRun {
     if (a.graded) this.out.push(gradedEventRecord(plan.enrollmentId, a.item, this.t, a.correct, a.goalId));
     else {
       const goal = { goalId: a.goalId, registration: plan.enrollmentId };
-      this.out.push(x.evaluated(rng.uuid(), this.scope, this.ts(this.t), a.item, this.attempts[i] as number, a.correct, goal));
+      this.out.push(
+        x.evaluated(rng.uuid(), this.scope, this.ts(this.t), a.item, this.attempts[i] as number, a.correct, goal),
+      );
     }
     if (a.correct && !this.solved[i]) {
       // The assignment's problems are the course's own: solving one completes it there too.
@@ -268,7 +275,14 @@ export class EnrollmentRun {
   /** iSpring-style course completion and grade for some of those who kept at it. */
   private maybeCompleteCourse(): void {
     const { rng, plan } = this;
-    const p = plan.archetype === "steady" ? 0.35 : plan.archetype === "average" ? 0.08 : plan.archetype === "struggling" ? 0.05 : 0;
+    const p =
+      plan.archetype === "steady"
+        ? 0.35
+        : plan.archetype === "average"
+          ? 0.08
+          : plan.archetype === "struggling"
+            ? 0.05
+            : 0;
     if (!rng.chance(p)) return;
     this.tick(rng.int(60, 300));
     const score = Math.round(rng.normal(this.b.meanScore, 10, 0, 100));

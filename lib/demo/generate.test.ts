@@ -6,7 +6,18 @@ import { SESSION_SIZES } from "./sessions";
 const asOf = "2026-03-16";
 const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
 const earliestMs = asOfMs - 70 * 86_400_000;
-const TYPES = ["department", "user", "course", "staff", "enrollment", "objective", "item", "goal", "statement", "graded_event"];
+const TYPES = [
+  "department",
+  "user",
+  "course",
+  "staff",
+  "enrollment",
+  "objective",
+  "item",
+  "goal",
+  "statement",
+  "graded_event",
+];
 
 type Rec = Record<string, unknown> & { type: string };
 
@@ -32,7 +43,8 @@ function checkReferences(lines: string[]): void {
         break;
       case "user":
         need(departments.has(r.department_id as string), n, "department_id");
-        for (const d of (r.managed_department_ids as string[] | undefined) ?? []) need(departments.has(d), n, "managed department");
+        for (const d of (r.managed_department_ids as string[] | undefined) ?? [])
+          need(departments.has(d), n, "managed department");
         users.add(r.username as string);
         for (const x of (r.external_ids as string[] | undefined) ?? []) anon.add(x);
         break;
@@ -55,7 +67,8 @@ function checkReferences(lines: string[]): void {
         break;
       case "goal": {
         const targets = r.targets as string[];
-        for (const t of targets) need(objectives.has(t) || items.has(`${r.course_id as string} ${t}`), n, `target ${t}`);
+        for (const t of targets)
+          need(objectives.has(t) || items.has(`${r.course_id as string} ${t}`), n, `target ${t}`);
         for (const topic of (r.topics as { targets: string[] }[] | undefined) ?? []) {
           for (const t of topic.targets) need(targets.includes(t), n, `topic target ${t}`);
         }
@@ -70,7 +83,11 @@ function checkReferences(lines: string[]): void {
         break;
       }
       case "statement": {
-        const s = r.statement as { actor: { account: { name: string } }; object: { id: string }; context: Rec & { contextActivities?: { parent: { id: string }[] }; extensions: Record<string, string> } };
+        const s = r.statement as {
+          actor: { account: { name: string } };
+          object: { id: string };
+          context: Rec & { contextActivities?: { parent: { id: string }[] }; extensions: Record<string, string> };
+        };
         need(anon.has(s.actor.account.name), n, "actor");
         const courseIri = s.context.contextActivities?.parent[0]?.id ?? s.object.id;
         const course = courseIri.split("/course/")[1] as string;
@@ -78,7 +95,8 @@ function checkReferences(lines: string[]): void {
         const block = s.object.id.split("/xblock/")[1];
         if (block) need(items.has(`${course} ${block}`), n, "item");
         const goal = s.context.extensions["urn:lantern:goal_id"];
-        if (goal) need(goals.get(goal) === course && registrations.get(s.context.registration as string) === course, n, "goal");
+        if (goal)
+          need(goals.get(goal) === course && registrations.get(s.context.registration as string) === course, n, "goal");
         break;
       }
       default:
@@ -112,7 +130,8 @@ describe("generateDemo", () => {
       const times: string[] = [];
       if (r.type === "statement") times.push((r.statement as { timestamp: string }).timestamp);
       if (r.type === "graded_event") times.push(r.interaction_end_time as string);
-      if (r.type === "enrollment") times.push(r.enrolled_at as string, ...(r.unenrolled_at ? [r.unenrolled_at as string] : []));
+      if (r.type === "enrollment")
+        times.push(r.enrolled_at as string, ...(r.unenrolled_at ? [r.unenrolled_at as string] : []));
       for (const t of times) {
         const ms = Date.parse(t);
         if (!(ms >= earliestMs && ms < asOfMs)) outside.push(l);
@@ -127,7 +146,9 @@ describe("generateDemo", () => {
       const values = users.map((u) => String(u[key]).toLowerCase());
       expect(new Set(values).size).toBe(values.length);
     }
-    const statementIds = lines.filter((l) => l.startsWith('{"type":"statement"')).map((l) => (JSON.parse(l) as { statement: { id: string } }).statement.id);
+    const statementIds = lines
+      .filter((l) => l.startsWith('{"type":"statement"'))
+      .map((l) => (JSON.parse(l) as { statement: { id: string } }).statement.id);
     expect(new Set(statementIds).size).toBe(statementIds.length);
   });
 
@@ -146,11 +167,22 @@ describe("generateDemo", () => {
     const enrolments = lines.filter((l) => l.startsWith('{"type":"enrollment"')).map((l) => JSON.parse(l) as Rec);
     const perCourse = new Map<string, number>();
     for (const e of enrolments) perCourse.set(e.course_id as string, (perCourse.get(e.course_id as string) ?? 0) + 1);
-    expect([...perCourse.values()].sort((a, b) => a - b)).toEqual([SESSION_SIZES.upcoming, SESSION_SIZES.ended, 40, 400, 400]);
+    expect([...perCourse.values()].sort((a, b) => a - b)).toEqual([
+      SESSION_SIZES.upcoming,
+      SESSION_SIZES.ended,
+      40,
+      400,
+      400,
+    ]);
   });
 
   it("creates the demo accounts with their passwords and roles", () => {
-    const users = new Map(lines.map((l) => JSON.parse(l) as Rec).filter((r) => r.type === "user").map((u) => [u.username as string, u]));
+    const users = new Map(
+      lines
+        .map((l) => JSON.parse(l) as Rec)
+        .filter((r) => r.type === "user")
+        .map((u) => [u.username as string, u]),
+    );
     for (const a of demoAccounts) {
       const u = users.get(a.username);
       expect(u?.password, a.username).toBe(a.password);

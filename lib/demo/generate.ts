@@ -42,7 +42,8 @@ export function* generateDemo(opts: DemoOptions): Generator<string> {
   const learners = opts.learners ?? DEFAULT_LEARNERS;
   const seed = opts.seed ?? DEFAULT_SEED;
   if (!isDay(opts.asOf)) throw new Error(`asOf must be a day YYYY-MM-DD, got "${opts.asOf}"`);
-  if (!Number.isSafeInteger(learners) || learners < 1) throw new Error(`learners must be a positive integer, got ${learners}`);
+  if (!Number.isSafeInteger(learners) || learners < 1)
+    throw new Error(`learners must be a positive integer, got ${learners}`);
   if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   const asOfMs = Date.parse(`${opts.asOf}T00:00:00Z`);
   const courses = buildCatalog(opts.asOf);
@@ -59,7 +60,12 @@ export function* generateDemo(opts: DemoOptions): Generator<string> {
     const profile = i === 0 ? demoLearner(rng) : learnerProfile(rng, taken);
     out.push(userRecord(profile));
     // The seminar's extra runs (sessions.ts) take people who are not in the seminar, nor the demo learner.
-    if (i > 0 && sessionPeople.length < SESSION_SIZES.ended + SESSION_SIZES.upcoming && !people.coursesOf(i).includes(0)) sessionPeople.push(profile);
+    if (
+      i > 0 &&
+      sessionPeople.length < SESSION_SIZES.ended + SESSION_SIZES.upcoming &&
+      !people.coursesOf(i).includes(0)
+    )
+      sessionPeople.push(profile);
     const hour = rng.int(7, 18);
     const primary: Archetype = i === 0 ? "steady" : rng.weighted(ARCHETYPE_WEIGHTS);
     const plans = people.coursesOf(i).map((c, n) => {
@@ -126,13 +132,22 @@ function learnerProfile(rng: Random, taken: Map<string, number>): LearnerProfile
   const seen = taken.get(base) ?? 0;
   taken.set(base, seen + 1);
   const username = seen === 0 ? base : `${base}${seen + 1}`;
-  return person(rng, username, `${first} ${last}`, `${username}@${LEARNER_EMAIL_DOMAIN}`, rng.pick(LEARNER_DEPARTMENTS));
+  return person(
+    rng,
+    username,
+    `${first} ${last}`,
+    `${username}@${LEARNER_EMAIL_DOMAIN}`,
+    rng.pick(LEARNER_DEPARTMENTS),
+  );
 }
 
 function demoLearner(rng: Random): LearnerProfile {
   const account = demoAccounts.find((a) => a.username === DEMO_LEARNER_USERNAME);
   if (!account) throw new Error("the demo learner account is missing");
-  return { ...person(rng, account.username, account.name, account.email, account.departmentId), password: account.password };
+  return {
+    ...person(rng, account.username, account.name, account.email, account.departmentId),
+    password: account.password,
+  };
 }
 
 function person(rng: Random, username: string, name: string, email: string, departmentId: string): LearnerProfile {

@@ -13,26 +13,40 @@ let t: ReturnType<typeof createTestDb>;
 
 beforeAll(async () => {
   t = createTestDb();
-  const result = await importJsonLines(t.db, lines.map((l) => `${l}\n`));
+  const result = await importJsonLines(
+    t.db,
+    lines.map((l) => `${l}\n`),
+  );
   expect(result.ok).toBe(true);
 }, 120_000);
 afterAll(() => t?.close());
 
 describe("the demo's iSpring statuses", () => {
   it("gives the statuses no statement sets to a few enrollments, accepted ones with a completion time", () => {
-    const enrollments = lines.filter((l) => l.startsWith('{"type":"enrollment"')).map((l) => JSON.parse(l) as Record<string, string | undefined>);
+    const enrollments = lines
+      .filter((l) => l.startsWith('{"type":"enrollment"'))
+      .map((l) => JSON.parse(l) as Record<string, string | undefined>);
     const explicit = enrollments.filter((e) => e.completion_status !== undefined);
-    expect(new Set(explicit.map((e) => e.completion_status))).toEqual(new Set(["pending", "accepted", "incomplete", "declined"]));
+    expect(new Set(explicit.map((e) => e.completion_status))).toEqual(
+      new Set(["pending", "accepted", "incomplete", "declined"]),
+    );
     expect(explicit.length).toBeLessThan(enrollments.length / 10);
     for (const e of explicit) {
       if (e.completion_status !== "accepted") expect(e.completed_at).toBeUndefined();
       else expect(Date.parse(e.completed_at!)).toBeGreaterThan(Date.parse(e.enrolled_at!));
-      if (e.completion_status === "accepted") expect(Date.parse(e.completed_at!)).toBeLessThan(Date.parse(`${asOf}T00:00:00Z`));
+      if (e.completion_status === "accepted")
+        expect(Date.parse(e.completed_at!)).toBeLessThan(Date.parse(`${asOf}T00:00:00Z`));
     }
   });
 
   it("shows every completion status in the results", async () => {
-    const { rows, more } = await resultsPage(t.db, { userStatuses: ["active", "blocked"] }, null, 1000, Date.parse(`${asOf}T00:00:00Z`));
+    const { rows, more } = await resultsPage(
+      t.db,
+      { userStatuses: ["active", "blocked"] },
+      null,
+      1000,
+      Date.parse(`${asOf}T00:00:00Z`),
+    );
     expect(more).toBe(false);
     const counts = new Map<string, number>();
     for (const r of rows) counts.set(r.figures.completionStatus, (counts.get(r.figures.completionStatus) ?? 0) + 1);

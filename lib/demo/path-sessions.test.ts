@@ -14,7 +14,11 @@ import { generateDemo } from "./index";
 const asOf = "2026-03-16";
 const now = Date.parse(`${asOf}T12:00:00Z`);
 const t = createTestDb();
-const seen = { status: new Map<string, number>(), detailed: new Map<string, number>(), result: new Map<string, number>() };
+const seen = {
+  status: new Map<string, number>(),
+  detailed: new Map<string, number>(),
+  result: new Map<string, number>(),
+};
 const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
 function* lines(): Generator<string> {
@@ -30,7 +34,10 @@ beforeAll(async () => {
     if ("missing" in data) throw new Error(`no data for ${courseId} ${userId}`);
     const s: PathSessionStats = pathSessionStats({ ...data, now });
     count(seen.status, s.status);
-    count(seen.detailed, s.detailedStatus.reason ? `${s.detailedStatus.type}/${s.detailedStatus.reason}` : s.detailedStatus.type);
+    count(
+      seen.detailed,
+      s.detailedStatus.reason ? `${s.detailedStatus.type}/${s.detailedStatus.reason}` : s.detailedStatus.type,
+    );
     count(seen.result, s.result ?? "none");
   }
 }, 120_000);
@@ -41,12 +48,19 @@ describe("the demo's 360Learning path session stats", () => {
     expect(seen.status.get(v) ?? 0).toBeGreaterThan(0);
   });
 
-  it.each(["sessionNotOpened", "successful", "unsuccessful/sessionEnded", "unsuccessful", "toRetake", "awaitingCorrection", "notYetStarted", "late", "onTime"])(
-    "has detailedStatus %s",
-    (v) => {
-      expect(seen.detailed.get(v) ?? 0).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    "sessionNotOpened",
+    "successful",
+    "unsuccessful/sessionEnded",
+    "unsuccessful",
+    "toRetake",
+    "awaitingCorrection",
+    "notYetStarted",
+    "late",
+    "onTime",
+  ])("has detailedStatus %s", (v) => {
+    expect(seen.detailed.get(v) ?? 0).toBeGreaterThan(0);
+  });
 
   it.each(["successful", "retake", "unsuccessful", "none"])("has result %s", (v) => {
     expect(seen.result.get(v) ?? 0).toBeGreaterThan(0);

@@ -35,7 +35,13 @@ export interface Statement {
   actor: { objectType: string; account: { homePage: string; name: string } };
   verb: { id: string; display: { en: string } };
   object: { id: string; objectType: string; definition: { type: string; extensions?: Record<string, unknown> } };
-  result?: { success?: boolean; completion?: boolean; score?: { scaled: number }; response?: string; duration?: string };
+  result?: {
+    success?: boolean;
+    completion?: boolean;
+    score?: { scaled: number };
+    response?: string;
+    duration?: string;
+  };
   context: {
     registration?: string;
     contextActivities?: { parent: { id: string; definition: { type: string } }[] };
@@ -96,16 +102,29 @@ export function readDemo(lines: Iterable<string>): DemoRead {
   for (const l of lines) {
     const r = JSON.parse(l) as Record<string, unknown> & { type: string };
     counts[r.type] = (counts[r.type] ?? 0) + 1;
-    if (r.type === "user") for (const x of (r.external_ids as string[] | undefined) ?? []) byAnon.set(x, r.username as string);
+    if (r.type === "user")
+      for (const x of (r.external_ids as string[] | undefined) ?? []) byAnon.set(x, r.username as string);
     if (r.type === "enrollment") {
-      const e: ReadEnrollment = { id: r.id as string, courseId: r.course_id as string, username: r.user as string, isActive: r.is_active as boolean, events: [] };
+      const e: ReadEnrollment = {
+        id: r.id as string,
+        courseId: r.course_id as string,
+        username: r.user as string,
+        isActive: r.is_active as boolean,
+        events: [],
+      };
       enrollments.set(`${e.courseId} ${e.username}`, e);
       byRegistration.set(e.id, e);
     }
     if (r.type === "graded_event") {
       const e = byRegistration.get(r.registration_id as string);
       if (!e) throw new Error(`graded event for unknown registration ${String(r.registration_id)}`);
-      e.events.push({ kind: "problem_attempt", itemId: r.module_id as string, ts: Date.parse(r.interaction_end_time as string), success: r.is_correct as boolean, goalId: r.goal_id as string });
+      e.events.push({
+        kind: "problem_attempt",
+        itemId: r.module_id as string,
+        ts: Date.parse(r.interaction_end_time as string),
+        success: r.is_correct as boolean,
+        goalId: r.goal_id as string,
+      });
     }
     if (r.type === "statement") {
       const s = r.statement as Statement;

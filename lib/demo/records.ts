@@ -54,7 +54,14 @@ export function* catalogRecords(courses: readonly DemoCourse[]): Generator<strin
 }
 
 export function courseRecord(c: DemoCourse): string {
-  return line({ type: "course", id: c.id, title: c.spec.title, starts_at: iso(c.startsMs), ends_at: iso(c.endsMs), passing_score: c.spec.passingScore });
+  return line({
+    type: "course",
+    id: c.id,
+    title: c.spec.title,
+    starts_at: iso(c.startsMs),
+    ends_at: iso(c.endsMs),
+    passing_score: c.spec.passingScore,
+  });
 }
 
 export function itemRecord(c: DemoCourse, item: DemoItem): string {
@@ -157,7 +164,13 @@ export function enrollmentRecord(e: EnrollmentFields): string {
 }
 
 /** A Knewton graded event, on a goal when `goalId` is given; the import treats it as a problem attempt in the registration's course. */
-export function gradedEventRecord(registrationId: string, item: DemoItem, ms: number, correct: boolean, goalId?: string): string {
+export function gradedEventRecord(
+  registrationId: string,
+  item: DemoItem,
+  ms: number,
+  correct: boolean,
+  goalId?: string,
+): string {
   const goal = goalId === undefined ? "" : `,"goal_id":"${goalId}"`;
   return `{"type":"graded_event","registration_id":"${registrationId}","module_id":"${item.id}","interaction_end_time":"${iso(ms)}","is_correct":${correct}${goal}}`;
 }

@@ -35,8 +35,16 @@ export function buildSessions(asOf: string): DemoSessions {
   const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
   const day = (k: number) => asOfMs + k * DAY_MS;
   return {
-    ended: session("winter intensive", { run: "2026_WI", startsMs: day(-63), endsMs: day(-7), finalDueMs: day(-14) - 1000 }, 0x5e551),
-    upcoming: session("spring term", { run: "2026_T2", startsMs: day(21), endsMs: day(105), finalDueMs: day(98) - 1000 }, 0x5e552),
+    ended: session(
+      "winter intensive",
+      { run: "2026_WI", startsMs: day(-63), endsMs: day(-7), finalDueMs: day(-14) - 1000 },
+      0x5e551,
+    ),
+    upcoming: session(
+      "spring term",
+      { run: "2026_T2", startsMs: day(21), endsMs: day(105), finalDueMs: day(98) - 1000 },
+      0x5e552,
+    ),
   };
 }
 
@@ -56,7 +64,10 @@ export function* sessionRecords(asOf: string, people: readonly LearnerProfile[],
   const upcomingXapi = x.courseXapi(upcoming);
   for (const [n, p] of people.entries()) {
     if (n < SESSION_SIZES.ended) {
-      yield* run(new Learner(rng, ended, endedXapi, p, ended.startsMs - rng.int(1, 5) * DAY_MS), SCRIPTS[n % SCRIPTS.length]!);
+      yield* run(
+        new Learner(rng, ended, endedXapi, p, ended.startsMs - rng.int(1, 5) * DAY_MS),
+        SCRIPTS[n % SCRIPTS.length]!,
+      );
     } else {
       yield* new Learner(rng, upcoming, upcomingXapi, p, asOfMs - rng.int(1, 10) * DAY_MS).enrol();
     }

@@ -58,14 +58,16 @@ export function courseXapi(course: DemoCourse): CourseXapi {
   const courseObject = (ext: string): string =>
     `{"id":"${course.iri}","objectType":"Activity","definition":{"type":"${COURSE_TYPE}","name":{"en":${name}}${ext}}}`;
   const byMode = {} as Record<Mode, string>;
-  for (const m of MODES) byMode[m] = courseObject(`,"extensions":{"https://w3id.org/xapi/acrossx/extensions/type":"${m}"}`);
+  for (const m of MODES)
+    byMode[m] = courseObject(`,"extensions":{"https://w3id.org/xapi/acrossx/extensions/type":"${m}"}`);
   return {
     parent: `"contextActivities":{"parent":[{"id":"${course.iri}","objectType":"Activity","definition":{"name":{"en-US":${name}},"type":"${COURSE_TYPE}"}}]}`,
     object: courseObject(""),
     objectByMode: byMode,
     items: course.items.map((item) => {
       const head = `{"id":"${item.iri}","objectType":"Activity","definition":{"type":"${ITEM_TYPE[item.kind]}"`;
-      if (item.kind === "problem") return `${head},"interactionType":"choice","extensions":{"http://id.tincanapi.com/extension/attempt-id":`;
+      if (item.kind === "problem")
+        return `${head},"interactionType":"choice","extensions":{"http://id.tincanapi.com/extension/attempt-id":`;
       if (item.kind === "discussion" || item.kind === "html") return `${head}}}`;
       return `${head},"name":{"en-US":${JSON.stringify(item.title)}}}}`;
     }),
@@ -90,15 +92,32 @@ export interface Scope {
   session: string;
 }
 
-function record(id: string, s: Scope, verbJson: string, object: string, result: string, context: string, ts: string): string {
+function record(
+  id: string,
+  s: Scope,
+  verbJson: string,
+  object: string,
+  result: string,
+  context: string,
+  ts: string,
+): string {
   return `{"type":"statement","statement":{"id":"${id}","actor":${s.actor},${verbJson},"object":${object}${result},"context":${context},"timestamp":"${ts}","version":"1.0.3"}}`;
 }
 
-const itemContext = (s: Scope, extra = ""): string => `{${s.course.parent},"extensions":{${TRANSFORMER},${SESSION}${s.session}"${extra}}}`;
+const itemContext = (s: Scope, extra = ""): string =>
+  `{${s.course.parent},"extensions":{${TRANSFORMER},${SESSION}${s.session}"${extra}}}`;
 const courseContext = (s: Scope): string => `{"extensions":{${TRANSFORMER},${SESSION}${s.session}"}}`;
 
 export function enrolment(id: string, s: Scope, ts: string, mode: Mode, registered: boolean): string {
-  return record(id, s, registered ? VERB.registered : VERB.unregistered, s.course.objectByMode[mode], "", courseContext(s), ts);
+  return record(
+    id,
+    s,
+    registered ? VERB.registered : VERB.unregistered,
+    s.course.objectByMode[mode],
+    "",
+    courseContext(s),
+    ts,
+  );
 }
 
 export function launched(id: string, s: Scope, ts: string): string {
@@ -111,7 +130,15 @@ export interface GoalScope {
 }
 
 /** A server-side problem check (`problem_check` → evaluated), optionally scoped to a Knewton goal. */
-export function evaluated(id: string, s: Scope, ts: string, item: DemoItem, attempt: number, correct: boolean, goal?: GoalScope): string {
+export function evaluated(
+  id: string,
+  s: Scope,
+  ts: string,
+  item: DemoItem,
+  attempt: number,
+  correct: boolean,
+  goal?: GoalScope,
+): string {
   const object = `${s.course.items[item.position - 1]}${attempt}}}}`;
   const v = correct ? 1 : 0;
   const result = `,"result":{"success":${correct},"score":{"scaled":${v},"raw":${v},"min":0,"max":1},"response":"choice_${correct ? 1 : 2 + (attempt % 3)}"}`;
@@ -123,7 +150,15 @@ export function evaluated(id: string, s: Scope, ts: string, item: DemoItem, atte
 
 export function videoPlayed(id: string, s: Scope, ts: string, item: DemoItem, at: number): string {
   const context = itemContext(s, `,"https://w3id.org/xapi/video/extensions/length":${item.videoSeconds}`);
-  return record(id, s, VERB.played, s.course.items[item.position - 1] as string, `,"result":{"extensions":{${VIDEO_TIME}${at}}}`, context, ts);
+  return record(
+    id,
+    s,
+    VERB.played,
+    s.course.items[item.position - 1] as string,
+    `,"result":{"extensions":{${VIDEO_TIME}${at}}}`,
+    context,
+    ts,
+  );
 }
 
 export function videoCompleted(id: string, s: Scope, ts: string, item: DemoItem, watchedSeconds: number): string {
@@ -140,7 +175,15 @@ export function progressed(id: string, s: Scope, ts: string, item: DemoItem): st
 }
 
 export function pageCompleted(id: string, s: Scope, ts: string, item: DemoItem, seconds: number): string {
-  return record(id, s, VERB.completed, s.course.items[item.position - 1] as string, `,"result":{"completion":true,"duration":"PT${seconds}S"}`, itemContext(s), ts);
+  return record(
+    id,
+    s,
+    VERB.completed,
+    s.course.items[item.position - 1] as string,
+    `,"result":{"completion":true,"duration":"PT${seconds}S"}`,
+    itemContext(s),
+    ts,
+  );
 }
 
 /** Forum thread or response created; the object is the course's inline discussion block. */
@@ -150,14 +193,30 @@ export function posted(id: string, s: Scope, ts: string, item: DemoItem): string
 }
 
 export function submitted(id: string, s: Scope, ts: string, item: DemoItem, seconds: number): string {
-  return record(id, s, VERB.submitted, s.course.items[item.position - 1] as string, `,"result":{"duration":"PT${seconds}S"}`, itemContext(s), ts);
+  return record(
+    id,
+    s,
+    VERB.submitted,
+    s.course.items[item.position - 1] as string,
+    `,"result":{"duration":"PT${seconds}S"}`,
+    itemContext(s),
+    ts,
+  );
 }
 
 const score100 = (score: number): string => `"score":{"scaled":${score / 100},"raw":${score},"min":0,"max":100}`;
 
 export function scored(id: string, s: Scope, ts: string, item: DemoItem, score: number): string {
   const success = item.minScore === null || score >= item.minScore;
-  return record(id, s, VERB.scored, s.course.items[item.position - 1] as string, `,"result":{"success":${success},${score100(score)}}`, itemContext(s), ts);
+  return record(
+    id,
+    s,
+    VERB.scored,
+    s.course.items[item.position - 1] as string,
+    `,"result":{"success":${success},${score100(score)}}`,
+    itemContext(s),
+    ts,
+  );
 }
 
 /** Course grade (`edx.grades.course.grade_calculated` → earned) with its pass/fail classification. */
@@ -167,8 +226,16 @@ export function courseEarned(id: string, s: Scope, ts: string, score: number, pa
 }
 
 /** Course completion: passed/failed against a passing score, or completed when there is none. */
-export function courseCompleted(id: string, s: Scope, ts: string, score: number, outcome: "passed" | "failed" | "completed"): string {
+export function courseCompleted(
+  id: string,
+  s: Scope,
+  ts: string,
+  score: number,
+  outcome: "passed" | "failed" | "completed",
+): string {
   const result =
-    outcome === "completed" ? `,"result":{"completion":true}` : `,"result":{"success":${outcome === "passed"},"completion":true,${score100(score)}}`;
+    outcome === "completed"
+      ? `,"result":{"completion":true}`
+      : `,"result":{"success":${outcome === "passed"},"completion":true,${score100(score)}}`;
   return record(id, s, VERB[outcome], s.course.object, result, courseContext(s), ts);
 }

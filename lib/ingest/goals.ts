@@ -15,7 +15,12 @@ export const goalFieldsSchema = {
   name: z.string().min(1, "must not be empty"),
   targets: z.array(z.string().min(1)).min(1, "must name at least one target"),
   topics: z
-    .array(z.strictObject({ topic_id: z.string().min(1), targets: z.array(z.string().min(1)).min(1, "must name at least one target") }))
+    .array(
+      z.strictObject({
+        topic_id: z.string().min(1),
+        targets: z.array(z.string().min(1)).min(1, "must name at least one target"),
+      }),
+    )
     .nullable()
     .optional(),
   completion_criteria: z
@@ -46,14 +51,19 @@ export function buildGoal(session: IngestSession, id: string, courseId: string, 
   const targetSet = new Set(targets);
   topics?.forEach((topic, i) => {
     const stray = topic.targets.find((t) => !targetSet.has(t));
-    if (stray !== undefined) throw new IngestError("invalid", `topics[${i}].targets`, `${stray} is not one of the goal's targets`);
+    if (stray !== undefined)
+      throw new IngestError("invalid", `topics[${i}].targets`, `${stray} is not one of the goal's targets`);
   });
   const criteria = body.completion_criteria ?? {};
   const streak = criteria.min_consecutive_correct ?? null;
   // An item target has no model to say how a streak on it would go, and its rule (one correct
   // answer) is fixed by docs/metrics.md: a streak there would be silently ignored, so it is refused.
   if (streak !== null && targetKind === "item") {
-    throw new IngestError("invalid", "completion_criteria.min_consecutive_correct", "applies to learning objective targets only, not to item targets");
+    throw new IngestError(
+      "invalid",
+      "completion_criteria.min_consecutive_correct",
+      "applies to learning objective targets only, not to item targets",
+    );
   }
   return {
     id,
@@ -81,7 +91,12 @@ function targetKindOf(session: IngestSession, courseId: string, targets: readonl
   if (objectives.length === targets.length) {
     const foreign = targets.find((t) => !session.catalog.objectiveAssessedIn(courseId, t));
     if (foreign === undefined) return "objective";
-    if (!targets.every(isItem)) throw new IngestError("invalid", "targets", `objective ${foreign} is not assessed by any item of course ${courseId}`);
+    if (!targets.every(isItem))
+      throw new IngestError(
+        "invalid",
+        "targets",
+        `objective ${foreign} is not assessed by any item of course ${courseId}`,
+      );
   }
   const items = targets.filter(isItem);
   if (items.length === targets.length) return "item";

@@ -26,13 +26,32 @@ eachTestDb(async (d) => {
 });
 
 const post = (body: unknown, reg = REG) => runIngest(db, (s) => ingestGradedEvents(s, reg, body), { now: NOW });
-const event = (over: Record<string, unknown> = {}) => ({ module_id: "mod-1", interaction_end_time: "2026-03-10T10:00:00Z", is_correct: true, ...over });
+const event = (over: Record<string, unknown> = {}) => ({
+  module_id: "mod-1",
+  interaction_end_time: "2026-03-10T10:00:00Z",
+  is_correct: true,
+  ...over,
+});
 
 describe("Knewton graded events", () => {
   it("are problem attempts on the module of the registration's course", () => {
-    expect(post([event(), event({ is_correct: false, duration: "PT45S", goal_id: GOAL, is_complete: true, instance_hash: "abc" })])).toBe(2);
+    expect(
+      post([
+        event(),
+        event({ is_correct: false, duration: "PT45S", goal_id: GOAL, is_complete: true, instance_hash: "abc" }),
+      ]),
+    ).toBe(2);
     expect(events(db)).toMatchObject([
-      { user_id: "u1", course_id: COURSE, item_id: "mod-1", kind: "problem_attempt", success: 1, score: 1, goal_id: null, ts: Date.parse("2026-03-10T10:00:00Z") },
+      {
+        user_id: "u1",
+        course_id: COURSE,
+        item_id: "mod-1",
+        kind: "problem_attempt",
+        success: 1,
+        score: 1,
+        goal_id: null,
+        ts: Date.parse("2026-03-10T10:00:00Z"),
+      },
       { success: 0, score: 0, duration_ms: 45_000, goal_id: GOAL },
     ]);
   });

@@ -36,7 +36,13 @@ export function ingestGradedEvents(session: IngestSession, registrationId: strin
     const parsed = gradedEventSchema.safeParse(input, { error: ingestErrorMap });
     if (parsed.success) return parsed.data;
     const [first] = fieldProblems(parsed.error);
-    throw new IngestError("invalid", first?.field ?? "(event)", first?.message ?? "invalid graded event", Array.isArray(body) ? i : undefined, "event");
+    throw new IngestError(
+      "invalid",
+      first?.field ?? "(event)",
+      first?.message ?? "invalid graded event",
+      Array.isArray(body) ? i : undefined,
+      "event",
+    );
   });
   events.forEach((event, i) => {
     try {
@@ -51,14 +57,28 @@ export function ingestGradedEvents(session: IngestSession, registrationId: strin
 /** One validated graded event of a registration; throws a `not_found` IngestError for a reference to nothing. */
 export function addGradedEvent(session: IngestSession, registrationId: string, event: GradedEvent): void {
   const enrollment = session.catalog.enrollmentById(registrationId.toLowerCase());
-  if (!enrollment) throw new IngestError("not_found", "registration_id", `no registration ${registrationId}`, undefined, "event");
+  if (!enrollment)
+    throw new IngestError("not_found", "registration_id", `no registration ${registrationId}`, undefined, "event");
   const courseId = enrollment.course_id;
   if (session.itemKind(courseId, event.module_id) === undefined) {
-    throw new IngestError("not_found", "module_id", `no module ${event.module_id} in course ${courseId}`, undefined, "event");
+    throw new IngestError(
+      "not_found",
+      "module_id",
+      `no module ${event.module_id} in course ${courseId}`,
+      undefined,
+      "event",
+    );
   }
   if (event.goal_id !== undefined) {
     const goal = session.catalog.goal(event.goal_id);
-    if (!goal || goal.course_id !== courseId) throw new IngestError("not_found", "goal_id", `no goal ${event.goal_id} in course ${courseId}`, undefined, "event");
+    if (!goal || goal.course_id !== courseId)
+      throw new IngestError(
+        "not_found",
+        "goal_id",
+        `no goal ${event.goal_id} in course ${courseId}`,
+        undefined,
+        "event",
+      );
   }
   session.sink.add({
     userId: enrollment.user_id,

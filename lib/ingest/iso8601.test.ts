@@ -8,7 +8,9 @@ describe("parseTimestamp", () => {
   });
 
   it("truncates Open edX's microseconds to milliseconds", () => {
-    expect(new Date(parseTimestamp("2020-07-14T14:39:26.906232+00:00")!).toISOString()).toBe("2020-07-14T14:39:26.906Z");
+    expect(new Date(parseTimestamp("2020-07-14T14:39:26.906232+00:00")!).toISOString()).toBe(
+      "2020-07-14T14:39:26.906Z",
+    );
   });
 
   it("reads a time without an offset as UTC, whatever the host's zone", () => {

@@ -12,8 +12,12 @@ export function parseTimestamp(value: string): number | null {
   const m = TIMESTAMP_RE.exec(value);
   if (!m) return null;
   const [, y, mo, d, h, mi, s = "0", frac = "", zone = "Z"] = m as unknown as string[];
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
+  const hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return null;
   const ms = Number(frac.slice(0, 3).padEnd(3, "0"));
   const base = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms);
@@ -37,7 +41,9 @@ export function normaliseDate(value: string): string | null {
 }
 
 const NUM = "(\\d+(?:[.,]\\d+)?)";
-const DURATION_RE = new RegExp(`^P(?:${NUM}Y)?(?:${NUM}M)?(?:${NUM}W)?(?:${NUM}D)?(?:T(?:${NUM}H)?(?:${NUM}M)?(?:${NUM}S)?)?$`);
+const DURATION_RE = new RegExp(
+  `^P(?:${NUM}Y)?(?:${NUM}M)?(?:${NUM}W)?(?:${NUM}D)?(?:T(?:${NUM}H)?(?:${NUM}M)?(?:${NUM}S)?)?$`,
+);
 // Years and months have no fixed length; learning-time durations never use them in practice,
 // so the usual approximations (365 and 30 days) are good enough.
 const UNIT_MS = [365 * 86_400_000, 30 * 86_400_000, 7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000];

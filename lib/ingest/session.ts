@@ -134,7 +134,10 @@ export class IngestSession {
     const key = `ref:${ref}`;
     const cached = this.userIds.get(key);
     if (cached) return cached;
-    const id = this.users.byId(ref)?.id ?? this.users.byUsername(ref)?.id ?? (ref.includes("@") ? this.users.byEmail(ref)?.id : undefined);
+    const id =
+      this.users.byId(ref)?.id ??
+      this.users.byUsername(ref)?.id ??
+      (ref.includes("@") ? this.users.byEmail(ref)?.id : undefined);
     if (id) this.userIds.set(key, id);
     return id;
   }
@@ -159,9 +162,20 @@ export class IngestSession {
 
 export function newEnrollment(id: string, courseId: string, userId: string, enrolledAt: string): EnrollmentRow {
   return {
-    id, course_id: courseId, user_id: userId, mode: "audit", cohort: null, enrolled_at: enrolledAt, is_active: 1,
-    unenrolled_at: null, access_date: null, due_date: null, expiration_date: null, completion_status: null,
-    completed_at: null, score: null,
+    id,
+    course_id: courseId,
+    user_id: userId,
+    mode: "audit",
+    cohort: null,
+    enrolled_at: enrolledAt,
+    is_active: 1,
+    unenrolled_at: null,
+    access_date: null,
+    due_date: null,
+    expiration_date: null,
+    completion_status: null,
+    completed_at: null,
+    score: null,
   };
 }
 

@@ -49,7 +49,11 @@ export interface EventRow {
 }
 
 export function events(db: Db): EventRow[] {
-  return db.$client.prepare(`SELECT statement_id, user_id, course_id, item_id, kind, ts, day, success, score, duration_ms, goal_id FROM events ORDER BY id`).all() as EventRow[];
+  return db.$client
+    .prepare(
+      `SELECT statement_id, user_id, course_id, item_id, kind, ts, day, success, score, duration_ms, goal_id FROM events ORDER BY id`,
+    )
+    .all() as EventRow[];
 }
 
 export function kinds(db: Db): string[] {
@@ -68,7 +72,9 @@ export function dumpAll(db: Db): Record<string, unknown[]> {
     db,
     `SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
   );
-  return Object.fromEntries(tables.map(({ name, wr }) => [name, rows(db, `SELECT * FROM "${name}"${wr ? "" : " ORDER BY rowid"}`)]));
+  return Object.fromEntries(
+    tables.map(({ name, wr }) => [name, rows(db, `SELECT * FROM "${name}"${wr ? "" : " ORDER BY rowid"}`)]),
+  );
 }
 
 /** The IngestError `fn` throws; fails the test when it throws nothing or something else. */

@@ -21,10 +21,23 @@ export interface Refusal {
 /** The family's error body for an API path, plain text for a page. */
 export function refusal(pathname: string, err: ApiError): Refusal {
   const family = familyOfPath(pathname);
-  const headers: Record<string, string> = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...err.headers };
+  const headers: Record<string, string> = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    ...err.headers,
+  };
   if (family === "xapi") headers["X-Experience-API-Version"] = "1.0.3";
-  if (!family) return { status: err.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" }, body: `${err.message}\n` };
-  return { status: err.status, headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(errorBody(family, err)) };
+  if (!family)
+    return {
+      status: err.status,
+      headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+      body: `${err.message}\n`,
+    };
+  return {
+    status: err.status,
+    headers: { ...headers, "Content-Type": "application/json" },
+    body: JSON.stringify(errorBody(family, err)),
+  };
 }
 
 /** The path of a request target, or null when it is neither origin-form (`/…`) nor an absolute http(s) URL. */
@@ -49,22 +62,45 @@ function targetPath(target: string): string | null {
 export function checkRequestLine(method: string, target: string): { path: string } | { refuse: Refusal } {
   const path = targetPath(target);
   if (path === null) {
-    return { refuse: refusal("/", new ApiError(400, "invalid_request", `The request target must be a path beginning with "/"; got "${target.slice(0, 100)}".`)) };
+    return {
+      refuse: refusal(
+        "/",
+        new ApiError(
+          400,
+          "invalid_request",
+          `The request target must be a path beginning with "/"; got "${target.slice(0, 100)}".`,
+        ),
+      ),
+    };
   }
   const pathname = path.split("?", 1)[0]!;
   if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
-    const err = new ApiError(405, "method_not_allowed", `The method ${method.slice(0, 20)} is not supported.`, { Allow: ALLOWED_METHODS.join(", ") });
+    const err = new ApiError(405, "method_not_allowed", `The method ${method.slice(0, 20)} is not supported.`, {
+      Allow: ALLOWED_METHODS.join(", "),
+    });
     return { refuse: refusal(pathname, err) };
   }
   try {
     decodeURIComponent(pathname);
   } catch {
-    return { refuse: refusal(pathname, new ApiError(400, "invalid_request", "The path holds a percent-encoding that is not UTF-8 (such as %FF).")) };
+    return {
+      refuse: refusal(
+        pathname,
+        new ApiError(400, "invalid_request", "The path holds a percent-encoding that is not UTF-8 (such as %FF)."),
+      ),
+    };
   }
   return { path };
 }
 
-const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"] as const;
+const FORWARDED = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "forwarded",
+  "x-real-ip",
+] as const;
 
 const firstValue = (v: string | string[] | undefined): string | undefined => {
   const s = Array.isArray(v) ? v.join(",") : v;
@@ -84,7 +120,13 @@ export function settleForwardedHeaders(
   hops: number,
 ): void {
   const h = req.headers;
-  const chain = hops > 0 ? String(h["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean) : [];
+  const chain =
+    hops > 0
+      ? String(h["x-forwarded-for"] ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
   const host = (hops > 0 ? firstValue(h["x-forwarded-host"]) : undefined) ?? firstValue(h.host);
   const claimed = hops > 0 ? firstValue(h["x-forwarded-proto"])?.toLowerCase() : undefined;
   const proto = claimed === "http" || claimed === "https" ? claimed : socket.encrypted ? "https" : "http";

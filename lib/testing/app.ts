@@ -45,7 +45,8 @@ export async function waitUntilUp(url: string, child: ChildProcess, log: () => s
 
 /** Starts the production build (`lantern serve`, as `lantern start` serves it) on a free port with a fresh migrated database. Needs `npx next build` first. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("No build: run `npx next build` before the HTTP tests (npm test does).");
+  if (!existsSync(path.resolve(".next", "BUILD_ID")))
+    throw new Error("No build: run `npx next build` before the HTTP tests (npm test does).");
   const dir = mkdtempSync(path.join(tmpdir(), "lantern-app-"));
   const dbFile = path.join(dir, "lantern.db");
   const db = openDb(dbFile);
@@ -53,12 +54,23 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, [path.resolve("bin/lantern.mjs"), "serve", "--port", String(port), "--hostname", "127.0.0.1"], {
-    // The background mastery refit is off unless a test turns it on: a refit landing between two
-    // requests of a test would change the figures it compares.
-    env: { ...process.env, DATABASE_URL: dbFile, LANTERN_AS_OF: TEST_AS_OF, NEXT_TELEMETRY_DISABLED: "1", LANTERN_REFIT_DELAY_MS: "off", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.resolve("bin/lantern.mjs"), "serve", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      // The background mastery refit is off unless a test turns it on: a refit landing between two
+      // requests of a test would change the figures it compares.
+      env: {
+        ...process.env,
+        DATABASE_URL: dbFile,
+        LANTERN_AS_OF: TEST_AS_OF,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LANTERN_REFIT_DELAY_MS: "off",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
   await waitUntilUp(url, child, () => output);

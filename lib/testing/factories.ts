@@ -23,12 +23,26 @@ export function seedCourse(
 /** A user with a role (and optionally a password hash), returning its id. */
 export function seedUser(
   db: Db,
-  opts: { username: string; role?: "admin" | "department_admin" | "user"; passwordHash?: string; departmentId?: string },
+  opts: {
+    username: string;
+    role?: "admin" | "department_admin" | "user";
+    passwordHash?: string;
+    departmentId?: string;
+  },
 ): string {
   const id = randomUUID();
   const email = `${opts.username}@example.com`;
   db.insert(users)
-    .values({ id, username: opts.username, name: opts.username, email, emailLower: email, role: opts.role ?? "user", passwordHash: opts.passwordHash ?? null, departmentId: opts.departmentId ?? null })
+    .values({
+      id,
+      username: opts.username,
+      name: opts.username,
+      email,
+      emailLower: email,
+      role: opts.role ?? "user",
+      passwordHash: opts.passwordHash ?? null,
+      departmentId: opts.departmentId ?? null,
+    })
     .run();
   return id;
 }

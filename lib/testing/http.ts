@@ -17,7 +17,11 @@ export async function seedKeys(db: Db, prefix = "http"): Promise<Keys> {
   const adminName = `${prefix}-admin`;
   const adminId = seedUser(db, { username: adminName, role: "admin" });
   const userId = seedUser(db, { username: `${prefix}-user` });
-  return { admin: (await createApiKey(db, adminId, "test")).key, adminName, user: (await createApiKey(db, userId, "test")).key };
+  return {
+    admin: (await createApiKey(db, adminId, "test")).key,
+    adminName,
+    user: (await createApiKey(db, userId, "test")).key,
+  };
 }
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
@@ -32,15 +36,31 @@ export function basic(key: string) {
 /** A key of the right shape that no one holds. */
 export const BAD_KEY = "lk_nosuchkey000.notasecret";
 
-const TABLES = ["statements", "events", "users", "courses", "items", "enrollments", "learner_day", "learner_summary", "goals", "objectives"];
+const TABLES = [
+  "statements",
+  "events",
+  "users",
+  "courses",
+  "items",
+  "enrollments",
+  "learner_day",
+  "learner_summary",
+  "goals",
+  "objectives",
+];
 
 /** Row counts of the tables any ingest writes, to check that a refused request changed nothing. */
 export function tableCounts(db: Db): Record<string, number> {
-  return Object.fromEntries(TABLES.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+  return Object.fromEntries(
+    TABLES.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+  );
 }
 
 /** A body that arrives in pieces, without a Content-Length (chunked), as a streaming sender sends it. */
-export function chunkedBody(parts: readonly (string | Uint8Array)[], pauseMs = 0): { body: ReadableStream<Uint8Array>; duplex: "half" } {
+export function chunkedBody(
+  parts: readonly (string | Uint8Array)[],
+  pauseMs = 0,
+): { body: ReadableStream<Uint8Array>; duplex: "half" } {
   let i = 0;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

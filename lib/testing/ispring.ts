@@ -29,7 +29,11 @@ export interface IspringPage {
 export const RESULTS = "/api/ispring/learners/results";
 
 /** `GET /learners/results?<query>` as JSON with `Authorization: Bearer <credential>`. */
-export async function getResults(app: TestApp, credential: string, query = ""): Promise<{ status: number; body: IspringPage }> {
+export async function getResults(
+  app: TestApp,
+  credential: string,
+  query = "",
+): Promise<{ status: number; body: IspringPage }> {
   const res = await fetch(`${app.url}${RESULTS}${query ? `?${query}` : ""}`, {
     headers: { authorization: `Bearer ${credential}`, accept: "application/json" },
   });
@@ -44,11 +48,20 @@ export async function resultsOf(app: TestApp, credential: string, query = ""): P
 }
 
 /** Every page of a query, following nextPageToken; `between` runs after each page but the last. */
-export async function allPages(app: TestApp, credential: string, query: string, between?: (page: number) => void): Promise<IspringResult[][]> {
+export async function allPages(
+  app: TestApp,
+  credential: string,
+  query: string,
+  between?: (page: number) => void,
+): Promise<IspringResult[][]> {
   const pages: IspringResult[][] = [];
   let token: string | undefined;
   for (let n = 0; n < 1000; n++) {
-    const { status, body } = await getResults(app, credential, `${query}${token ? `&pageToken=${encodeURIComponent(token)}` : ""}`);
+    const { status, body } = await getResults(
+      app,
+      credential,
+      `${query}${token ? `&pageToken=${encodeURIComponent(token)}` : ""}`,
+    );
     if (status !== 200) throw new Error(`page ${n}: ${status} ${JSON.stringify(body)}`);
     pages.push(body.results);
     token = body.nextPageToken;
@@ -60,11 +73,16 @@ export async function allPages(app: TestApp, credential: string, query: string, 
 
 /** The id of a user's enrollment in a course. */
 export function enrollmentOf(db: Db, userId: string, courseId: string): string {
-  return db.$client.prepare(`SELECT id FROM enrollments WHERE user_id = ? AND course_id = ?`).pluck().get(userId, courseId) as string;
+  return db.$client
+    .prepare(`SELECT id FROM enrollments WHERE user_id = ? AND course_id = ?`)
+    .pluck()
+    .get(userId, courseId) as string;
 }
 
 /** Sets enrollment columns directly (explicit status, dates, score), as an import would. */
 export function setEnrollment(db: Db, id: string, fields: Record<string, string | number | null>): void {
   const columns = Object.keys(fields);
-  db.$client.prepare(`UPDATE enrollments SET ${columns.map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`).run({ ...fields, id });
+  db.$client
+    .prepare(`UPDATE enrollments SET ${columns.map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`)
+    .run({ ...fields, id });
 }

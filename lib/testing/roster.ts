@@ -37,20 +37,37 @@ export function enrollLearners(db: Db, courseId: string, specs: readonly Learner
   const s = db.$client;
   const ids = new Map<string, string>();
   withSink(db, (sink) => {
-    s.prepare(`INSERT INTO courses (id, title) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(courseId, `Course ${courseId}`);
+    s.prepare(`INSERT INTO courses (id, title) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(
+      courseId,
+      `Course ${courseId}`,
+    );
     for (const l of specs) {
       const email = l.email === undefined ? `${l.username}@example.com` : l.email;
-      const existing = s.prepare(`SELECT id FROM users WHERE username = ?`).pluck().get(l.username) as string | undefined;
+      const existing = s.prepare(`SELECT id FROM users WHERE username = ?`).pluck().get(l.username) as
+        string | undefined;
       const id = existing ?? randomUUID();
       if (!existing) {
         s.prepare(`INSERT INTO users (id, username, name, email, email_lower) VALUES (?, ?, ?, ?, ?)`).run(
-          id, l.username, l.name ?? l.username, email, email?.toLowerCase() ?? null,
+          id,
+          l.username,
+          l.name ?? l.username,
+          email,
+          email?.toLowerCase() ?? null,
         );
       }
-      if (l.cohort) s.prepare(`INSERT INTO cohorts (course_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(courseId, l.cohort);
+      if (l.cohort)
+        s.prepare(`INSERT INTO cohorts (course_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(courseId, l.cohort);
       s.prepare(
         `INSERT INTO enrollments (id, course_id, user_id, mode, cohort, enrolled_at, is_active) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(randomUUID(), courseId, id, l.mode ?? "audit", l.cohort ?? null, l.enrolledAt ?? "2026-01-05T10:00:00.000Z", l.isActive === false ? 0 : 1);
+      ).run(
+        randomUUID(),
+        courseId,
+        id,
+        l.mode ?? "audit",
+        l.cohort ?? null,
+        l.enrolledAt ?? "2026-01-05T10:00:00.000Z",
+        l.isActive === false ? 0 : 1,
+      );
       sink.touchLearner(courseId, id);
       ids.set(l.username, id);
     }
@@ -69,6 +86,9 @@ export function daysBefore(asOf: string, days: number, hour = 12): number {
 }
 
 /** Problem attempts on one item, one event per result (true = correct). */
-export function attemptsOn(base: Omit<NormalisedEvent, "kind" | "success">, results: readonly boolean[]): NormalisedEvent[] {
+export function attemptsOn(
+  base: Omit<NormalisedEvent, "kind" | "success">,
+  results: readonly boolean[],
+): NormalisedEvent[] {
   return results.map((success, i) => ({ ...base, kind: "problem_attempt", success, ts: base.ts + i * 1000 }));
 }

@@ -2,7 +2,12 @@
 
 /** The `name=value` pairs of a response's Set-Cookie headers, joined as a Cookie header would carry them. */
 export function cookiesOf(res: Response, previous = ""): string {
-  const jar = new Map(previous.split("; ").filter(Boolean).map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)]));
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)]),
+  );
   for (const line of res.headers.getSetCookie()) {
     const pair = line.split(";", 1)[0]!;
     const eq = pair.indexOf("=");
@@ -21,7 +26,12 @@ export interface SignInAttempt {
 }
 
 /** Posts a login and password to next-auth's credentials callback; `headers` are sent with both requests. */
-export async function signInOverHttp(baseUrl: string, login: string, password: string, headers: Record<string, string> = {}): Promise<SignInAttempt> {
+export async function signInOverHttp(
+  baseUrl: string,
+  login: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<SignInAttempt> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   let cookie = cookiesOf(csrf);
@@ -37,7 +47,11 @@ export async function signInOverHttp(baseUrl: string, login: string, password: s
 }
 
 /** Signs out through next-auth's endpoint, as the user menu does. */
-export async function signOutOverHttp(baseUrl: string, cookie: string, headers: Record<string, string> = {}): Promise<Response> {
+export async function signOutOverHttp(
+  baseUrl: string,
+  cookie: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { ...headers, cookie } });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const withCsrf = cookiesOf(csrf, cookie);

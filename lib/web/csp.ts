@@ -5,7 +5,11 @@
  * allow inline `style` attributes, which the charts (recharts) and React's style props write;
  * they cannot run code.
  */
-export function contentSecurityPolicy(nonce: string, https: boolean, dev = process.env.NODE_ENV === "development"): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  https: boolean,
+  dev = process.env.NODE_ENV === "development",
+): string {
   return [
     "default-src 'self'",
     // `next dev` evaluates code for fast refresh; the production build never does.

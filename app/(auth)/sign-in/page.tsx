@@ -9,7 +9,11 @@ import styles from "./_components/sign-in.module.css";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
   if (await sessionCaller(getDb())) redirect(callbackUrl);
   return (

@@ -11,12 +11,19 @@ import styles from "./role-home.module.css";
 function ApiKeyStep() {
   return (
     <li>
-      Create an API key at <Link href="/settings/api-keys">Settings → API keys</Link> (also in the menu under your name). It acts with your rights.
+      Create an API key at <Link href="/settings/api-keys">Settings → API keys</Link> (also in the menu under your
+      name). It acts with your rights.
     </li>
   );
 }
 
-export function DepartmentAdminHome({ name, departments }: { name: string; departments: { id: string; name: string }[] }) {
+export function DepartmentAdminHome({
+  name,
+  departments,
+}: {
+  name: string;
+  departments: { id: string; name: string }[];
+}) {
   const which = departments.length ? departments.map((d) => d.name).join(", ") : "no department yet";
   return (
     <main className="page role-home">
@@ -24,20 +31,24 @@ export function DepartmentAdminHome({ name, departments }: { name: string; depar
         <h1>Your departments</h1>
         <p className="lede">
           {name}, you are a department admin of <strong>{which}</strong>
-          {departments.length > 0 && " and every department under it"}. You see the iSpring course results of their users; you do not teach a course
-          in Lantern, so there are no course pages for you here. Pages for department admins are planned; until then your data is in the API.
+          {departments.length > 0 && " and every department under it"}. You see the iSpring course results of their
+          users; you do not teach a course in Lantern, so there are no course pages for you here. Pages for department
+          admins are planned; until then your data is in the API.
         </p>
       </header>
       <section className={`card ${styles.roleHomeCard}`} aria-labelledby="where-data">
         <h2 id="where-data" className="card-title">
           Your departments’ results: the iSpring results API
         </h2>
-        <p>Each user’s enrollments with completion status, progress, score, time spent and dates, for the users of your departments:</p>
+        <p>
+          Each user’s enrollments with completion status, progress, score, time spent and dates, for the users of your
+          departments:
+        </p>
         <ol>
           <ApiKeyStep />
           <li>
-            Ask for a token: <code>POST /api/ispring/api/v3/token</code> with the key’s id (before the dot) as <code>client_id</code> and the rest as{" "}
-            <code>client_secret</code>.
+            Ask for a token: <code>POST /api/ispring/api/v3/token</code> with the key’s id (before the dot) as{" "}
+            <code>client_id</code> and the rest as <code>client_secret</code>.
           </li>
           <li>
             Read the results: <code>GET /api/ispring/learners/results</code>
@@ -77,8 +88,8 @@ export function LearnerHome({ name, registrations }: { name: string; registratio
           <ol>
             <ApiKeyStep />
             <li>
-              Send <code>POST /api/v0/registrations/&lt;registration&gt;/metrics/status-and-progress</code> with the body{" "}
-              <code>{`{"goal_ids": ["<goal>"]}`}</code>, using your registration and the goals below.
+              Send <code>POST /api/v0/registrations/&lt;registration&gt;/metrics/status-and-progress</code> with the
+              body <code>{`{"goal_ids": ["<goal>"]}`}</code>, using your registration and the goals below.
             </li>
           </ol>
           <ul className={styles.roleHomeList}>

@@ -22,8 +22,9 @@ export default function ApiDocsPage() {
         <Prose text={intro} className="lede" />
         <Prose text={notes.join("\n\n")} className={styles.docsNotes} />
         <p className={styles.docsNotes}>
-          Generated from the schemas the routes validate with. The same as an OpenAPI {doc.openapi} document, for code generators and
-          other tools: <a href="/api/openapi.json">/api/openapi.json</a> (public). API keys: <Link href="/settings/api-keys">Settings → API keys</Link>.
+          Generated from the schemas the routes validate with. The same as an OpenAPI {doc.openapi} document, for code
+          generators and other tools: <a href="/api/openapi.json">/api/openapi.json</a> (public). API keys:{" "}
+          <Link href="/settings/api-keys">Settings → API keys</Link>.
         </p>
       </header>
       <div className={styles.docsLayout}>

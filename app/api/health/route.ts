@@ -11,9 +11,11 @@ export const GET = apiRoute(
     public: true,
     doc: {
       summary: "Whether the server is up",
-      description: "Public, for load balancers and uptime probes. Reads nothing from the database, so it answers even while an import holds the write lock; never cached.",
+      description:
+        "Public, for load balancers and uptime probes. Reads nothing from the database, so it answers even while an import holds the write lock; never cached.",
       responses: { 200: { description: "The server is up.", schema: health } },
     },
   },
-  async () => Response.json({ status: "ok" } satisfies z.infer<typeof health>, { headers: { "Cache-Control": "no-store" } }),
+  async () =>
+    Response.json({ status: "ok" } satisfies z.infer<typeof health>, { headers: { "Cache-Control": "no-store" } }),
 );

@@ -27,6 +27,8 @@ describe("GET /api/openapi.json", () => {
     const listed = doc.paths["/api/v0/api-keys"]!.get!.responses;
     const res = await fetch(`${app.url}/api/v0/api-keys`);
     expect(Object.keys(listed)).toContain(String(res.status));
-    expect(Object.keys((await res.json()) as object).sort()).toEqual(Object.keys(doc.components.schemas.Error!.properties!).sort());
+    expect(Object.keys((await res.json()) as object).sort()).toEqual(
+      Object.keys(doc.components.schemas.Error!.properties!).sort(),
+    );
   });
 });

@@ -22,7 +22,11 @@ function routeFiles(dir = "app"): string[] {
 
 /** `app/api/v0/api-keys/[key_id]/route.ts` → `/api/v0/api-keys/{key_id}`: route groups dropped, segments as parameters. */
 function openApiPath(file: string): string {
-  const segments = path.dirname(file).split("/").slice(1).filter((s) => !/^\(.*\)$/.test(s));
+  const segments = path
+    .dirname(file)
+    .split("/")
+    .slice(1)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return "/" + segments.map((s) => s.replace(/^\[(?:\.\.\.)?(.+)\]$/, "{$1}")).join("/");
 }
 
@@ -39,13 +43,19 @@ describe("the route list (app/api/openapi.json/routes.ts)", () => {
   it.each(documented)("lists %s with every method it exports, each in the document", async (file) => {
     const expected = openApiPath(file);
     const entry = ROUTES.find((r) => r.path === expected);
-    expect(entry, `${file} is not in app/api/openapi.json/routes.ts: add { path: "${expected}", module }`).toBeDefined();
+    expect(
+      entry,
+      `${file} is not in app/api/openapi.json/routes.ts: add { path: "${expected}", module }`,
+    ).toBeDefined();
     const mod = (await import(path.join(root, file))) as Record<string, unknown>;
     const methods = HTTP_METHODS.filter((m) => mod[m] !== undefined);
     expect(methods.length, `${file} exports no method`).toBeGreaterThan(0);
     const item = apiDocument().paths[expected]!;
     for (const method of methods) {
-      expect((entry!.module as Record<string, unknown>)[method], `${expected}'s entry imports another module than ${file}`).toBe(mod[method]);
+      expect(
+        (entry!.module as Record<string, unknown>)[method],
+        `${expected}'s entry imports another module than ${file}`,
+      ).toBe(mod[method]);
       expect(item[method.toLowerCase() as "get"], `${method} ${expected} is not in the document`).toBeDefined();
     }
     expect(Object.keys(item).sort()).toEqual(methods.map((m) => m.toLowerCase()).sort());
@@ -53,8 +63,10 @@ describe("the route list (app/api/openapi.json/routes.ts)", () => {
 
   it("has no entry without a route file, and sets aside only files that exist", () => {
     const paths = new Set(documented.map(openApiPath));
-    for (const { path: p } of ROUTES) expect(paths, `${p} is in app/api/openapi.json/routes.ts but no route file has that path`).toContain(p);
+    for (const { path: p } of ROUTES)
+      expect(paths, `${p} is in app/api/openapi.json/routes.ts but no route file has that path`).toContain(p);
     expect(new Set(ROUTES.map((r) => r.path)).size).toBe(ROUTES.length);
-    for (const file of Object.keys(UNDOCUMENTED_ROUTE_FILES)) expect(existsSync(path.join(root, file)), file).toBe(true);
+    for (const file of Object.keys(UNDOCUMENTED_ROUTE_FILES))
+      expect(existsSync(path.join(root, file)), file).toBe(true);
   });
 });

@@ -74,7 +74,8 @@ export const GET = apiRoute(
     public: true,
     doc: {
       summary: "This API's OpenAPI document",
-      description: "The OpenAPI 3.1 document of every route, generated from the schemas the routes validate with; `servers` names this Lantern's address. Public, and served with `Access-Control-Allow-Origin: *`. Rendered for people at `/api-docs`.",
+      description:
+        "The OpenAPI 3.1 document of every route, generated from the schemas the routes validate with; `servers` names this Lantern's address. Public, and served with `Access-Control-Allow-Origin: *`. Rendered for people at `/api-docs`.",
       responses: { 200: { description: "The OpenAPI 3.1 document.", schema: documentShape } },
     },
   },
@@ -116,7 +117,8 @@ export const ROUTES: readonly RouteEntry[] = [
 
 /** Route files that are not part of the API, with the reason. */
 export const UNDOCUMENTED_ROUTE_FILES: Record<string, string> = {
-  "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in, sign-out and session endpoints, used by the dashboard",
+  "app/api/auth/[...nextauth]/route.ts":
+    "next-auth's own sign-in, sign-out and session endpoints, used by the dashboard",
   "app/api/[...path]/route.ts": "the JSON 404 of every path under /api/ that no route serves",
   "app/xapi/[...path]/route.ts": "the xAPI 404 of every path under /xapi/ that no resource serves",
 };

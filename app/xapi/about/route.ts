@@ -13,7 +13,13 @@ export const GET = apiRoute(
     doc: {
       summary: "xAPI versions spoken",
       description: "What an LMS asks first (xAPI 1.0.3 Communication §2.8). Public; no version header needed.",
-      responses: { 200: { description: "The versions.", schema: about, headers: { "X-Experience-API-Version": `${XAPI_VERSION}` } } },
+      responses: {
+        200: {
+          description: "The versions.",
+          schema: about,
+          headers: { "X-Experience-API-Version": `${XAPI_VERSION}` },
+        },
+      },
     },
   },
   async () => Response.json({ version: [XAPI_VERSION] } satisfies z.infer<typeof about>),

@@ -10,22 +10,40 @@ import { requireAdmin, requireWriter } from "@/lib/api/guards";
 import { apiRoute } from "@/lib/api/handler";
 import { withWriteTurn } from "@/lib/api/write-turn";
 import { BUSY, named, type OperationDoc, type ResponseDoc } from "@/lib/api/openapi";
-import { authorityOf, requireXapiVersion, statementHeaders, statementLookup, statementQuery, xapiVersionHeader } from "@/lib/api/xapi";
+import {
+  authorityOf,
+  requireXapiVersion,
+  statementHeaders,
+  statementLookup,
+  statementQuery,
+  xapiVersionHeader,
+} from "@/lib/api/xapi";
 import { runIngest } from "@/lib/ingest/session";
 import { ingestStatements, type StatementBatchOptions } from "@/lib/ingest/xapi";
 import { activitySchema, actorSchema, isPlainObject, statementSchema } from "@/lib/ingest/xapi/schema";
 
 const statementRoute = { family: "xapi", precheck: requireXapiVersion, headers: statementHeaders } as const;
 // The statements themselves are validated by the ingest, whose errors name the index and field.
-const writeRoute = { ...statementRoute, authorize: requireWriter, contentTypes: ["application/json"], body: z.unknown() };
+const writeRoute = {
+  ...statementRoute,
+  authorize: requireWriter,
+  contentTypes: ["application/json"],
+  body: z.unknown(),
+};
 
 const xapiStatement = named("XapiStatement", statementSchema);
 named("XapiActor", actorSchema);
 named("XapiActivity", activitySchema);
 const EXAMPLE = {
-  actor: { objectType: "Agent", account: { homePage: "https://lms.example.com", name: "32e08e30-f8ae-4ce2-94a8-c2bfe38a70cb" } },
+  actor: {
+    objectType: "Agent",
+    account: { homePage: "https://lms.example.com", name: "32e08e30-f8ae-4ce2-94a8-c2bfe38a70cb" },
+  },
   verb: { id: "https://w3id.org/xapi/acrossx/verbs/evaluated", display: { "en-US": "evaluated" } },
-  object: { objectType: "Activity", id: "https://lms.example.com/xblock/block-v1:Org+CS101+2026_T1+type@problem+block@p1" },
+  object: {
+    objectType: "Activity",
+    id: "https://lms.example.com/xblock/block-v1:Org+CS101+2026_T1+type@problem+block@p1",
+  },
   result: { success: true, score: { scaled: 1 } },
   timestamp: "2026-03-18T10:00:00Z",
 };
@@ -33,7 +51,9 @@ const WRITE_NOTES =
   "Needs an administrator. Where xAPI gives a default `objectType` (Agent for an actor, Activity for an object) it may be left out. Open edX's event-routing-backends statements are mapped to learner events (docs/lms-setup.md).";
 const CONSISTENT = "When everything stored so far is readable: now (ISO 8601).";
 const xapiDoc = (doc: Omit<OperationDoc, "headers">): OperationDoc => ({ ...doc, headers: xapiVersionHeader });
-const conflict: ResponseDoc = { description: "`conflict`: a statement with this id is already stored with different content." };
+const conflict: ResponseDoc = {
+  description: "`conflict`: a statement with this id is already stored with different content.",
+};
 
 function store(db: Db, statements: unknown[], opts: StatementBatchOptions): Promise<string[]> {
   return withWriteTurn(() => runIngest(db, (session) => ingestStatements(session, statements, opts).ids));
@@ -47,17 +67,24 @@ export const PUT = apiRoute(
       summary: "Store a statement under an id",
       description: `Stores one statement under \`statementId\`; storing the same statement again changes nothing. ${WRITE_NOTES}`,
       requestBody: { schema: xapiStatement, example: EXAMPLE },
-      responses: { 204: { description: "Stored.", headers: { "X-Experience-API-Consistent-Through": CONSISTENT } }, 409: conflict, 503: BUSY },
+      responses: {
+        204: { description: "Stored.", headers: { "X-Experience-API-Consistent-Through": CONSISTENT } },
+        409: conflict,
+        503: BUSY,
+      },
     }),
   },
   async ({ req, db, caller, query, body }) => {
-    if (!isPlainObject(body)) throw new ApiError(400, "invalid_request", "A PUT carries one statement: a JSON object (POST an array).");
+    if (!isPlainObject(body))
+      throw new ApiError(400, "invalid_request", "A PUT carries one statement: a JSON object (POST an array).");
     await store(db, [body], { authority: authorityOf(caller, req), statementId: query.statementId });
     return new Response(null, { status: 204 });
   },
 );
 
-const statementIds = z.array(z.string()).describe("The statements' ids, in the order sent (generated where a statement had none).");
+const statementIds = z
+  .array(z.string())
+  .describe("The statements' ids, in the order sent (generated where a statement had none).");
 
 export const POST = apiRoute(
   {
@@ -68,14 +95,19 @@ export const POST = apiRoute(
       description: `Stores one statement or an array of them, all or nothing: one bad statement (its index and field named) stores none. ${WRITE_NOTES}`,
       requestBody: { schema: z.union([xapiStatement, z.array(xapiStatement).min(1)]), example: [EXAMPLE] },
       responses: {
-        200: { description: "Stored.", schema: statementIds, headers: { "X-Experience-API-Consistent-Through": CONSISTENT } },
+        200: {
+          description: "Stored.",
+          schema: statementIds,
+          headers: { "X-Experience-API-Consistent-Through": CONSISTENT },
+        },
         409: conflict,
         503: BUSY,
       },
     }),
   },
   async ({ req, db, caller, body }) => {
-    if (!isPlainObject(body) && !Array.isArray(body)) throw new ApiError(400, "invalid_request", "The body must be one statement (a JSON object) or an array of them.");
+    if (!isPlainObject(body) && !Array.isArray(body))
+      throw new ApiError(400, "invalid_request", "The body must be one statement (a JSON object) or an array of them.");
     const ids = await store(db, Array.isArray(body) ? body : [body], { authority: authorityOf(caller, req) });
     return Response.json(ids satisfies z.infer<typeof statementIds>);
   },
@@ -91,7 +123,11 @@ export const GET = apiRoute(
       description:
         "One statement by `statementId`, or a voided one by `voidedStatementId`, as it was received, with `stored` and `authority` added. Statement queries (by agent, verb, activity, time) are not implemented. Needs an administrator.",
       responses: {
-        200: { description: "The statement.", schema: xapiStatement, headers: { "Last-Modified": "When it was stored." } },
+        200: {
+          description: "The statement.",
+          schema: xapiStatement,
+          headers: { "Last-Modified": "When it was stored." },
+        },
         404: { description: "`not_found`: no such statement, or it is voided (ask with `voidedStatementId`)." },
       },
     }),

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agent, COURSE_KEY, multiQuestionProblem, problemEvaluated, registered, videoCompleted } from "@/lib/ingest/xapi/test-statements";
+import {
+  agent,
+  COURSE_KEY,
+  multiQuestionProblem,
+  problemEvaluated,
+  registered,
+  videoCompleted,
+} from "@/lib/ingest/xapi/test-statements";
 import { ensureCourseFresh } from "@/db/queries/derived";
 import { startTestApp, TEST_AS_OF, type TestApp } from "@/lib/testing/app";
 import { BAD_KEY, basic, bearer, chunkedBody, seedKeys, tableCounts, type Keys } from "@/lib/testing/http";
@@ -50,16 +57,23 @@ function xapi(path: string, init: Init = {}) {
 }
 
 const post = (body: unknown, init: Init = {}) => xapi("/xapi/statements", { method: "POST", body, ...init });
-const put = (id: string, body: unknown, init: Init = {}) => xapi(`/xapi/statements?statementId=${id}`, { method: "PUT", body, ...init });
+const put = (id: string, body: unknown, init: Init = {}) =>
+  xapi(`/xapi/statements?statementId=${id}`, { method: "PUT", body, ...init });
 const get = (query: string, init: Init = {}) => xapi(`/xapi/statements?${query}`, init);
 
 /** A learner of their own, with a problem attempt inside the default window before the as-of day 2026-03-20. */
 function attempt(learner: string, over: Json = {}): Json {
-  return problemEvaluated({ block: `block-${learner}` }, { id: randomUUID(), actor: agent(learner), timestamp: "2026-03-18T10:00:00Z", ...over });
+  return problemEvaluated(
+    { block: `block-${learner}` },
+    { id: randomUUID(), actor: agent(learner), timestamp: "2026-03-18T10:00:00Z", ...over },
+  );
 }
 
 const voiding = (target: string): Json => ({
-  id: randomUUID(), actor: { mbox: "mailto:admin@example.com" }, verb: { id: VOIDED, display: { "en-US": "voided" } }, object: { objectType: "StatementRef", id: target },
+  id: randomUUID(),
+  actor: { mbox: "mailto:admin@example.com" },
+  verb: { id: VOIDED, display: { "en-US": "voided" } },
+  object: { objectType: "StatementRef", id: target },
 });
 
 /** A learner's figures as the next read sees them (every read of a course first brings it up to date). */
@@ -72,8 +86,12 @@ function storedFigures(learner: string) {
   const q = (sql: string) => app.db.$client.prepare(sql).get(COURSE_KEY, learner) as Json | undefined;
   const user = `(SELECT id FROM users WHERE username = ?)`;
   return {
-    summary: q(`SELECT problems_attempted, problem_attempts FROM learner_summary WHERE course_id = ? AND user_id = ${user}`),
-    day: q(`SELECT day, problem_attempts, problems_attempted FROM learner_day WHERE course_id = ? AND user_id = ${user}`),
+    summary: q(
+      `SELECT problems_attempted, problem_attempts FROM learner_summary WHERE course_id = ? AND user_id = ${user}`,
+    ),
+    day: q(
+      `SELECT day, problem_attempts, problems_attempted FROM learner_day WHERE course_id = ? AND user_id = ${user}`,
+    ),
   };
 }
 
@@ -144,7 +162,10 @@ describe("storing statements", () => {
   });
 
   it("accepts an Open edX event-routing-backends batch unmodified and serves it back as received", async () => {
-    const batch: Json[] = [registered("verified", { actor: agent("erb-learner") }), ...multiQuestionProblem().map((s) => ({ ...s, actor: agent("erb-learner") }))];
+    const batch: Json[] = [
+      registered("verified", { actor: agent("erb-learner") }),
+      ...multiQuestionProblem().map((s) => ({ ...s, actor: agent("erb-learner") })),
+    ];
     const res = await post(batch);
     expect(res.status).toBe(200);
     const served = (await (await get(`statementId=${batch[1]!.id}`)).json()) as Json;
@@ -165,7 +186,9 @@ describe("storing statements", () => {
     expect(app.db.$client.prepare(`SELECT stored FROM statements WHERE id = ?`).get(s.id)).toEqual(stored);
     const message = await refused(409, () => put(s.id as string, { ...s, result: { success: false } }));
     expect(message).toContain(String(s.id));
-    await refused(409, () => post([attempt("again-2"), { ...s, verb: { id: "http://adlnet.gov/expapi/verbs/answered" } }]));
+    await refused(409, () =>
+      post([attempt("again-2"), { ...s, verb: { id: "http://adlnet.gov/expapi/verbs/answered" } }]),
+    );
   });
 
   it("after an accepted write every figure reflects it on the next read", async () => {
@@ -179,10 +202,22 @@ describe("storing statements", () => {
     // (marked stale) and the ranges for the next read.
     await post(attempt("figures-learner", { timestamp: "2026-03-19T08:00:00Z" }));
     const user = `(SELECT id FROM users WHERE username = 'figures-learner')`;
-    expect(app.db.$client.prepare(`SELECT problem_attempts FROM learner_day WHERE user_id = ${user} AND day = '2026-03-19'`).pluck().get()).toBe(1);
+    expect(
+      app.db.$client
+        .prepare(`SELECT problem_attempts FROM learner_day WHERE user_id = ${user} AND day = '2026-03-19'`)
+        .pluck()
+        .get(),
+    ).toBe(1);
     expect(storedFigures("figures-learner").summary).toEqual({ problems_attempted: 1, problem_attempts: 1 });
-    expect(app.db.$client.prepare(`SELECT COUNT(*) FROM stale_summary WHERE course_id = ? AND user_id = ${user}`).pluck().get(COURSE_KEY)).toBe(1);
-    expect(app.db.$client.prepare(`SELECT ranges_stale FROM course_state WHERE course_id = ?`).get(COURSE_KEY)).toEqual({ ranges_stale: 1 });
+    expect(
+      app.db.$client
+        .prepare(`SELECT COUNT(*) FROM stale_summary WHERE course_id = ? AND user_id = ${user}`)
+        .pluck()
+        .get(COURSE_KEY),
+    ).toBe(1);
+    expect(app.db.$client.prepare(`SELECT ranges_stale FROM course_state WHERE course_id = ?`).get(COURSE_KEY)).toEqual(
+      { ranges_stale: 1 },
+    );
     expect(figures("figures-learner").summary).toEqual({ problems_attempted: 1, problem_attempts: 2 });
   });
 });
@@ -194,7 +229,10 @@ describe("voiding", () => {
     expect(figures("voided-learner").summary).toEqual({ problems_attempted: 1, problem_attempts: 1 });
     const v = voiding(s.id as string);
     expect((await post(v)).status).toBe(200);
-    expect(figures("voided-learner")).toEqual({ summary: { problems_attempted: 0, problem_attempts: 0 }, day: undefined });
+    expect(figures("voided-learner")).toEqual({
+      summary: { problems_attempted: 0, problem_attempts: 0 },
+      day: undefined,
+    });
     expect((await get(`statementId=${s.id}`)).status).toBe(404);
     expect(((await (await get(`voidedStatementId=${s.id}`)).json()) as Json).id).toBe(s.id);
     expect((await get(`statementId=${v.id}`)).status).toBe(200);
@@ -212,7 +250,9 @@ describe("voiding", () => {
   it("refuses to void a voiding statement", async () => {
     const first = voiding(randomUUID());
     await post(first);
-    expect(await refused(400, () => post(voiding(first.id as string)))).toBe("statement 0: object.id: a voiding statement cannot be voided");
+    expect(await refused(400, () => post(voiding(first.id as string)))).toBe(
+      "statement 0: object.id: a voiding statement cannot be voided",
+    );
   });
 });
 
@@ -241,18 +281,65 @@ describe("bad input is refused with a clear 4xx, and nothing is stored", () => {
     ["an empty body", () => post(undefined, { raw: "" }), /empty/],
     ["a body that is not a statement", () => post(undefined, { raw: "42" }), /one statement .* or an array/],
     ["a wrong type", () => post([valid(), { ...valid(), actor: "someone" }]), /^statement 1: actor: /],
-    ["an unknown field", () => post([valid(), valid(), { ...valid(), colour: "red" }]), /^statement 2: colour: unknown field$/],
-    ["a bad field deep inside", () => post({ ...valid(), result: { score: { scaled: 2 } } }), /^statement 0: result\.score\.scaled: /],
-    ["duplicate ids in a batch", () => { const s = valid(); return post([s, valid(), { ...s }]); }, /^statement 2: id: the batch has .* twice \(also statement 0\)$/],
-    ["a PUT whose id differs from statementId", () => put(randomUUID(), valid()), /^statement 0: id: must match the statementId parameter$/],
-    ["a PUT without statementId", () => xapi("/xapi/statements", { method: "PUT", body: valid() }), /statementId: required/],
-    ["a PUT of an array", () => { const s = valid(); return put(s.id as string, [s]); }, /PUT carries one statement/],
-    ["an unknown parameter", () => xapi("/xapi/statements?method=PUT", { method: "POST", body: valid() }), /method: unknown field/],
+    [
+      "an unknown field",
+      () => post([valid(), valid(), { ...valid(), colour: "red" }]),
+      /^statement 2: colour: unknown field$/,
+    ],
+    [
+      "a bad field deep inside",
+      () => post({ ...valid(), result: { score: { scaled: 2 } } }),
+      /^statement 0: result\.score\.scaled: /,
+    ],
+    [
+      "duplicate ids in a batch",
+      () => {
+        const s = valid();
+        return post([s, valid(), { ...s }]);
+      },
+      /^statement 2: id: the batch has .* twice \(also statement 0\)$/,
+    ],
+    [
+      "a PUT whose id differs from statementId",
+      () => put(randomUUID(), valid()),
+      /^statement 0: id: must match the statementId parameter$/,
+    ],
+    [
+      "a PUT without statementId",
+      () => xapi("/xapi/statements", { method: "PUT", body: valid() }),
+      /statementId: required/,
+    ],
+    [
+      "a PUT of an array",
+      () => {
+        const s = valid();
+        return put(s.id as string, [s]);
+      },
+      /PUT carries one statement/,
+    ],
+    [
+      "an unknown parameter",
+      () => xapi("/xapi/statements?method=PUT", { method: "POST", body: valid() }),
+      /method: unknown field/,
+    ],
     ["no version header", () => post(valid(), { version: null }), /X-Experience-API-Version header is required/],
     ["version 0.95", () => post(valid(), { version: "0.95" }), /0\.95 is not supported/],
     ["version 1.1.0", () => post(valid(), { version: "1.1.0" }), /1\.1\.0 is not supported/],
-    ["Content-Type text/plain", () => post(valid(), { headers: { "content-type": "text/plain" } }), /application\/json; got Content-Type text\/plain/],
-    ["no Content-Type", () => fetch(`${app.url}/xapi/statements`, { method: "POST", headers: { ...VERSION, ...bearer(keys.admin) }, body: new Blob([JSON.stringify(valid())]) }), /got no Content-Type/],
+    [
+      "Content-Type text/plain",
+      () => post(valid(), { headers: { "content-type": "text/plain" } }),
+      /application\/json; got Content-Type text\/plain/,
+    ],
+    [
+      "no Content-Type",
+      () =>
+        fetch(`${app.url}/xapi/statements`, {
+          method: "POST",
+          headers: { ...VERSION, ...bearer(keys.admin) },
+          body: new Blob([JSON.stringify(valid())]),
+        }),
+      /got no Content-Type/,
+    ],
   ])("400 for %s", async (_what, send, message) => {
     expect(await refused(400, send)).toMatch(message);
   });
@@ -268,7 +355,15 @@ describe("bad input is refused with a clear 4xx, and nothing is stored", () => {
     expect((await post(undefined, { raw: big })).headers.get("connection")).toBe("close");
     const chunk = " ".repeat(1024 * 1024);
     const streamed = chunkedBody(["[", ...Array<string>(11).fill(chunk), "]"]);
-    expect(await refused(413, () => fetch(`${app.url}/xapi/statements`, { method: "POST", headers: { ...VERSION, ...JSON_TYPE, ...bearer(keys.admin) }, ...streamed }))).toMatch(/larger than/);
+    expect(
+      await refused(413, () =>
+        fetch(`${app.url}/xapi/statements`, {
+          method: "POST",
+          headers: { ...VERSION, ...JSON_TYPE, ...bearer(keys.admin) },
+          ...streamed,
+        }),
+      ),
+    ).toMatch(/larger than/);
   });
 
   it.each<[string, number, () => Record<string, string>]>([

@@ -19,13 +19,12 @@ export interface CourseRead extends LearnerContext {
 export function readCourse(db: Db, courseId: string, asOf: string, window?: DayWindow | null): CourseRead | null {
   const s = db.$client;
   const course = s.prepare(`SELECT last_updated_at AS lastUpdated FROM courses WHERE id = ?`).get(courseId) as
-    | { lastUpdated: string | null }
-    | undefined;
+    { lastUpdated: string | null } | undefined;
   if (!course) return null;
   const ranges = ensureCourseFresh(db, courseId, asOf);
-  const state = s.prepare(`SELECT as_of AS asOf, ranges_stale AS stale FROM course_state WHERE course_id = ?`).get(courseId) as
-    | { asOf: string; stale: number }
-    | undefined;
+  const state = s
+    .prepare(`SELECT as_of AS asOf, ranges_stale AS stale FROM course_state WHERE course_id = ?`)
+    .get(courseId) as { asOf: string; stale: number } | undefined;
   return {
     ranges,
     fresh: state?.asOf === asOf && !state.stale,
@@ -34,4 +33,3 @@ export function readCourse(db: Db, courseId: string, asOf: string, window?: DayW
     accountUrlBase: accountUrlBase(),
   };
 }
-

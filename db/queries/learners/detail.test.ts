@@ -32,7 +32,12 @@ describe("getLearner", () => {
     const detail = await getLearner(db, COURSE, "ana", { asOf: AS_OF });
     expect(detail).toEqual(listed);
     expect(detail).toMatchObject({ enrollment_date: "2026-02-01", cohort: "A", enrollment_mode: "verified" });
-    expect(detail!.engagements).toMatchObject({ problems_attempted: 1, problems_completed: 1, videos_viewed: 1, problem_attempts_per_completed: 2 });
+    expect(detail!.engagements).toMatchObject({
+      problems_attempted: 1,
+      problems_completed: 1,
+      videos_viewed: 1,
+      problem_attempts_per_completed: 2,
+    });
   });
 
   it("finds an unenrolled learner, in the unenrolled segment", async () => {
@@ -75,10 +80,20 @@ describe("the timeline by username", () => {
   it("spans the active days, or the window given; an idle learner has none", async () => {
     const days = await learnerTimelineByUsername(db, COURSE, "ana");
     expect(days!.map((d) => d.date)).toEqual(["2026-03-17", "2026-03-18", "2026-03-19"]);
-    expect(days![0]).toEqual({ date: "2026-03-17", discussion_contributions: 0, problems_attempted: 1, problems_completed: 1, videos_viewed: 0, problem_attempts: 2 });
+    expect(days![0]).toEqual({
+      date: "2026-03-17",
+      discussion_contributions: 0,
+      problems_attempted: 1,
+      problems_completed: 1,
+      videos_viewed: 0,
+      problem_attempts: 2,
+    });
     expect(days![1]).toMatchObject({ problems_attempted: 0, videos_viewed: 0 });
     expect(await learnerTimelineByUsername(db, COURSE, "idle")).toEqual([]);
     const windowed = await learnerTimelineByUsername(db, COURSE, "idle", { start: "2026-03-01", end: "2026-03-03" });
-    expect(windowed!.map((d) => [d.date, d.videos_viewed])).toEqual([["2026-03-01", 0], ["2026-03-02", 0]]);
+    expect(windowed!.map((d) => [d.date, d.videos_viewed])).toEqual([
+      ["2026-03-01", 0],
+      ["2026-03-02", 0],
+    ]);
   });
 });

@@ -30,7 +30,9 @@ export async function getLearner(
 /** The user id of `username` when that user ever enrolled in the course, else null. */
 export async function enrolledLearnerId(db: Db, courseId: string, username: string): Promise<string | null> {
   const id = db.$client
-    .prepare(`SELECT e.user_id FROM users u JOIN enrollments e ON e.user_id = u.id AND e.course_id = ? WHERE u.username = ?`)
+    .prepare(
+      `SELECT e.user_id FROM users u JOIN enrollments e ON e.user_id = u.id AND e.course_id = ? WHERE u.username = ?`,
+    )
     .pluck()
     .get(courseId, username) as string | undefined;
   return id ?? null;

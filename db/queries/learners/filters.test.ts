@@ -18,7 +18,12 @@ eachTestDb((d) => {
     { username: "gone", name: "Gone Away", email: "gone@example.com", mode: "honor", isActive: false },
     { username: "ox", name: "O X", email: "ox@ex.io", mode: "audit", cohort: "Others" },
   ]);
-  const at = (u: string, item: string, days: number) => ({ userId: ids.get(u)!, courseId: COURSE, itemId: item, ts: daysBefore(AS_OF, days) });
+  const at = (u: string, item: string, days: number) => ({
+    userId: ids.get(u)!,
+    courseId: COURSE,
+    itemId: item,
+    ts: daysBefore(AS_OF, days),
+  });
   addEvents(db, [
     // armadillo7 and dshell active this week; zed only the week before (disengaging); the rest inactive.
     ...attemptsOn(at("armadillo7", "p1", 1), [true]),
@@ -29,7 +34,8 @@ eachTestDb((d) => {
   ]);
 });
 
-const find = (sel: Partial<LearnerSelection>) => listLearners(db, COURSE, { asOf: AS_OF, page: 1, pageSize: 100, ...sel });
+const find = (sel: Partial<LearnerSelection>) =>
+  listLearners(db, COURSE, { asOf: AS_OF, page: 1, pageSize: 100, ...sel });
 const names = async (sel: Partial<LearnerSelection>) => (await find(sel)).results.map((l: LearnerObject) => l.username);
 
 describe("text_search", () => {
@@ -66,7 +72,12 @@ describe("text_search", () => {
   });
 
   it("counts exactly and combines with the other filters and sorts", async () => {
-    const page = await find({ textSearch: "dill", cohort: "BestAnimals", orderBy: "problems_attempted", sortOrder: "desc" });
+    const page = await find({
+      textSearch: "dill",
+      cohort: "BestAnimals",
+      orderBy: "problems_attempted",
+      sortOrder: "desc",
+    });
     expect(page.count).toBe(2);
     expect(page.results.map((l) => l.username)).toEqual(["armadillo7", "dshell"]);
     expect((await listLearners(db, COURSE, { asOf: AS_OF, textSearch: "dill", page: 2, pageSize: 2 })).count).toBe(3);
@@ -87,7 +98,7 @@ describe("segment, cohort and mode filters", () => {
       armadillo7: ["highly_engaged"],
       dshell: ["struggling"],
       zed: ["disengaging"],
-      "Émile": ["inactive"],
+      Émile: ["inactive"],
       gone: ["inactive", "unenrolled"],
       ox: ["inactive"],
     });
@@ -113,11 +124,19 @@ describe("segment, cohort and mode filters", () => {
   });
 
   it("treats empty values as no filter", async () => {
-    expect((await find({ cohort: "", enrollmentMode: "", segments: [], ignoreSegments: [], textSearch: "" })).count).toBe(6);
+    expect(
+      (await find({ cohort: "", enrollmentMode: "", segments: [], ignoreSegments: [], textSearch: "" })).count,
+    ).toBe(6);
   });
 
   it("counts exactly for every combination, page after page", async () => {
-    const p = await listLearners(db, COURSE, { asOf: AS_OF, enrollmentMode: "honor", ignoreSegments: ["unenrolled"], page: 2, pageSize: 1 });
+    const p = await listLearners(db, COURSE, {
+      asOf: AS_OF,
+      enrollmentMode: "honor",
+      ignoreSegments: ["unenrolled"],
+      page: 2,
+      pageSize: 1,
+    });
     expect(p.count).toBe(2);
     expect(p.results.map((l) => l.username)).toEqual(["zed"]);
   });
@@ -149,8 +168,15 @@ describe("the learner object", () => {
         },
         // Open edX's profile fields: the roster helper sets none of them.
         user_id: db.$client.prepare(`SELECT id FROM users WHERE username = 'armadillo7'`).pluck().get(),
-        language: null, location: null, year_of_birth: null, level_of_education: null, gender: null,
-        mailing_address: null, city: null, country: null, goals: null,
+        language: null,
+        location: null,
+        year_of_birth: null,
+        level_of_education: null,
+        gender: null,
+        mailing_address: null,
+        city: null,
+        country: null,
+        goals: null,
       });
       expect(lastUpdated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     } finally {
@@ -163,6 +189,10 @@ describe("the learner object", () => {
 
   it("gives a null ratio with attempts and no completion", async () => {
     const [d] = (await find({ textSearch: "dshell" })).results;
-    expect(d!.engagements).toMatchObject({ problems_attempted: 1, problems_completed: 0, problem_attempts_per_completed: null });
+    expect(d!.engagements).toMatchObject({
+      problems_attempted: 1,
+      problems_completed: 0,
+      problem_attempts_per_completed: null,
+    });
   });
 });

@@ -20,7 +20,11 @@ export interface GroupCount {
  * Stores the course's learners per (segments, cohort, mode): called by `ensureCourseFresh` in the
  * transaction that makes the segments current, from the rows it already holds.
  */
-export function writeGroupCounts(s: Sqlite, courseId: string, rows: Iterable<{ segments: number; cohort: string | null; mode: string }>): void {
+export function writeGroupCounts(
+  s: Sqlite,
+  courseId: string,
+  rows: Iterable<{ segments: number; cohort: string | null; mode: string }>,
+): void {
   const groups = new Map<string, GroupCount>();
   for (const r of rows) {
     const key = `${r.segments}\u0000${r.mode}\u0000${r.cohort ?? "\u0001"}`;
@@ -29,7 +33,9 @@ export function writeGroupCounts(s: Sqlite, courseId: string, rows: Iterable<{ s
     else groups.set(key, { segments: r.segments, cohort: r.cohort, mode: r.mode, learners: 1 });
   }
   s.prepare(`DELETE FROM learner_group_count WHERE course_id = ?`).run(courseId);
-  const insert = s.prepare(`INSERT INTO learner_group_count (course_id, segments, cohort, mode, learners) VALUES (?, ?, ?, ?, ?)`);
+  const insert = s.prepare(
+    `INSERT INTO learner_group_count (course_id, segments, cohort, mode, learners) VALUES (?, ?, ?, ?, ?)`,
+  );
   for (const g of groups.values()) insert.run(courseId, g.segments, g.cohort, g.mode, g.learners);
 }
 

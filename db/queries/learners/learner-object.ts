@@ -52,7 +52,10 @@ export const SUMMARY_FIELDS: Columns = [
 export const SUMMARY_COLUMNS = asColumns(SUMMARY_FIELDS);
 
 /** Engagement figures over one window (the default one comes from the summary row itself). */
-export type WindowFigures = Pick<SegmentInput, "problemsAttempted" | "problemsCompleted" | "problemAttempts" | "videosViewed" | "discussionContributions">;
+export type WindowFigures = Pick<
+  SegmentInput,
+  "problemsAttempted" | "problemsCompleted" | "problemAttempts" | "videosViewed" | "discussionContributions"
+>;
 
 /** A summary row as SUMMARY_COLUMNS reads it: the default window's figures, and what the object shows. */
 export interface SummaryRow extends Omit<SegmentInput, "isActive"> {

@@ -3,7 +3,14 @@ import type { Db } from "@/db/client";
 import type { NormalisedEvent } from "@/db/queries/events";
 import { eachTestDb } from "@/lib/testing/db";
 import { addEvents, attemptsOn, daysBefore, enrollLearners, fixAsOf } from "@/lib/testing/roster";
-import { iterateLearners, listLearners, type LearnerCore, type LearnerObject, type LearnerOrderBy, type LearnerSelection } from "../learners";
+import {
+  iterateLearners,
+  listLearners,
+  type LearnerCore,
+  type LearnerObject,
+  type LearnerOrderBy,
+  type LearnerSelection,
+} from "../learners";
 
 const AS_OF = fixAsOf();
 const COURSE = "course-v1:Org+CS101+2026_T1";
@@ -14,15 +21,25 @@ eachTestDb((d) => {
 });
 
 const names = (page: { results: LearnerObject[] }) => page.results.map((l) => l.username);
-const all = (sel: Partial<LearnerSelection> = {}) => listLearners(db, COURSE, { asOf: AS_OF, page: 1, pageSize: 100, ...sel });
+const all = (sel: Partial<LearnerSelection> = {}) =>
+  listLearners(db, COURSE, { asOf: AS_OF, page: 1, pageSize: 100, ...sel });
 
 /**
  * The a–f case: a (1.0, 1 attempt), b (2.0, 10), c (2.0, 2), d (no attempts), e (10 attempts, none
  * correct), f (3 attempts, none correct).
  */
 function ratioLearners(usernames: Record<"a" | "b" | "c" | "d" | "e" | "f", string>) {
-  const ids = enrollLearners(db, COURSE, Object.values(usernames).map((username) => ({ username })));
-  const at = (u: keyof typeof usernames, item: string) => ({ userId: ids.get(usernames[u])!, courseId: COURSE, itemId: item, ts: daysBefore(AS_OF, 2) });
+  const ids = enrollLearners(
+    db,
+    COURSE,
+    Object.values(usernames).map((username) => ({ username })),
+  );
+  const at = (u: keyof typeof usernames, item: string) => ({
+    userId: ids.get(usernames[u])!,
+    courseId: COURSE,
+    itemId: item,
+    ts: daysBefore(AS_OF, 2),
+  });
   addEvents(db, [
     ...attemptsOn(at("a", "p1"), [true]),
     ...[1, 2, 3, 4, 5].flatMap((i) => attemptsOn(at("b", `p${i}`), [false, true])),
@@ -39,20 +56,55 @@ describe("sorting by problem_attempts_per_completed", () => {
   it("sorts attempts without a correct answer as +∞ (more attempts higher) and no attempts last both ways", async () => {
     ratioLearners({ a: "a", b: "b", c: "c", d: "d", e: "e", f: "f" });
     expect(names(await all({ orderBy: "problem_attempts_per_completed" }))).toEqual(["a", "b", "c", "f", "e", "d"]);
-    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc" }))).toEqual(["e", "f", "c", "b", "a", "d"]);
+    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc" }))).toEqual([
+      "e",
+      "f",
+      "c",
+      "b",
+      "a",
+      "d",
+    ]);
   });
 
   it("orders by the ratio rules, not by username, when usernames run the other way", async () => {
     ratioLearners(RATIO_CASE);
-    expect(names(await all({ orderBy: "problem_attempts_per_completed" }))).toEqual(["u6", "u5", "u4", "u1", "u2", "u3"]);
-    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc" }))).toEqual(["u2", "u1", "u4", "u5", "u6", "u3"]);
+    expect(names(await all({ orderBy: "problem_attempts_per_completed" }))).toEqual([
+      "u6",
+      "u5",
+      "u4",
+      "u1",
+      "u2",
+      "u3",
+    ]);
+    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc" }))).toEqual([
+      "u2",
+      "u1",
+      "u4",
+      "u5",
+      "u6",
+      "u3",
+    ]);
   });
 
   it("applies the same rules to a custom window's figures", async () => {
     ratioLearners(RATIO_CASE);
     const window = { start: "2026-03-01", end: "2026-03-19" };
-    expect(names(await all({ orderBy: "problem_attempts_per_completed", window }))).toEqual(["u6", "u5", "u4", "u1", "u2", "u3"]);
-    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc", window }))).toEqual(["u2", "u1", "u4", "u5", "u6", "u3"]);
+    expect(names(await all({ orderBy: "problem_attempts_per_completed", window }))).toEqual([
+      "u6",
+      "u5",
+      "u4",
+      "u1",
+      "u2",
+      "u3",
+    ]);
+    expect(names(await all({ orderBy: "problem_attempts_per_completed", sortOrder: "desc", window }))).toEqual([
+      "u2",
+      "u1",
+      "u4",
+      "u5",
+      "u6",
+      "u3",
+    ]);
   });
 
   it("reads the last pages from the other end in the same order", async () => {
@@ -61,7 +113,17 @@ describe("sorting by problem_attempts_per_completed", () => {
       const whole = names(await all({ orderBy: "problem_attempts_per_completed", sortOrder }));
       const pages: string[] = [];
       for (let page = 1; page <= 6; page++) {
-        pages.push(...names(await listLearners(db, COURSE, { asOf: AS_OF, orderBy: "problem_attempts_per_completed", sortOrder, page, pageSize: 1 })));
+        pages.push(
+          ...names(
+            await listLearners(db, COURSE, {
+              asOf: AS_OF,
+              orderBy: "problem_attempts_per_completed",
+              sortOrder,
+              page,
+              pageSize: 1,
+            }),
+          ),
+        );
       }
       expect(pages).toEqual(whole);
     }
@@ -75,7 +137,15 @@ describe("sorting by problem_attempts_per_completed", () => {
  */
 function expectRatioRule(learners: LearnerObject[], desc: boolean, what: string): void {
   const group = (l: LearnerObject) =>
-    l.engagements.problems_attempted === 0 ? 2 : l.engagements.problem_attempts_per_completed === null ? (desc ? 0 : 1) : desc ? 1 : 0;
+    l.engagements.problems_attempted === 0
+      ? 2
+      : l.engagements.problem_attempts_per_completed === null
+        ? desc
+          ? 0
+          : 1
+        : desc
+          ? 1
+          : 0;
   const groups = learners.map(group);
   expect(groups, what).toEqual([...groups].sort((x, y) => x - y));
   const ratios = learners.map((l) => l.engagements.problem_attempts_per_completed).filter((r) => r !== null);
@@ -95,9 +165,20 @@ function variedRoster(): { events: NormalisedEvent[]; ids: Map<string, string> }
   const ids = enrollLearners(db, COURSE, specs);
   const events: NormalisedEvent[] = [];
   specs.forEach((s, i) => {
-    const base = (item: string, days: number) => ({ userId: ids.get(s.username)!, courseId: COURSE, itemId: item, ts: daysBefore(AS_OF, days) });
+    const base = (item: string, days: number) => ({
+      userId: ids.get(s.username)!,
+      courseId: COURSE,
+      itemId: item,
+      ts: daysBefore(AS_OF, days),
+    });
     const days = 1 + (i % 12);
-    if (i % 3 !== 2) events.push(...attemptsOn(base(`p${i % 4}`, days), Array.from({ length: 1 + (i % 5) }, (_, k) => k === i % 3)));
+    if (i % 3 !== 2)
+      events.push(
+        ...attemptsOn(
+          base(`p${i % 4}`, days),
+          Array.from({ length: 1 + (i % 5) }, (_, k) => k === i % 3),
+        ),
+      );
     if (i % 2) events.push({ ...base(`v${i % 3}`, days + 2), kind: "video_play" });
     for (let k = 0; k < i % 4; k++) events.push({ ...base("forum", days), kind: "discussion_post" });
   });
@@ -131,14 +212,17 @@ function expectedOrder(learners: LearnerObject[], key: Key, desc: boolean): stri
 }
 
 describe("sorting", () => {
-  it.each(Object.keys(KEYS) as (keyof typeof KEYS)[])("by %s, both directions, ties broken by username ascending", async (orderBy) => {
-    variedRoster();
-    const learners = (await all()).results;
-    for (const desc of [false, true]) {
-      const page = await all({ orderBy, sortOrder: desc ? "desc" : "asc" });
-      expect(names(page)).toEqual(expectedOrder(learners, KEYS[orderBy], desc));
-    }
-  });
+  it.each(Object.keys(KEYS) as (keyof typeof KEYS)[])(
+    "by %s, both directions, ties broken by username ascending",
+    async (orderBy) => {
+      variedRoster();
+      const learners = (await all()).results;
+      for (const desc of [false, true]) {
+        const page = await all({ orderBy, sortOrder: desc ? "desc" : "asc" });
+        expect(names(page)).toEqual(expectedOrder(learners, KEYS[orderBy], desc));
+      }
+    },
+  );
 
   it("sorts a filtered roster the same whichever way it is read", async () => {
     variedRoster();
@@ -159,7 +243,12 @@ describe("sorting", () => {
     variedRoster();
     const window = { start: "2026-03-14", end: "2026-03-18" };
     const learners = (await all({ window })).results;
-    for (const orderBy of ["discussion_contributions", "problems_attempted", "problems_completed", "videos_viewed"] as const) {
+    for (const orderBy of [
+      "discussion_contributions",
+      "problems_attempted",
+      "problems_completed",
+      "videos_viewed",
+    ] as const) {
       for (const desc of [false, true]) {
         const page = await all({ orderBy, sortOrder: desc ? "desc" : "asc", window });
         expect(names(page)).toEqual(expectedOrder(learners, KEYS[orderBy], desc));
@@ -197,11 +286,14 @@ describe("paging", () => {
         for (const sortOrder of ["asc", "desc"] as const) {
           const whole = await all({ ...sel, orderBy, sortOrder });
           expect(whole.count, JSON.stringify(sel)).toBeGreaterThan(3);
-          if (orderBy === "problem_attempts_per_completed") expectRatioRule(whole.results, sortOrder === "desc", JSON.stringify(sel));
+          if (orderBy === "problem_attempts_per_completed")
+            expectRatioRule(whole.results, sortOrder === "desc", JSON.stringify(sel));
           for (let page = 1; (page - 1) * 3 < whole.count; page++) {
             const p = await listLearners(db, COURSE, { asOf: AS_OF, ...sel, orderBy, sortOrder, page, pageSize: 3 });
             expect(p.count).toBe(whole.count);
-            expect(p.results, `${JSON.stringify(sel)} ${orderBy} ${sortOrder} page ${page}`).toEqual(whole.results.slice((page - 1) * 3, page * 3));
+            expect(p.results, `${JSON.stringify(sel)} ${orderBy} ${sortOrder} page ${page}`).toEqual(
+              whole.results.slice((page - 1) * 3, page * 3),
+            );
           }
         }
       }
@@ -225,7 +317,10 @@ describe("paging", () => {
   it("gives an empty page for a course without learners or an unknown course", async () => {
     enrollLearners(db, COURSE, []);
     expect(await all()).toEqual({ count: 0, results: [] });
-    expect(await listLearners(db, "no-such-course", { asOf: AS_OF, page: 1, pageSize: 25 })).toEqual({ count: 0, results: [] });
+    expect(await listLearners(db, "no-such-course", { asOf: AS_OF, page: 1, pageSize: 25 })).toEqual({
+      count: 0,
+      results: [],
+    });
   });
 });
 
@@ -267,7 +362,15 @@ describe("iterateLearners", () => {
     const first = await it.next();
     expect(first.value).toHaveLength(10);
     // An ingest in the middle of an export neither fails nor shows up in it.
-    addEvents(db, [{ userId: ids.get("user29")!, courseId: COURSE, itemId: "forum", kind: "discussion_post", ts: daysBefore(AS_OF, 1) }]);
+    addEvents(db, [
+      {
+        userId: ids.get("user29")!,
+        courseId: COURSE,
+        itemId: "forum",
+        kind: "discussion_post",
+        ts: daysBefore(AS_OF, 1),
+      },
+    ]);
     const rest: LearnerCore[] = [];
     for (let r = await it.next(); !r.done; r = await it.next()) rest.push(...r.value);
     expect(rest).toHaveLength(20);

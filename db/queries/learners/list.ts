@@ -2,12 +2,34 @@ import Database from "better-sqlite3";
 import type { Db } from "../../client";
 import { readCourse, type CourseRead } from "./course-read";
 import { asColumns, asJsonArray, objectsOfJsonRows, type Columns } from "./columns";
-import { SUMMARY_COLUMNS, SUMMARY_FIELDS, toLearnerCore, type LearnerCore, type LearnerObject, type SummaryRow } from "./learner-object";
+import {
+  SUMMARY_COLUMNS,
+  SUMMARY_FIELDS,
+  toLearnerCore,
+  type LearnerCore,
+  type LearnerObject,
+  type SummaryRow,
+} from "./learner-object";
 import { profilesOf } from "./profile";
-import { filterWhere, hasGroupFilter, orderSql, sortsOnFigures, sortsOnWindow, type LearnerSelection, type Where } from "./query";
+import {
+  filterWhere,
+  hasGroupFilter,
+  orderSql,
+  sortsOnFigures,
+  sortsOnWindow,
+  type LearnerSelection,
+  type Where,
+} from "./query";
 import { textSearchOf, type TextSearch } from "./text-search";
 import { windowOrder } from "./window-order";
-import { figuresOfColumns, WINDOW_FIELDS, windowCte, windowFiguresOf, windowParams, type WindowColumns } from "./window";
+import {
+  figuresOfColumns,
+  WINDOW_FIELDS,
+  windowCte,
+  windowFiguresOf,
+  windowParams,
+  type WindowColumns,
+} from "./window";
 
 type Sqlite = Db["$client"];
 
@@ -43,11 +65,21 @@ interface Plan {
 const sqlWhere = (w: Where) => w.conditions.join(" AND ");
 
 function countRows(s: Sqlite, where: Where): number {
-  return (s.prepare(`SELECT COUNT(*) FROM learner_summary s WHERE ${sqlWhere(where)}`).pluck().get(where.params) as number) ?? 0;
+  return (
+    (s
+      .prepare(`SELECT COUNT(*) FROM learner_summary s WHERE ${sqlWhere(where)}`)
+      .pluck()
+      .get(where.params) as number) ?? 0
+  );
 }
 
 function countGroups(s: Sqlite, where: Where): number {
-  return (s.prepare(`SELECT coalesce(SUM(learners), 0) FROM learner_group_count s WHERE ${sqlWhere(where)}`).pluck().get(where.params) as number) ?? 0;
+  return (
+    (s
+      .prepare(`SELECT coalesce(SUM(learners), 0) FROM learner_group_count s WHERE ${sqlWhere(where)}`)
+      .pluck()
+      .get(where.params) as number) ?? 0
+  );
 }
 
 /**
@@ -57,7 +89,14 @@ function countGroups(s: Sqlite, where: Where): number {
  * sorted — whichever reads fewer rows (see BUNCHED_FIND_FIRST_SHARE for filters bunched at one end
  * of the order). Counts without a search come from `learner_group_count`.
  */
-function plan(s: Sqlite, courseId: string, sel: LearnerSelection, search: TextSearch | null, course: CourseRead, wanted: number): Plan {
+function plan(
+  s: Sqlite,
+  courseId: string,
+  sel: LearnerSelection,
+  search: TextSearch | null,
+  course: CourseRead,
+  wanted: number,
+): Plan {
   const all = filterWhere(courseId, {}, { indexed: true });
   const total = course.fresh ? countGroups(s, all) : countRows(s, all);
   // Reading in sort order tests about `wanted × total / found` rows before the page is full when
@@ -104,7 +143,11 @@ function selectSql(
   const columns = joined ? [...SUMMARY_FIELDS, ...WINDOW_FIELDS] : SUMMARY_FIELDS;
   const list = form === "ids" ? "s.user_id" : form === "json" ? asJsonArray(columns) : asColumns(columns);
   if (!joined) {
-    return { sql: `SELECT ${list} FROM learner_summary s WHERE ${where} ORDER BY ${order}`, params: p.where.params, columns };
+    return {
+      sql: `SELECT ${list} FROM learner_summary s WHERE ${where} ORDER BY ${order}`,
+      params: p.where.params,
+      columns,
+    };
   }
   return {
     sql: `WITH ${windowCte(`SELECT s.user_id FROM learner_summary s WHERE ${where}`)}
@@ -116,10 +159,22 @@ function selectSql(
 }
 
 /** Learner objects' cores of rows; `joined` when the rows carry the custom window's figures, else they are looked up. */
-function toCores(db: Db, courseId: string, sel: LearnerSelection, course: CourseRead, rows: Row[], joined: boolean): LearnerCore[] {
+function toCores(
+  db: Db,
+  courseId: string,
+  sel: LearnerSelection,
+  course: CourseRead,
+  rows: Row[],
+  joined: boolean,
+): LearnerCore[] {
   if (!sel.window) return rows.map((r) => toLearnerCore(r, course));
   if (joined) return rows.map((r) => toLearnerCore(r, course, figuresOfColumns(r as Row & WindowColumns)));
-  const figures = windowFiguresOf(db, courseId, rows.map((r) => r.userId), sel.window);
+  const figures = windowFiguresOf(
+    db,
+    courseId,
+    rows.map((r) => r.userId),
+    sel.window,
+  );
   return rows.map((r) => toLearnerCore(r, course, figures.get(r.userId)));
 }
 
@@ -128,7 +183,10 @@ function toCores(db: Db, courseId: string, sel: LearnerSelection, course: Course
  * core is fresh, so it takes the fields itself: an object spread here made the export 5× slower.
  */
 function withProfiles(s: Sqlite, rows: readonly Row[], cores: LearnerCore[]): LearnerObject[] {
-  const profiles = profilesOf(s, rows.map((r) => r.userId));
+  const profiles = profilesOf(
+    s,
+    rows.map((r) => r.userId),
+  );
   return cores.map((c, i) => Object.assign(c, profiles.get(rows[i]!.userId)!));
 }
 
@@ -155,7 +213,9 @@ export async function listLearners(db: Db, courseId: string, q: LearnerQuery): P
   const fromEnd = rest < offset;
   const limit = fromEnd ? Math.min(q.pageSize, rest) : q.pageSize;
   const { sql, params } = selectSql(q, p, false, "columns", fromEnd);
-  const rows = db.$client.prepare(`${sql} LIMIT @limit OFFSET @offset`).all({ ...params, limit, offset: fromEnd ? rest - limit : offset }) as Row[];
+  const rows = db.$client
+    .prepare(`${sql} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit, offset: fromEnd ? rest - limit : offset }) as Row[];
   if (fromEnd) rows.reverse();
   return { count: p.count, results: withProfiles(db.$client, rows, toCores(db, courseId, q, course, rows, false)) };
 }
@@ -163,7 +223,9 @@ export async function listLearners(db: Db, courseId: string, q: LearnerQuery): P
 /** The summary rows of a few learners, in the order of `userIds`. */
 function summaryRowsOf(s: Sqlite, courseId: string, userIds: readonly string[]): Row[] {
   const rows = s
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (SELECT value FROM json_each(?))`,
+    )
     .all(courseId, JSON.stringify(userIds)) as Row[];
   const byId = new Map(rows.map((r) => [r.userId, r]));
   return userIds.map((id) => byId.get(id)!);

@@ -21,7 +21,13 @@ eachTestDb((d) => {
     { username: "a4", mode: "honor", isActive: false },
   ]);
   db.$client.prepare(`INSERT INTO cohorts (course_id, name) VALUES (?, 'Empty')`).run(COURSE);
-  addEvents(db, [...attemptsOn({ userId: ids.get("a1")!, courseId: COURSE, itemId: "p1", ts: daysBefore(AS_OF, 2) }, [false, false, true])]);
+  addEvents(db, [
+    ...attemptsOn({ userId: ids.get("a1")!, courseId: COURSE, itemId: "p1", ts: daysBefore(AS_OF, 2) }, [
+      false,
+      false,
+      true,
+    ]),
+  ]);
 });
 
 describe("courseLearnerMetadata", () => {
@@ -32,7 +38,13 @@ describe("courseLearnerMetadata", () => {
       enrollment_modes: { audit: 2, honor: 1, verified: 1 },
       segments: { highly_engaged: 0, struggling: 0, disengaging: 0, inactive: 3, unenrolled: 1 },
     });
-    expect(Object.keys(meta!.segments)).toEqual(["highly_engaged", "struggling", "disengaging", "inactive", "unenrolled"]);
+    expect(Object.keys(meta!.segments)).toEqual([
+      "highly_engaged",
+      "struggling",
+      "disengaging",
+      "inactive",
+      "unenrolled",
+    ]);
   });
 
   it("has the default window and the course's engagement ranges", async () => {
@@ -41,21 +53,29 @@ describe("courseLearnerMetadata", () => {
     expect(date_range).toEqual({ start: "2026-03-13", end: "2026-03-20" });
     expect(ranges).toEqual(withClassRanks(await courseRanges(db, COURSE, AS_OF)));
     expect(ranges.problems_attempted).toEqual({
-      below_average: [0, 1], average: [1, null], above_average: null,
-      class_rank_bottom: [0, 1], class_rank_average: [1, null], class_rank_top: null,
+      below_average: [0, 1],
+      average: [1, null],
+      above_average: null,
+      class_rank_bottom: [0, 1],
+      class_rank_average: [1, null],
+      class_rank_top: null,
     });
   });
 
   it("follows new activity and enrollments", async () => {
     enrollLearners(db, COURSE, [{ username: "a5", cohort: "Blue", mode: "audit" }]);
-    addEvents(db, [{ userId: ids.get("a3")!, courseId: COURSE, itemId: "v1", kind: "video_play", ts: daysBefore(AS_OF, 9) }]);
+    addEvents(db, [
+      { userId: ids.get("a3")!, courseId: COURSE, itemId: "v1", kind: "video_play", ts: daysBefore(AS_OF, 9) },
+    ]);
     const meta = await courseLearnerMetadata(db, COURSE, AS_OF);
     expect(meta).toMatchObject({
       cohorts: { Blue: 2, Empty: 0, Red: 2 },
       enrollment_modes: { audit: 3, honor: 1, verified: 1 },
       segments: { disengaging: 1, inactive: 3, unenrolled: 1 },
     });
-    expect((await listLearners(db, COURSE, { asOf: AS_OF, segments: ["inactive"], page: 1, pageSize: 25 })).count).toBe(3);
+    expect((await listLearners(db, COURSE, { asOf: AS_OF, segments: ["inactive"], page: 1, pageSize: 25 })).count).toBe(
+      3,
+    );
   });
 
   it("is null for an unknown course", async () => {

@@ -24,12 +24,17 @@ const byName = (counts: Map<string, number>): Record<string, number> =>
  * whole roster (unenrolled learners included), and the engagement ranges of the default window.
  * Null for an unknown course.
  */
-export async function courseLearnerMetadata(db: Db, courseId: string, asOf: string): Promise<CourseLearnerMetadata | null> {
+export async function courseLearnerMetadata(
+  db: Db,
+  courseId: string,
+  asOf: string,
+): Promise<CourseLearnerMetadata | null> {
   const course = readCourse(db, courseId, asOf);
   if (!course) return null;
   const s = db.$client;
   const cohorts = new Map<string, number>();
-  for (const name of s.prepare(`SELECT name FROM cohorts WHERE course_id = ?`).pluck().all(courseId) as string[]) cohorts.set(name, 0);
+  for (const name of s.prepare(`SELECT name FROM cohorts WHERE course_id = ?`).pluck().all(courseId) as string[])
+    cohorts.set(name, 0);
   const modes = new Map<string, number>();
   const segments = Object.fromEntries(SEGMENTS.map((x) => [x, 0])) as Record<Segment, number>;
   for (const g of groupCounts(s, courseId, course.fresh)) {
@@ -41,7 +46,10 @@ export async function courseLearnerMetadata(db: Db, courseId: string, asOf: stri
     cohorts: byName(cohorts),
     segments,
     enrollment_modes: byName(modes),
-    engagement_ranges: { date_range: { start: course.window.start, end: course.window.end }, ...withClassRanks(course.ranges) },
+    engagement_ranges: {
+      date_range: { start: course.window.start, end: course.window.end },
+      ...withClassRanks(course.ranges),
+    },
   };
 }
 
@@ -66,5 +74,8 @@ export async function cohortExists(db: Db, courseId: string, name: string, asOf:
 /** An enrollment mode some learner of the course has (modes have no table of their own). */
 export async function modeExists(db: Db, courseId: string, mode: string, asOf: string = asOfDay()): Promise<boolean> {
   if (!readCourse(db, courseId, asOf)) return false;
-  return db.$client.prepare(`SELECT 1 FROM learner_summary WHERE course_id = ? AND mode = ? LIMIT 1`).get(courseId, mode) !== undefined;
+  return (
+    db.$client.prepare(`SELECT 1 FROM learner_summary WHERE course_id = ? AND mode = ? LIMIT 1`).get(courseId, mode) !==
+    undefined
+  );
 }

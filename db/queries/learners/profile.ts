@@ -21,7 +21,16 @@ export interface LearnerProfile {
 }
 
 export const PROFILE_FIELDS = [
-  "user_id", "language", "location", "year_of_birth", "level_of_education", "gender", "mailing_address", "city", "country", "goals",
+  "user_id",
+  "language",
+  "location",
+  "year_of_birth",
+  "level_of_education",
+  "gender",
+  "mailing_address",
+  "city",
+  "country",
+  "goals",
 ] as const satisfies readonly (keyof LearnerProfile)[];
 
 const SQL = `SELECT id AS user_id, language, location, year_of_birth, level_of_education, gender, mailing_address, city, country, goals

@@ -73,11 +73,20 @@ const SORTS: Record<LearnerOrderBy, { summary: SortTerm[]; window?: SortTerm[] }
   problems_completed: metric("problems_completed", "problemsCompleted"),
   videos_viewed: metric("videos_viewed", "videosViewed"),
   problem_attempts_per_completed: {
-    summary: [{ expr: "s.ratio_missing", fixed: true }, { expr: "s.ratio_sort" }, { expr: "s.attempt_ratio_order", flip: true }],
+    summary: [
+      { expr: "s.ratio_missing", fixed: true },
+      { expr: "s.ratio_sort" },
+      { expr: "s.attempt_ratio_order", flip: true },
+    ],
     window: [
       { expr: "CASE WHEN w.problemAttempts > 0 THEN 0 ELSE 1 END", fixed: true },
-      { expr: "CASE WHEN w.problemsCompleted > 0 THEN CAST(w.problemAttempts AS REAL) / w.problemsCompleted ELSE 9e999 END" },
-      { expr: "CASE WHEN w.problemsCompleted > 0 THEN w.problemAttempts ELSE -coalesce(w.problemAttempts, 0) END", flip: true },
+      {
+        expr: "CASE WHEN w.problemsCompleted > 0 THEN CAST(w.problemAttempts AS REAL) / w.problemsCompleted ELSE 9e999 END",
+      },
+      {
+        expr: "CASE WHEN w.problemsCompleted > 0 THEN w.problemAttempts ELSE -coalesce(w.problemAttempts, 0) END",
+        flip: true,
+      },
     ],
   },
 };
@@ -135,7 +144,9 @@ export function filterWhere(courseId: string, f: LearnerFilters, o: WhereOptions
   const none = maskOf(f.ignoreSegments ?? []);
   if (any) {
     // Masks are whole numbers made here, never from input, so they are written inline.
-    const masks = Array.from({ length: 1 << SEGMENTS.length }, (_, m) => m).filter((m) => (m & any) !== 0 && (m & none) === 0);
+    const masks = Array.from({ length: 1 << SEGMENTS.length }, (_, m) => m).filter(
+      (m) => (m & any) !== 0 && (m & none) === 0,
+    );
     conditions.push(o.indexed ? `s.segments IN (${masks.join(", ")})` : `(s.segments & ${any}) != 0`);
   }
   if (none) conditions.push(`(s.segments & ${none}) = 0`);

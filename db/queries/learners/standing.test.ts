@@ -26,18 +26,32 @@ describe("learnerStanding", () => {
       { userId: ana, courseId: COURSE, itemId: "v1", kind: "video_play", ts: daysBefore(AS_OF, 30) },
       { userId: ana, courseId: OTHER, itemId: "v1", kind: "video_play", ts: daysBefore(AS_OF, 1) },
     ]);
-    expect(await learnerStanding(db, COURSE, "ana", AS_OF)).toEqual({ lastActiveDay: addDays(AS_OF, -30), enrolled: true, unenrolledAt: null });
+    expect(await learnerStanding(db, COURSE, "ana", AS_OF)).toEqual({
+      lastActiveDay: addDays(AS_OF, -30),
+      enrolled: true,
+      unenrolledAt: null,
+    });
     addEvents(db, [{ userId: ana, courseId: COURSE, itemId: "d1", kind: "discussion_post", ts: daysBefore(AS_OF, 3) }]);
     expect((await learnerStanding(db, COURSE, "ana", AS_OF))!.lastActiveDay).toBe(addDays(AS_OF, -3));
   });
 
   it("is never active for a learner without events", async () => {
-    expect(await learnerStanding(db, COURSE, "idle", AS_OF)).toEqual({ lastActiveDay: null, enrolled: true, unenrolledAt: null });
+    expect(await learnerStanding(db, COURSE, "idle", AS_OF)).toEqual({
+      lastActiveDay: null,
+      enrolled: true,
+      unenrolledAt: null,
+    });
   });
 
   it("says when an unenrolled learner left, when that is known", async () => {
-    expect(await learnerStanding(db, COURSE, "left", AS_OF)).toEqual({ lastActiveDay: null, enrolled: false, unenrolledAt: null });
-    db.$client.prepare(`UPDATE enrollments SET unenrolled_at = ? WHERE user_id = ?`).run("2026-03-02T09:00:00.000Z", ids.get("left"));
+    expect(await learnerStanding(db, COURSE, "left", AS_OF)).toEqual({
+      lastActiveDay: null,
+      enrolled: false,
+      unenrolledAt: null,
+    });
+    db.$client
+      .prepare(`UPDATE enrollments SET unenrolled_at = ? WHERE user_id = ?`)
+      .run("2026-03-02T09:00:00.000Z", ids.get("left"));
     expect((await learnerStanding(db, COURSE, "left", AS_OF))!.unenrolledAt).toBe("2026-03-02T09:00:00.000Z");
   });
 

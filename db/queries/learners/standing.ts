@@ -17,7 +17,12 @@ export interface LearnerStanding {
  * The standing of `username` in the course at the as-of day; null when that user never enrolled in
  * it. The summary rows are built on the first read of an as-of day, hence the refresh first.
  */
-export async function learnerStanding(db: Db, courseId: string, username: string, asOf: string): Promise<LearnerStanding | null> {
+export async function learnerStanding(
+  db: Db,
+  courseId: string,
+  username: string,
+  asOf: string,
+): Promise<LearnerStanding | null> {
   ensureCourseFresh(db, courseId, asOf);
   const row = db.$client
     .prepare(
@@ -25,7 +30,12 @@ export async function learnerStanding(db: Db, courseId: string, username: string
        FROM learner_summary s JOIN enrollments e ON e.id = s.enrollment_id
        WHERE s.course_id = ? AND s.username = ?`,
     )
-    .get(courseId, username) as { lastActiveDay: string | null; isActive: number; unenrolledAt: string | null } | undefined;
+    .get(courseId, username) as
+    { lastActiveDay: string | null; isActive: number; unenrolledAt: string | null } | undefined;
   if (!row) return null;
-  return { lastActiveDay: row.lastActiveDay, enrolled: Boolean(row.isActive), unenrolledAt: row.isActive ? null : row.unenrolledAt };
+  return {
+    lastActiveDay: row.lastActiveDay,
+    enrolled: Boolean(row.isActive),
+    unenrolledAt: row.isActive ? null : row.unenrolledAt,
+  };
 }

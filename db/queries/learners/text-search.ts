@@ -57,7 +57,10 @@ export function textSearchOf(s: Db["$client"], text: string | null | undefined):
 export const MATCHING_USERS_SQL = `SELECT k.user_id FROM user_search f JOIN user_search_key k ON k.id = f.rowid WHERE user_search MATCH @match`;
 
 /** One SQL condition per one-character term, on `learner_summary s`; parameters `@single0`, `@single1`, …. */
-export function singleTermConditions(single: readonly string[]): { conditions: string[]; params: Record<string, string> } {
+export function singleTermConditions(single: readonly string[]): {
+  conditions: string[];
+  params: Record<string, string>;
+} {
   const params: Record<string, string> = {};
   const conditions = single.map((term, i) => {
     params[`single${i}`] = term;

@@ -20,10 +20,30 @@ afterEach(() => t.close());
 
 /** 12 learners; learner i plays i videos 10 days before the as-of day (learner 0 is idle), and everyone one video yesterday. */
 function roster(): string[] {
-  const ids = [...enrollLearners(db, COURSE, Array.from({ length: 12 }, (_, i) => ({ username: `u${String(i).padStart(2, "0")}` }))).values()];
+  const ids = [
+    ...enrollLearners(
+      db,
+      COURSE,
+      Array.from({ length: 12 }, (_, i) => ({ username: `u${String(i).padStart(2, "0")}` })),
+    ).values(),
+  ];
   addEvents(db, [
-    ...ids.flatMap((userId, i) => Array.from({ length: i }, (_, k) => ({ userId, courseId: COURSE, itemId: `v${k}`, kind: "video_play" as const, ts: daysBefore(AS_OF, 10) }))),
-    ...ids.map((userId) => ({ userId, courseId: COURSE, itemId: "late", kind: "video_play" as const, ts: daysBefore(AS_OF, 1) })),
+    ...ids.flatMap((userId, i) =>
+      Array.from({ length: i }, (_, k) => ({
+        userId,
+        courseId: COURSE,
+        itemId: `v${k}`,
+        kind: "video_play" as const,
+        ts: daysBefore(AS_OF, 10),
+      })),
+    ),
+    ...ids.map((userId) => ({
+      userId,
+      courseId: COURSE,
+      itemId: "late",
+      kind: "video_play" as const,
+      ts: daysBefore(AS_OF, 1),
+    })),
   ]);
   return ids;
 }
@@ -36,7 +56,11 @@ describe("a custom window's ranges", () => {
     expect(ranges.videos_viewed).toEqual({ below_average: [0, 2.5], average: [2.5, 9.5], above_average: [9.5, null] });
     expect(ranges.problems_attempted).toEqual({ below_average: null, average: [0, null], above_average: null });
     // Over the default window everyone played one video.
-    expect((await courseRanges(db, COURSE, AS_OF)).videos_viewed).toEqual({ below_average: [0, 1], average: [1, null], above_average: null });
+    expect((await courseRanges(db, COURSE, AS_OF)).videos_viewed).toEqual({
+      below_average: [0, 1],
+      average: [1, null],
+      above_average: null,
+    });
   });
 
   it("follow a write: the kept ranges are dropped when anything changes", () => {
@@ -45,7 +69,17 @@ describe("a custom window's ranges", () => {
     expect(before.videos_viewed.above_average).toEqual([9.5, null]);
     expect(windowRanges(db, COURSE, WINDOW, AS_OF)).toBe(before);
     // Learners 9–11 play 40 more: the sorted values are 1…8, 49, 50, 51, and p85 moves to 49.5.
-    const more = ids.slice(9).flatMap((userId) => Array.from({ length: 40 }, (_, k) => ({ userId, courseId: COURSE, itemId: `x${k}`, kind: "video_play" as const, ts: daysBefore(AS_OF, 9) })));
+    const more = ids
+      .slice(9)
+      .flatMap((userId) =>
+        Array.from({ length: 40 }, (_, k) => ({
+          userId,
+          courseId: COURSE,
+          itemId: `x${k}`,
+          kind: "video_play" as const,
+          ts: daysBefore(AS_OF, 9),
+        })),
+      );
     addEvents(db, more);
     expect(windowRanges(db, COURSE, WINDOW, AS_OF).videos_viewed.above_average).toEqual([49.5, null]);
   });

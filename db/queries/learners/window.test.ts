@@ -10,14 +10,25 @@ import { getLearner, iterateLearners, listLearners, type LearnerObject } from ".
 
 const AS_OF = fixAsOf();
 const COURSE = "course-v1:Org+WIN+2026";
-const KINDS: EventKind[] = ["problem_attempt", "problem_attempt", "problem_attempt", "video_play", "discussion_post", "course_launch"];
+const KINDS: EventKind[] = [
+  "problem_attempt",
+  "problem_attempt",
+  "problem_attempt",
+  "video_play",
+  "discussion_post",
+  "course_launch",
+];
 
 const t = createTestDb();
 const events: NormalisedEvent[] = [];
 let ids: Map<string, string>;
 
 beforeAll(() => {
-  ids = enrollLearners(t.db, COURSE, Array.from({ length: 25 }, (_, i) => ({ username: `w${String(i).padStart(2, "0")}` })));
+  ids = enrollLearners(
+    t.db,
+    COURSE,
+    Array.from({ length: 25 }, (_, i) => ({ username: `w${String(i).padStart(2, "0")}` })),
+  );
   const random = new Random(11);
   const users = [...ids.values()];
   for (let i = 0; i < 1200; i++) {
@@ -37,7 +48,10 @@ afterAll(() => t.close());
 
 /** The engagements of docs/edx-api.md from the definition in lib/analytics, over the learner's events. */
 function expected(username: string, window: DayWindow): LearnerObject["engagements"] {
-  const m = windowMetricsOf(events.filter((e) => e.userId === ids.get(username)), window);
+  const m = windowMetricsOf(
+    events.filter((e) => e.userId === ids.get(username)),
+    window,
+  );
   return {
     date_range: window,
     discussion_contributions: m.discussion_contributions,
@@ -56,15 +70,18 @@ const WINDOWS: DayWindow[] = [
 ];
 
 describe("engagement over a custom window", () => {
-  it.each(WINDOWS)("matches windowMetricsOf for every learner, in the list and the detail ($start–$end)", async (window) => {
-    for (const orderBy of ["username", "videos_viewed"] as const) {
-      const page = await listLearners(t.db, COURSE, { asOf: AS_OF, window, orderBy, page: 1, pageSize: 100 });
-      expect(page.count).toBe(25);
-      for (const l of page.results) expect(l.engagements).toEqual(expected(l.username, window));
-    }
-    const detail = await getLearner(t.db, COURSE, "w03", { asOf: AS_OF, window });
-    expect(detail!.engagements).toEqual(expected("w03", window));
-  });
+  it.each(WINDOWS)(
+    "matches windowMetricsOf for every learner, in the list and the detail ($start–$end)",
+    async (window) => {
+      for (const orderBy of ["username", "videos_viewed"] as const) {
+        const page = await listLearners(t.db, COURSE, { asOf: AS_OF, window, orderBy, page: 1, pageSize: 100 });
+        expect(page.count).toBe(25);
+        for (const l of page.results) expect(l.engagements).toEqual(expected(l.username, window));
+      }
+      const detail = await getLearner(t.db, COURSE, "w03", { asOf: AS_OF, window });
+      expect(detail!.engagements).toEqual(expected("w03", window));
+    },
+  );
 
   it("is the default window's figures when no window is given", async () => {
     const page = await listLearners(t.db, COURSE, { asOf: AS_OF, page: 1, pageSize: 100 });
@@ -76,14 +93,26 @@ describe("engagement over a custom window", () => {
     const plain = await listLearners(t.db, COURSE, { asOf: AS_OF, page: 1, pageSize: 100 });
     const windowed = await listLearners(t.db, COURSE, { asOf: AS_OF, window, page: 1, pageSize: 100 });
     expect(windowed.results.map((l) => l.segments)).toEqual(plain.results.map((l) => l.segments));
-    const filtered = await listLearners(t.db, COURSE, { asOf: AS_OF, window, segments: ["inactive"], orderBy: "problems_completed", page: 1, pageSize: 100 });
+    const filtered = await listLearners(t.db, COURSE, {
+      asOf: AS_OF,
+      window,
+      segments: ["inactive"],
+      orderBy: "problems_completed",
+      page: 1,
+      pageSize: 100,
+    });
     expect(filtered.results.length).toBeGreaterThanOrEqual(5);
     expect(filtered.results.every((l) => l.segments.includes("inactive"))).toBe(true);
   });
 
   it("exports the same figures", async () => {
     const window = WINDOWS[0]!;
-    for await (const batch of iterateLearners(t.db, COURSE, { asOf: AS_OF, window, orderBy: "name" }, { batchSize: 6 })) {
+    for await (const batch of iterateLearners(
+      t.db,
+      COURSE,
+      { asOf: AS_OF, window, orderBy: "name" },
+      { batchSize: 6 },
+    )) {
       for (const l of batch) expect(l.engagements).toEqual(expected(l.username, window));
     }
   });

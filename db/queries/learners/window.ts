@@ -58,17 +58,30 @@ export function figuresOfColumns(r: WindowColumns): WindowFigures {
 
 export const windowParams = (window: DayWindow) => ({ windowStart: window.start, windowEnd: window.end });
 
-const ZERO: WindowFigures = { problemsAttempted: 0, problemsCompleted: 0, problemAttempts: 0, videosViewed: 0, discussionContributions: 0 };
+const ZERO: WindowFigures = {
+  problemsAttempted: 0,
+  problemsCompleted: 0,
+  problemAttempts: 0,
+  videosViewed: 0,
+  discussionContributions: 0,
+};
 
 /** The window figures of a few learners (a page): one indexed range per learner. */
-export function windowFiguresOf(db: Db, courseId: string, userIds: readonly string[], window: DayWindow): Map<string, WindowFigures> {
+export function windowFiguresOf(
+  db: Db,
+  courseId: string,
+  userIds: readonly string[],
+  window: DayWindow,
+): Map<string, WindowFigures> {
   const rows = db.$client
     .prepare(
       `SELECT user_id AS userId, ${FIGURES} FROM learner_item_day
        WHERE course_id = @course AND user_id IN (SELECT value FROM json_each(@users)) AND day >= @windowStart AND day < @windowEnd
        GROUP BY user_id`,
     )
-    .all({ course: courseId, users: JSON.stringify(userIds), ...windowParams(window) }) as (WindowFigures & { userId: string })[];
+    .all({ course: courseId, users: JSON.stringify(userIds), ...windowParams(window) }) as (WindowFigures & {
+    userId: string;
+  })[];
   const byUser = new Map(rows.map((r) => [r.userId, r]));
   return new Map(userIds.map((u) => [u, byUser.get(u) ?? ZERO]));
 }

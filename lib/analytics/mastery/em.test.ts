@@ -68,8 +68,18 @@ describe("emFrom", () => {
 
 describe("maximise", () => {
   it("takes ratios of expected counts, clamped into the bounds", () => {
-    const counts = expectedCounts(packSequences([[true, true, true], [true, false, true]]), DEFAULT_PARAMS);
-    const next = maximise({ ...counts, guessed: counts.unlearned * 0.9, slipped: 0 }, DEFAULT_PARAMS, FORGETTING_BOUNDS);
+    const counts = expectedCounts(
+      packSequences([
+        [true, true, true],
+        [true, false, true],
+      ]),
+      DEFAULT_PARAMS,
+    );
+    const next = maximise(
+      { ...counts, guessed: counts.unlearned * 0.9, slipped: 0 },
+      DEFAULT_PARAMS,
+      FORGETTING_BOUNDS,
+    );
     expect(next.guess).toBe(0.5);
     expect(next.slip).toBe(0.001);
     expect(next.prior).toBeCloseTo(counts.learnedAtStart / 2, 12);
@@ -85,7 +95,9 @@ describe("maximise", () => {
 });
 
 describe("restarts", () => {
-  const seqs = packSequences(simulateSequences({ prior: 0.35, learn: 0.08, guess: 0.3, slip: 0.2, forget: 0 }, 150, 8, 21));
+  const seqs = packSequences(
+    simulateSequences({ prior: 0.35, learn: 0.08, guess: 0.3, slip: 0.2, forget: 0 }, 150, 8, 21),
+  );
 
   it("start from the defaults, then from seeded random points, the same for the same seed", () => {
     const starts = restartStarts("standard", 5, 1);

@@ -1,6 +1,14 @@
 import { Random } from "@/lib/random";
 import { expectedCounts, type ExpectedCounts } from "./forward-backward";
-import { boundsOf, clampToBounds, DEFAULT_PARAMS, randomParams, type BktBounds, type BktParams, type BktVariant } from "./params";
+import {
+  boundsOf,
+  clampToBounds,
+  DEFAULT_PARAMS,
+  randomParams,
+  type BktBounds,
+  type BktParams,
+  type BktVariant,
+} from "./params";
 import type { SkillSequences } from "./sequences";
 
 export interface EmOptions {
@@ -90,7 +98,11 @@ export function restartStarts(variant: BktVariant, restarts: number, seed: numbe
 
 /** The best (highest log-likelihood) of several EM runs on one skill's sequences. */
 export function fitSkill(seqs: SkillSequences, options: FitOptions): EmRun {
-  const em: EmOptions = { bounds: boundsOf(options.variant), maxIterations: options.maxIterations, tolerance: options.tolerance };
+  const em: EmOptions = {
+    bounds: boundsOf(options.variant),
+    maxIterations: options.maxIterations,
+    tolerance: options.tolerance,
+  };
   let best: EmRun | null = null;
   for (const start of restartStarts(options.variant, options.restarts, options.seed)) {
     const run = emFrom(seqs, start, em);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { completionIndex, medianOf, remainingCase, spearman, summarize, trajectory, type RemainingCase } from "./evaluate-remaining";
+import {
+  completionIndex,
+  medianOf,
+  remainingCase,
+  spearman,
+  summarize,
+  trajectory,
+  type RemainingCase,
+} from "./evaluate-remaining";
 import type { BktParams } from "./params";
 import { remainingTable, type CompletionRule } from "./remaining-distribution";
 import { simulateSequences } from "./simulate";
@@ -64,7 +72,14 @@ describe("summaries", () => {
   });
 
   it("error, bias, coverage and the baselines over the cases with a known actual value", () => {
-    const c = (predicted: number, low: number, high: number, bound: number, actual: number | null): RemainingCase => ({ predicted, low, high, bound, actual, observed: 5 });
+    const c = (predicted: number, low: number, high: number, bound: number, actual: number | null): RemainingCase => ({
+      predicted,
+      low,
+      high,
+      bound,
+      actual,
+      observed: 5,
+    });
     const s = summarize([c(3, 3, 6, 3, 3), c(4, 3, 8, 2, 9), c(5, 4, 9, 3, 2), c(9, 9, 9, 9, null)], 3);
     expect(s.n).toBe(3);
     expect(s.mae).toBeCloseTo((0 + 5 + 3) / 3);

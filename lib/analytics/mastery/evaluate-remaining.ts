@@ -40,7 +40,8 @@ export function trajectory(p: BktParams, responses: readonly boolean[]): { maste
 
 /** The first t at which the rule holds along the trajectory, or null. */
 export function completionIndex(path: { mastery: number[]; streak: number[] }, rule: CompletionRule): number | null {
-  for (let t = 0; t < path.mastery.length; t++) if (path.mastery[t]! >= rule.threshold && path.streak[t]! >= rule.streak) return t;
+  for (let t = 0; t < path.mastery.length; t++)
+    if (path.mastery[t]! >= rule.threshold && path.streak[t]! >= rule.streak) return t;
   return null;
 }
 
@@ -60,8 +61,16 @@ export function remainingCase(
   const pmf = table(m, s);
   const done = completionIndex({ mastery: path.mastery.slice(cut), streak: path.streak.slice(cut) }, rule);
   const observed = path.mastery.length - 1 - cut;
-  const actual = done !== null ? Math.min(REMAINING_HORIZON, done) : observed >= REMAINING_HORIZON ? REMAINING_HORIZON : null;
-  return { predicted: quantile(pmf, 0.5), low: quantile(pmf, 0.1), high: quantile(pmf, 0.9), bound: minToComplete(p, m, s, rule), actual, observed };
+  const actual =
+    done !== null ? Math.min(REMAINING_HORIZON, done) : observed >= REMAINING_HORIZON ? REMAINING_HORIZON : null;
+  return {
+    predicted: quantile(pmf, 0.5),
+    low: quantile(pmf, 0.1),
+    high: quantile(pmf, 0.9),
+    bound: minToComplete(p, m, s, rule),
+    actual,
+    observed,
+  };
 }
 
 export interface RemainingSummary {
@@ -87,7 +96,7 @@ const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.lengt
 function ranks(xs: readonly number[]): number[] {
   const order = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
   const out = new Array<number>(xs.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && xs[order[j + 1]!] === xs[order[i]!]) j++;
     for (let k = i; k <= j; k++) out[order[k]!] = (i + j + 2) / 2;
@@ -128,7 +137,10 @@ export function summarize(cases: readonly RemainingCase[], constant: number): Re
     n: known.length,
     mae: mean(known.map((c) => Math.abs(c.predicted - c.actual))),
     bias: mean(known.map((c) => c.predicted - c.actual)),
-    spearman: spearman(known.map((c) => c.predicted), actual),
+    spearman: spearman(
+      known.map((c) => c.predicted),
+      actual,
+    ),
     inRange: share((c) => c.low <= c.actual && c.actual <= c.high),
     below: share((c) => c.actual < c.low),
     above: share((c) => c.actual > c.high),

@@ -7,7 +7,10 @@ import { initialState, observe, pCorrect, type KnowledgeState } from "./trace";
  * user's earlier responses on the same skill only (the first one from the prior), as the published
  * ASSISTments results are computed.
  */
-export function predictResponses(responses: readonly GradedResponse[], paramsFor: (skill: string) => BktParams): Float64Array {
+export function predictResponses(
+  responses: readonly GradedResponse[],
+  paramsFor: (skill: string) => BktParams,
+): Float64Array {
   const out = new Float64Array(responses.length);
   // user → skill → state before that user's next response on the skill.
   const states = new Map<string, Map<string, KnowledgeState>>();

@@ -35,7 +35,17 @@ describe("expectedCounts", () => {
 
   it("gives the exact log-likelihood and expected counts of enumerating every hidden path", () => {
     let ll = 0;
-    const want = { learnedAtStart: 0, unlearnedToLearned: 0, fromUnlearned: 0, learnedToUnlearned: 0, fromLearned: 0, guessed: 0, slipped: 0, learned: 0, unlearned: 0 };
+    const want = {
+      learnedAtStart: 0,
+      unlearnedToLearned: 0,
+      fromUnlearned: 0,
+      learnedToUnlearned: 0,
+      fromLearned: 0,
+      guessed: 0,
+      slipped: 0,
+      learned: 0,
+      unlearned: 0,
+    };
     for (const seq of seqs) {
       const all = paths(seq);
       const total = all.reduce((s, x) => s + x.joint, 0);

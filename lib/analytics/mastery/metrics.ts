@@ -15,7 +15,7 @@ export function auc(labels: readonly boolean[], scores: ArrayLike<number>): numb
   const order = Array.from({ length: labels.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let positives = 0;
   let positiveRankSum = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && scores[order[j + 1]!] === scores[order[i]!]) j++;
     // Ranks are 1-based; the tied block i..j shares the mean of ranks i+1..j+1.

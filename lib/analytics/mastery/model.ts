@@ -22,7 +22,8 @@ export function fitOptions(options: Partial<FitOptions> = {}): FitOptions {
 
 /** One objective's parameters from every user's attempt sequence on it (each in time order). */
 export function fitObjective(sequences: readonly (readonly boolean[])[], options: Partial<FitOptions> = {}): SkillFit {
-  if (!isFitted(sequences.map((s) => s.length))) return { params: { ...DEFAULT_PARAMS }, fitted: false, logLikelihood: null };
+  if (!isFitted(sequences.map((s) => s.length)))
+    return { params: { ...DEFAULT_PARAMS }, fitted: false, logLikelihood: null };
   const run = fitSkill(packSequences(sequences), fitOptions(options));
   return { params: run.params, fitted: true, logLikelihood: run.logLikelihood };
 }

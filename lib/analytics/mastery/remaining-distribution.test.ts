@@ -95,7 +95,11 @@ describe("remainingTable against every path", () => {
     for (const p of models) {
       for (const rule of rules) {
         const table = remainingTable(p, rule, 12);
-        for (const [m, run] of [[p.prior, 0], [0.55, 1], [0.83, 2]] as const) {
+        for (const [m, run] of [
+          [p.prior, 0],
+          [0.55, 1],
+          [0.83, 2],
+        ] as const) {
           const exact = brute(p, m, run, rule, 12);
           const got = table(m, run);
           for (let k = 0; k <= 12; k++) expect(Math.abs(got[k]! - exact[k]!), `k = ${k}`).toBeLessThan(0.003);
@@ -108,7 +112,9 @@ describe("remainingTable against every path", () => {
 describe("minToComplete", () => {
   it("is the streak still missing, or the correct answers mastery needs, whichever is more", () => {
     expect(minToComplete(sure, 1, 1, streak3)).toBe(2);
-    expect(minToComplete(DEFAULT_PARAMS, 0.1, 0, { threshold: 0.95, streak: 0 })).toBe(minRemaining(DEFAULT_PARAMS, 0.1, 0.95));
+    expect(minToComplete(DEFAULT_PARAMS, 0.1, 0, { threshold: 0.95, streak: 0 })).toBe(
+      minRemaining(DEFAULT_PARAMS, 0.1, 0.95),
+    );
     expect(minToComplete(DEFAULT_PARAMS, 0.1, 2, { threshold: 0.95, streak: 5 })).toBe(3);
     expect(minToComplete(DEFAULT_PARAMS, 0.1, 0, { threshold: 0.95, streak: 5 })).toBe(5);
     expect(minToComplete(DEFAULT_PARAMS, 0.1, 0, { threshold: 1.01, streak: 0 })).toBe(30);

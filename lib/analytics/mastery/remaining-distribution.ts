@@ -37,7 +37,11 @@ const at = (k: number) => k / GRID;
  * with F_0 = 1 exactly where the rule holds. Building it costs a few milliseconds; then each
  * starting state costs one exact step and two interpolated reads of `horizon` numbers.
  */
-export function remainingTable(p: BktParams, rule: CompletionRule, horizon = REMAINING_HORIZON): (mastery: number, run: number) => RemainingPmf {
+export function remainingTable(
+  p: BktParams,
+  rule: CompletionRule,
+  horizon = REMAINING_HORIZON,
+): (mastery: number, run: number) => RemainingPmf {
   const S = rule.streak;
   const rows = S + 1;
   const holds = (m: number, s: number) => m >= rule.threshold && s >= S;
@@ -55,7 +59,8 @@ export function remainingTable(p: BktParams, rule: CompletionRule, horizon = REM
     into.hi[i] = cell(s, l + 1);
     into.w[i] = holds(m, s) ? -1 : s >= S && at(l + 1) >= rule.threshold ? 0 : x - l;
   };
-  const value = (lo: number, hi: number, w: number, d: number): number => (w < 0 ? 1 : F[lo + d]! + (F[hi + d]! - F[lo + d]!) * w);
+  const value = (lo: number, hi: number, w: number, d: number): number =>
+    w < 0 ? 1 : F[lo + d]! + (F[hi + d]! - F[lo + d]!) * w;
   const places = (n: number) => ({ lo: new Int32Array(n), hi: new Int32Array(n), w: new Float64Array(n) });
   const c = new Float64Array(GRID + 1);
   const down = places(GRID + 1);
@@ -66,13 +71,16 @@ export function remainingTable(p: BktParams, rule: CompletionRule, horizon = REM
     const mc = nextMastery(p, at(k), true);
     for (let s = 0; s < rows; s++) place(Math.min(S, s + 1), mc, up, s * (GRID + 1) + k);
   }
-  for (let s = 0; s < rows; s++) for (let k = 0; k <= GRID; k++) if (holds(at(k), s)) F.fill(1, cell(s, k), cell(s, k) + horizon);
+  for (let s = 0; s < rows; s++)
+    for (let k = 0; k <= GRID; k++) if (holds(at(k), s)) F.fill(1, cell(s, k), cell(s, k) + horizon);
   for (let d = 1; d < horizon; d++) {
     for (let s = 0; s < rows; s++) {
       for (let k = 0; k <= GRID; k++) {
         if (holds(at(k), s)) continue;
         const u = s * (GRID + 1) + k;
-        F[cell(s, k) + d] = c[k]! * value(up.lo[u]!, up.hi[u]!, up.w[u]!, d - 1) + (1 - c[k]!) * value(down.lo[k]!, down.hi[k]!, down.w[k]!, d - 1);
+        F[cell(s, k) + d] =
+          c[k]! * value(up.lo[u]!, up.hi[u]!, up.w[u]!, d - 1) +
+          (1 - c[k]!) * value(down.lo[k]!, down.hi[k]!, down.w[k]!, d - 1);
       }
     }
   }
@@ -115,7 +123,13 @@ export function quantile(pmf: Float64Array, level: number): number {
 }
 
 /** The fewest further attempts, all correct, after which the rule holds; `horizon` when 30 do not do it. */
-export function minToComplete(p: BktParams, mastery: number, run: number, rule: CompletionRule, horizon = REMAINING_HORIZON): number {
+export function minToComplete(
+  p: BktParams,
+  mastery: number,
+  run: number,
+  rule: CompletionRule,
+  horizon = REMAINING_HORIZON,
+): number {
   let m = mastery;
   for (let k = 0; k < horizon; k++) {
     if (m >= rule.threshold && run + k >= rule.streak) return k;

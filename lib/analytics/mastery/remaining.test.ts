@@ -9,7 +9,11 @@ const p = DEFAULT_PARAMS;
 function bruteExpected(q: BktParams, m: number, threshold: number, depth: number): number {
   if (m >= threshold || depth === 0) return 0;
   const c = pCorrect(q, m);
-  return 1 + c * bruteExpected(q, nextMastery(q, m, true), threshold, depth - 1) + (1 - c) * bruteExpected(q, nextMastery(q, m, false), threshold, depth - 1);
+  return (
+    1 +
+    c * bruteExpected(q, nextMastery(q, m, true), threshold, depth - 1) +
+    (1 - c) * bruteExpected(q, nextMastery(q, m, false), threshold, depth - 1)
+  );
 }
 
 const models: BktParams[] = [

@@ -34,7 +34,12 @@ export function minRemaining(p: BktParams, mastery: number, threshold: number, h
  * Σₖ₌₀²⁹ P(N > k). It is evaluated forwards: the probability mass of the paths not yet there,
  * by mastery bin, one attempt at a time, each attempt adding the mass still going.
  */
-export function expectedRemaining(p: BktParams, mastery: number, threshold: number, horizon = REMAINING_HORIZON): number {
+export function expectedRemaining(
+  p: BktParams,
+  mastery: number,
+  threshold: number,
+  horizon = REMAINING_HORIZON,
+): number {
   if (mastery >= threshold) return 0;
   let mass = new Float64Array(BINS + 1);
   // Σ mass·mastery per bin, so that a bin's paths continue from their mass-weighted mean mastery.

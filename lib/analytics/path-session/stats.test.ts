@@ -7,7 +7,8 @@ const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
 const NOW = T0 + 20 * DAY;
 
-const ev = (itemId: string, kind: StepEvent["kind"], day: number, extra: Partial<StepEvent> = {}) => stepEvent(itemId, kind, T0 + day * DAY, extra);
+const ev = (itemId: string, kind: StepEvent["kind"], day: number, extra: Partial<StepEvent> = {}) =>
+  stepEvent(itemId, kind, T0 + day * DAY, extra);
 const done = (itemId: string, day = 1) => ev(itemId, "item_completed", day);
 const scored = (itemId: string, score: number, day = 2) => ev(itemId, "item_scored", day, { score });
 
@@ -29,7 +30,11 @@ const essay = [step("a"), step("e", { requiresCorrection: true, minScore: 50 })]
 
 describe("figures", () => {
   it("progress is the share of all steps completed, rounded down; globalTime sums every duration", () => {
-    const s = stats([done("a"), ev("", "course_launch", 0, { durationMs: 1500 }), ev("b", "video_play", 1, { durationMs: 60_000 })]);
+    const s = stats([
+      done("a"),
+      ev("", "course_launch", 0, { durationMs: 1500 }),
+      ev("b", "video_play", 1, { durationMs: 60_000 }),
+    ]);
     expect(s).toMatchObject({ progress: 33, globalTime: 61_500 });
     expect(stats([done("a"), done("b")]).progress).toBe(66);
     expect(stats([done("a"), done("b"), done("c")]).progress).toBe(100);
@@ -49,7 +54,10 @@ describe("figures", () => {
 
   it("an unenrolled learner keeps the figures of the moment they left, with archivedAt", () => {
     const left = T0 + 4 * DAY;
-    const s = stats([done("a", 2), done("b", 6)], { archivedAt: left, steps: [step("a"), step("b", { dueAt: T0 + 10 * DAY })] });
+    const s = stats([done("a", 2), done("b", 6)], {
+      archivedAt: left,
+      steps: [step("a"), step("b", { dueAt: T0 + 10 * DAY })],
+    });
     expect(s).toMatchObject({ archivedAt: left, progress: 50, status: "onTime", detailedStatus: { type: "onTime" } });
     expect(s).not.toHaveProperty("result");
     expect(stats([])).not.toHaveProperty("archivedAt");
@@ -71,7 +79,11 @@ describe("status", () => {
   });
 
   it("onTime: every passed due date met or on an optional step", () => {
-    const steps = [step("a", { dueAt: NOW - DAY }), step("b", { dueAt: NOW + DAY }), step("c", { mandatory: false, dueAt: NOW - DAY })];
+    const steps = [
+      step("a", { dueAt: NOW - DAY }),
+      step("b", { dueAt: NOW + DAY }),
+      step("c", { mandatory: false, dueAt: NOW - DAY }),
+    ];
     expect(stats([done("a")], { steps }).status).toBe("onTime");
   });
 });
@@ -94,7 +106,9 @@ describe("detailedStatus, first rule that holds", () => {
   });
 
   it("unsuccessful: a mandatory step failed (below its minimum, no attempts left)", () => {
-    expect(type(stats([ev("q", "item_scored", 1, { score: 0.5 }), scored("q", 0.4)], { steps: quiz() }))).toEqual({ type: "unsuccessful" });
+    expect(type(stats([ev("q", "item_scored", 1, { score: 0.5 }), scored("q", 0.4)], { steps: quiz() }))).toEqual({
+      type: "unsuccessful",
+    });
   });
 
   it("toRetake: every mandatory step completed, one below its minimum with attempts left", () => {
@@ -102,7 +116,9 @@ describe("detailedStatus, first rule that holds", () => {
   });
 
   it("awaitingCorrection: a mandatory step awaits correction — also one handed in again after a low grade", () => {
-    expect(type(stats([done("a"), ev("e", "item_submitted", 2)], { steps: essay }))).toEqual({ type: "awaitingCorrection" });
+    expect(type(stats([done("a"), ev("e", "item_submitted", 2)], { steps: essay }))).toEqual({
+      type: "awaitingCorrection",
+    });
     const again = [done("a"), ev("e", "item_submitted", 2), scored("e", 0.3, 4), ev("e", "item_submitted", 6)];
     expect(type(stats(again, { steps: essay }))).toEqual({ type: "awaitingCorrection" });
     // Once graded, correction is no longer pending: the step to retake shows.
@@ -116,7 +132,9 @@ describe("detailedStatus, first rule that holds", () => {
   it("late: started, and a mandatory step past due (absolute or relative) is not completed", () => {
     expect(type(stats([done("a")], { steps: [step("a"), step("b", { dueAt: NOW - 1 })] }))).toEqual({ type: "late" });
     expect(type(stats([done("a")], { steps: [step("a"), step("b", { dueAfterDays: 19 })] }))).toEqual({ type: "late" });
-    expect(type(stats([done("a")], { steps: [step("a"), step("b", { dueAfterDays: 21 })] }))).toEqual({ type: "onTime" });
+    expect(type(stats([done("a")], { steps: [step("a"), step("b", { dueAfterDays: 21 })] }))).toEqual({
+      type: "onTime",
+    });
   });
 
   it("onTime: started, nothing late, not everything done", () => {
@@ -144,8 +162,18 @@ describe("result", () => {
 
 describe("a session without mandatory steps", () => {
   it("is never completed: no steps known yet is not everything done", () => {
-    expect(stats([], { steps: [] })).toEqual({ progress: 0, globalTime: 0, status: "onTime", detailedStatus: { type: "notYetStarted" } });
+    expect(stats([], { steps: [] })).toEqual({
+      progress: 0,
+      globalTime: 0,
+      status: "onTime",
+      detailedStatus: { type: "notYetStarted" },
+    });
     const optional = [step("c", { mandatory: false })];
-    expect(stats([done("c")], { steps: optional })).toEqual({ progress: 100, globalTime: 0, status: "completed", detailedStatus: { type: "onTime" } });
+    expect(stats([done("c")], { steps: optional })).toEqual({
+      progress: 100,
+      globalTime: 0,
+      status: "completed",
+      detailedStatus: { type: "onTime" },
+    });
   });
 });

@@ -56,7 +56,10 @@ export function pathSessionStats(input: PathSessionInput): PathSessionStats {
     if (list) list.push(e);
     else byItem.set(e.itemId, [e]);
   }
-  const states = input.steps.map((s) => ({ step: s, state: stepStateOf(s, byItem.get(s.id) ?? [], input.enrolledAt, at) }));
+  const states = input.steps.map((s) => ({
+    step: s,
+    state: stepStateOf(s, byItem.get(s.id) ?? [], input.enrolledAt, at),
+  }));
   const mandatory = states.filter((s) => s.step.mandatory).map((s) => s.state);
   const all = states.map((s) => s.state);
   const scores = all.flatMap((s) => (s.bestScore === null ? [] : [s.bestScore]));
@@ -78,7 +81,8 @@ export function pathSessionStats(input: PathSessionInput): PathSessionStats {
  * "Every step" rules need a step: Lantern learns a course's items from its data (a statement on a
  * new block creates one), so a session without any means nothing is known yet, not that all is done.
  */
-const every = (states: readonly StepState[], holds: (s: StepState) => boolean): boolean => states.length > 0 && states.every(holds);
+const every = (states: readonly StepState[], holds: (s: StepState) => boolean): boolean =>
+  states.length > 0 && states.every(holds);
 
 /** When the last mandatory step was completed; null until every one is. */
 function completionTime(mandatory: readonly StepState[]): number | null {
@@ -94,13 +98,19 @@ function statusOf(all: readonly StepState[], mandatory: readonly StepState[]): P
 }
 
 /** The first rule of `docs/metrics.md` that holds. */
-function detailedStatusOf(input: PathSessionInput, at: number, mandatory: readonly StepState[], started: boolean): PathSessionStats["detailedStatus"] {
+function detailedStatusOf(
+  input: PathSessionInput,
+  at: number,
+  mandatory: readonly StepState[],
+  started: boolean,
+): PathSessionStats["detailedStatus"] {
   if (input.startsAt !== null && input.startsAt > at) return { type: "sessionNotOpened" };
   if (every(mandatory, (s) => s.outcome === "successful")) return { type: "successful" };
   if (input.endsAt !== null && input.endsAt <= at) return { type: "unsuccessful", reason: "sessionEnded" };
   if (mandatory.some((s) => s.outcome === "failed")) return { type: "unsuccessful" };
   // A step already handed in again waits for its grade: that learner is awaiting correction, not to retake.
-  if (every(mandatory, (s) => s.completed) && mandatory.some((s) => s.outcome === "retake" && !s.awaitingCorrection)) return { type: "toRetake" };
+  if (every(mandatory, (s) => s.completed) && mandatory.some((s) => s.outcome === "retake" && !s.awaitingCorrection))
+    return { type: "toRetake" };
   if (mandatory.some((s) => s.awaitingCorrection)) return { type: "awaitingCorrection" };
   if (!started) return { type: "notYetStarted" };
   if (mandatory.some((s) => s.late)) return { type: "late" };

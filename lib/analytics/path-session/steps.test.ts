@@ -5,14 +5,24 @@ import { step as stepOf, stepEvent } from "./test-factories";
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
 const step = (extra: Partial<Step> = {}) => stepOf("s", extra);
-const ev = (kind: StepEvent["kind"], day: number, extra: Partial<StepEvent> = {}) => stepEvent("s", kind, T0 + day * DAY, extra);
+const ev = (kind: StepEvent["kind"], day: number, extra: Partial<StepEvent> = {}) =>
+  stepEvent("s", kind, T0 + day * DAY, extra);
 const at = (s: Step, events: StepEvent[], now = T0 + 30 * DAY) => stepStateOf(s, events, T0, now);
 
 describe("a step's completion", () => {
   it("comes from item_completed, any item_scored, or a correct problem attempt — the first of them", () => {
     expect(at(step(), [ev("item_completed", 2)])).toMatchObject({ completed: true, completedAt: T0 + 2 * DAY });
-    expect(at(step(), [ev("item_scored", 3, { score: 0 })])).toMatchObject({ completed: true, completedAt: T0 + 3 * DAY });
-    expect(at(step(), [ev("problem_attempt", 1, { success: false }), ev("problem_attempt", 4, { success: true }), ev("item_completed", 2)]).completedAt).toBe(T0 + 2 * DAY);
+    expect(at(step(), [ev("item_scored", 3, { score: 0 })])).toMatchObject({
+      completed: true,
+      completedAt: T0 + 3 * DAY,
+    });
+    expect(
+      at(step(), [
+        ev("problem_attempt", 1, { success: false }),
+        ev("problem_attempt", 4, { success: true }),
+        ev("item_completed", 2),
+      ]).completedAt,
+    ).toBe(T0 + 2 * DAY);
   });
 
   it("does not come from a wrong answer, a submission or a video play", () => {
@@ -24,23 +34,36 @@ describe("a step's completion", () => {
 describe("a step's outcome", () => {
   it("is successful without a minimum score, or with a best score reaching it", () => {
     expect(at(step(), [ev("item_completed", 1)]).outcome).toBe("successful");
-    const s = at(step({ minScore: 57, maxAttempts: 1 }), [ev("item_scored", 1, { score: 0.3 }), ev("item_scored", 2, { score: 0.57 })]);
+    const s = at(step({ minScore: 57, maxAttempts: 1 }), [
+      ev("item_scored", 1, { score: 0.3 }),
+      ev("item_scored", 2, { score: 0.57 }),
+    ]);
     expect(s).toMatchObject({ outcome: "successful", bestScore: 57, attempts: 2 });
   });
 
   it("is retake below the minimum with attempts left (unlimited when max_attempts is absent)", () => {
-    expect(at(step({ minScore: 60 }), [ev("item_scored", 1, { score: 0.4 }), ev("item_scored", 2, { score: 0.5 })]).outcome).toBe("retake");
+    expect(
+      at(step({ minScore: 60 }), [ev("item_scored", 1, { score: 0.4 }), ev("item_scored", 2, { score: 0.5 })]).outcome,
+    ).toBe("retake");
     expect(at(step({ minScore: 60, maxAttempts: 2 }), [ev("item_scored", 1, { score: 0.4 })]).outcome).toBe("retake");
   });
 
   it("is failed below the minimum with no attempts left", () => {
-    const s = at(step({ minScore: 60, maxAttempts: 2 }), [ev("item_scored", 1, { score: 0.4 }), ev("item_scored", 2, { score: 0.59 })]);
+    const s = at(step({ minScore: 60, maxAttempts: 2 }), [
+      ev("item_scored", 1, { score: 0.4 }),
+      ev("item_scored", 2, { score: 0.59 }),
+    ]);
     expect(s).toMatchObject({ outcome: "failed", bestScore: 59, attempts: 2 });
   });
 
   it("counts problem attempts as tries, and misses a minimum it has no score for", () => {
     const problem = step({ minScore: 50, maxAttempts: 2 });
-    expect(at(problem, [ev("problem_attempt", 1, { success: false, score: 0 }), ev("problem_attempt", 2, { success: true, score: 0.4 })]).outcome).toBe("failed");
+    expect(
+      at(problem, [
+        ev("problem_attempt", 1, { success: false, score: 0 }),
+        ev("problem_attempt", 2, { success: true, score: 0.4 }),
+      ]).outcome,
+    ).toBe("failed");
     expect(at(problem, [ev("item_completed", 1)])).toMatchObject({ outcome: "retake", bestScore: null, attempts: 0 });
   });
 });
@@ -52,7 +75,10 @@ describe("awaiting correction", () => {
     expect(at(graded, [ev("item_submitted", 1)]).awaitingCorrection).toBe(true);
     expect(at(graded, [ev("item_submitted", 1), ev("item_scored", 3, { score: 0.8 })]).awaitingCorrection).toBe(false);
     // Graded, then handed in again.
-    expect(at(graded, [ev("item_submitted", 1), ev("item_scored", 3, { score: 0.5 }), ev("item_submitted", 4)]).awaitingCorrection).toBe(true);
+    expect(
+      at(graded, [ev("item_submitted", 1), ev("item_scored", 3, { score: 0.5 }), ev("item_submitted", 4)])
+        .awaitingCorrection,
+    ).toBe(true);
   });
 
   it("never holds for a step that needs no correction", () => {

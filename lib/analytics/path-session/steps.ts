@@ -54,7 +54,9 @@ export interface StepState {
 
 /** An event that completes a step: `item_completed`, any `item_scored`, or a correct problem attempt. */
 export function completes(e: StepEvent): boolean {
-  return e.kind === "item_completed" || e.kind === "item_scored" || (e.kind === "problem_attempt" && e.success === true);
+  return (
+    e.kind === "item_completed" || e.kind === "item_scored" || (e.kind === "problem_attempt" && e.success === true)
+  );
 }
 
 /** The step's due time for a learner enrolled at `enrolledAt`; an absolute due date wins over a relative one. */
@@ -86,7 +88,8 @@ export function stepStateOf(step: Step, events: readonly StepEvent[], enrolledAt
     attempts,
     outcome: completed ? outcomeOf(step, bestScore, attempts) : null,
     // A grade at the same instant as the submission answers it.
-    awaitingCorrection: step.requiresCorrection && lastSubmitted !== null && (lastScored === null || lastScored < lastSubmitted),
+    awaitingCorrection:
+      step.requiresCorrection && lastSubmitted !== null && (lastScored === null || lastScored < lastSubmitted),
     late: step.mandatory && !completed && due !== null && due < now,
   };
 }

@@ -13,7 +13,12 @@ export const step = (id: string, extra: Partial<Step> = {}): Step => ({
   ...extra,
 });
 
-export const stepEvent = (itemId: string, kind: StepEvent["kind"], ts: number, extra: Partial<StepEvent> = {}): StepEvent => ({
+export const stepEvent = (
+  itemId: string,
+  kind: StepEvent["kind"],
+  ts: number,
+  extra: Partial<StepEvent> = {},
+): StepEvent => ({
   itemId,
   kind,
   ts,

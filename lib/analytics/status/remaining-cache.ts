@@ -29,6 +29,11 @@ function tableOf(p: BktParams, rule: CompletionRule): ReturnType<typeof remainin
  * The distribution of further attempts until `rule` holds from `mastery` with a run of `streak`
  * correct answers under `p`, and the fewest (all correct).
  */
-export function remainingTo(p: BktParams, mastery: number, streak: number, rule: CompletionRule): { distribution: Float64Array; min: number } {
+export function remainingTo(
+  p: BktParams,
+  mastery: number,
+  streak: number,
+  rule: CompletionRule,
+): { distribution: Float64Array; min: number } {
   return { distribution: tableOf(p, rule)(mastery, streak), min: minToComplete(p, mastery, streak, rule) };
 }

@@ -100,10 +100,22 @@ function objectiveTarget(t: ObjectiveTargetInput, c: Criteria): TargetResult {
       : !met && t.work >= STRUGGLING_OBJECTIVE_WORK
         ? "struggling"
         : "in_progress";
-  const remaining = complete ? pointMass(0, WORK_REMAINING_CAP) : atLeast(met ? pointMass(0, WORK_REMAINING_CAP) : t.toComplete, workShort);
+  const remaining = complete
+    ? pointMass(0, WORK_REMAINING_CAP)
+    : atLeast(met ? pointMass(0, WORK_REMAINING_CAP) : t.toComplete, workShort);
   const expectedRemaining = complete ? 0 : Math.max(met ? 0 : meanOf(t.toComplete), workShort);
   const minRemaining = complete ? 0 : Math.max(met ? 0 : t.minToComplete, workShort);
-  return { id: t.id, kind: "objective", status, progress: progressOf(complete, t.work, expectedRemaining), work: t.work, expectedRemaining, remaining, minRemaining, fitted: t.fitted };
+  return {
+    id: t.id,
+    kind: "objective",
+    status,
+    progress: progressOf(complete, t.work, expectedRemaining),
+    work: t.work,
+    expectedRemaining,
+    remaining,
+    minRemaining,
+    fitted: t.fitted,
+  };
 }
 
 /**
@@ -112,7 +124,13 @@ function objectiveTarget(t: ObjectiveTargetInput, c: Criteria): TargetResult {
  */
 function itemTarget(t: ItemTargetInput): TargetResult {
   const complete = t.correct > 0;
-  const status: TargetStatus = complete ? "complete" : t.work === 0 ? "no_work" : t.work - t.correct >= STRUGGLING_ITEM_MISSES ? "struggling" : "in_progress";
+  const status: TargetStatus = complete
+    ? "complete"
+    : t.work === 0
+      ? "no_work"
+      : t.work - t.correct >= STRUGGLING_ITEM_MISSES
+        ? "struggling"
+        : "in_progress";
   const remaining = complete ? 0 : 1;
   return {
     id: t.id,
@@ -142,14 +160,22 @@ const unfitted = (open: readonly TargetResult[]) => open.some((t) => t.kind === 
  */
 function remainingSum(targets: readonly TargetResult[]): Float64Array | null {
   const open = openTargets(targets);
-  return unfitted(open) ? null : sumCapped(open.map((t) => t.remaining), WORK_REMAINING_CAP);
+  return unfitted(open)
+    ? null
+    : sumCapped(
+        open.map((t) => t.remaining),
+        WORK_REMAINING_CAP,
+      );
 }
 
 /** Σ of the fewest attempts over the open targets, capped; −1 when an open objective target is not fitted. */
 function minSum(targets: readonly TargetResult[]): number {
   const open = openTargets(targets);
   if (unfitted(open)) return -1;
-  return Math.min(WORK_REMAINING_CAP, open.reduce((a, t) => a + t.minRemaining, 0));
+  return Math.min(
+    WORK_REMAINING_CAP,
+    open.reduce((a, t) => a + t.minRemaining, 0),
+  );
 }
 
 /**

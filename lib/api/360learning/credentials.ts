@@ -22,7 +22,9 @@ export async function resolve360Caller(db: Db, req: Request): Promise<Caller> {
   const company = query.get("company") ?? req.headers.get("x-company-id");
   const apiKey = query.get("apiKey") ?? req.headers.get("x-apiKey");
   if (company !== null && company !== companyId()) {
-    throw unauthorized("Unknown company: send this deployment's company id (LANTERN_COMPANY_ID) as company or X-company-id.");
+    throw unauthorized(
+      "Unknown company: send this deployment's company id (LANTERN_COMPANY_ID) as company or X-company-id.",
+    );
   }
   if (apiKey === null) return resolveCaller(db, req);
   if (company === null) throw unauthorized("An API key needs the company id: send company or X-company-id.");

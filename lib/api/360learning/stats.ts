@@ -17,20 +17,45 @@ const statsSchema = named(
   z.object({
     progress: z.number().int().describe("Percent of the session's steps completed, 0–100 (rounded down)."),
     globalTime: z.number().int().describe("Time spent on the session, in milliseconds."),
-    score: z.number().int().optional().describe("Mean best score of the scored steps, 0–100; absent when none is scored."),
+    score: z
+      .number()
+      .int()
+      .optional()
+      .describe("Mean best score of the scored steps, 0–100; absent when none is scored."),
     status: z.enum(["completed", "awaitingCorrection", "late", "onTime"]),
-    completedAt: z.string().optional().describe("When the last mandatory step was completed (ISO 8601); absent until then."),
+    completedAt: z
+      .string()
+      .optional()
+      .describe("When the last mandatory step was completed (ISO 8601); absent until then."),
     detailedStatus: z.object({
-      type: z.enum(["sessionNotOpened", "successful", "unsuccessful", "toRetake", "awaitingCorrection", "notYetStarted", "late", "onTime"]),
-      reason: z.enum(["sessionEnded"]).optional().describe("`sessionEnded` when `unsuccessful` because the session ended first."),
+      type: z.enum([
+        "sessionNotOpened",
+        "successful",
+        "unsuccessful",
+        "toRetake",
+        "awaitingCorrection",
+        "notYetStarted",
+        "late",
+        "onTime",
+      ]),
+      reason: z
+        .enum(["sessionEnded"])
+        .optional()
+        .describe("`sessionEnded` when `unsuccessful` because the session ended first."),
     }),
-    result: z.enum(["successful", "retake", "unsuccessful"]).optional().describe("Present once every mandatory step is completed."),
+    result: z
+      .enum(["successful", "retake", "unsuccessful"])
+      .optional()
+      .describe("Present once every mandatory step is completed."),
     archivedAt: z.string().optional().describe("When the user was unenrolled (ISO 8601); absent while enrolled."),
   }),
 );
 
 const query = z.object({
-  company: z.string().optional().describe("This deployment's company id (`LANTERN_COMPANY_ID`, default `lantern`), with `apiKey`."),
+  company: z
+    .string()
+    .optional()
+    .describe("This deployment's company id (`LANTERN_COMPANY_ID`, default `lantern`), with `apiKey`."),
   apiKey: z.string().optional().describe("An administrator's Lantern API key, `lk_<id>.<secret>`, with `company`."),
 });
 
@@ -79,7 +104,10 @@ export const pathSessionStatsRoute = apiRoute(
       headers,
       responses: {
         200: { description: "The user's stats.", schema: statsSchema },
-        404: { description: "`path_session_not_found` (also when the user is wrong too), `user_not_found`, `user_not_enrolled`." },
+        404: {
+          description:
+            "`path_session_not_found` (also when the user is wrong too), `user_not_found`, `user_not_enrolled`.",
+        },
       },
     },
   },

@@ -64,10 +64,23 @@ const PICK: Record<CoreColumn, (l: CsvLearner) => CsvValue> = {
  */
 export function pickColumns(fields: string | undefined): CsvColumn[] {
   if (!fields) return [...CSV_COLUMNS];
-  const names = fields.split(",").map((f) => f.trim()).filter(Boolean);
+  const names = fields
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !(ALL_COLUMNS as readonly string[]).includes(n));
-  if (unknown.length) throw new ApiError(400, "illegal_parameter_values", `fields: unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}.`);
-  if (!names.length) throw new ApiError(400, "illegal_parameter_values", `fields: names no column; give column names separated by commas (${CSV_COLUMNS.slice(0, 2).join(",")},…), or leave it out for every column.`);
+  if (unknown.length)
+    throw new ApiError(
+      400,
+      "illegal_parameter_values",
+      `fields: unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}.`,
+    );
+  if (!names.length)
+    throw new ApiError(
+      400,
+      "illegal_parameter_values",
+      `fields: names no column; give column names separated by commas (${CSV_COLUMNS.slice(0, 2).join(",")},…), or leave it out for every column.`,
+    );
   return names as CsvColumn[];
 }
 

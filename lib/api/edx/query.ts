@@ -35,9 +35,12 @@ const positiveInt = z
   .refine((n) => n >= 1, "must be at least 1");
 
 /** A comma-separated list; an empty value means no filter. */
-const segmentList = z
-  .string()
-  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+const segmentList = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** Parameters every endpoint of the family takes. */
 export const windowQuery = z.object({
@@ -47,21 +50,37 @@ export const windowQuery = z.object({
 });
 
 export const learnerListQuery = windowQuery.extend({
-  text_search: z.string().optional().describe("Every whitespace-separated term must occur in the name, username or email (case-insensitive)."),
-  segments: segmentList.optional().describe(`Comma-separated segments; learners in any of them (${SEGMENTS.join(", ")}).`),
-  ignore_segments: segmentList.optional().describe("Comma-separated segments; learners in none of them. Not with segments."),
+  text_search: z
+    .string()
+    .optional()
+    .describe("Every whitespace-separated term must occur in the name, username or email (case-insensitive)."),
+  segments: segmentList
+    .optional()
+    .describe(`Comma-separated segments; learners in any of them (${SEGMENTS.join(", ")}).`),
+  ignore_segments: segmentList
+    .optional()
+    .describe("Comma-separated segments; learners in none of them. Not with segments."),
   cohort: z.string().optional().describe("Exact cohort name."),
   enrollment_mode: z.string().optional().describe("Exact enrollment track, e.g. verified."),
   order_by: z.enum(ORDER_BY).optional().describe("Sort key (default username)."),
   sort_order: z.enum(["asc", "desc"]).optional().describe("asc (default) or desc."),
   page: positiveInt.optional().describe("Page number, from 1."),
-  page_size: positiveInt.optional().describe(`Rows per page, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}; larger is clamped).`),
+  page_size: positiveInt
+    .optional()
+    .describe(`Rows per page, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}; larger is clamped).`),
   format: z.enum(["json", "csv"]).optional().describe("csv for a CSV file (same as Accept: text/csv)."),
-  fields: z.string().optional().describe("CSV only: comma-separated columns to include, in this order; empty for every default column. The profile fields (user_id, country, …) are columns only when named. An unknown name, or none at all (`,,,`), is a 400."),
+  fields: z
+    .string()
+    .optional()
+    .describe(
+      "CSV only: comma-separated columns to include, in this order; empty for every default column. The profile fields (user_id, country, …) are columns only when named. An unknown name, or none at all (`,,,`), is a 400.",
+    ),
   csv_columns: z
     .enum(["api", "readable"])
     .optional()
-    .describe("CSV only: api (default) for the field names and raw values; readable for the dashboard's download — columns named for people, segments by name, the ratio rounded to one decimal. Not with fields."),
+    .describe(
+      "CSV only: api (default) for the field names and raw values; readable for the dashboard's download — columns named for people, segments by name, the ratio rounded to one decimal. Not with fields.",
+    ),
 });
 export type LearnerListQuery = z.infer<typeof learnerListQuery>;
 
@@ -87,7 +106,8 @@ export function windowOf(q: { start_date?: string; end_date?: string }): DayWind
 export function knownSegments(names: readonly string[] | undefined): Segment[] {
   const out: Segment[] = [];
   for (const n of names ?? []) {
-    if (!(SEGMENTS as readonly string[]).includes(n)) throw new ApiError(404, "segment_not_found", `No segment "${n}". Segments: ${SEGMENTS.join(", ")}.`);
+    if (!(SEGMENTS as readonly string[]).includes(n))
+      throw new ApiError(404, "segment_not_found", `No segment "${n}". Segments: ${SEGMENTS.join(", ")}.`);
     out.push(n as Segment);
   }
   return out;

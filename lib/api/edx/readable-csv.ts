@@ -22,7 +22,10 @@ const COLUMNS: readonly [header: string, pick: (l: LearnerCore) => CsvValue][] =
   ["Window end (not included)", (l) => l.engagements.date_range.end],
   [FIGURE_LABELS.problems_attempted.label, (l) => l.engagements.problems_attempted],
   [FIGURE_LABELS.problems_completed.label, (l) => l.engagements.problems_completed],
-  [FIGURE_LABELS.problem_attempts_per_completed.label, (l) => roundedRatio(l.engagements.problem_attempts_per_completed)],
+  [
+    FIGURE_LABELS.problem_attempts_per_completed.label,
+    (l) => roundedRatio(l.engagements.problem_attempts_per_completed),
+  ],
   [FIGURE_LABELS.videos_viewed.label, (l) => l.engagements.videos_viewed],
   [FIGURE_LABELS.discussion_contributions.label, (l) => l.engagements.discussion_contributions],
   ["Last updated", (l) => l.last_updated],

@@ -29,7 +29,8 @@ import { learnerPageSchema, learnerSchema, metadataSchema, timelineSchema } from
 const EDX = { family: "edx", invalidCode: "illegal_parameter_values" } as const;
 const usernameParams = z.object({ username: z.string() });
 
-const learnerNotFound = (username: string) => new ApiError(404, "learner_not_found", `No learner "${username}" in this course.`);
+const learnerNotFound = (username: string) =>
+  new ApiError(404, "learner_not_found", `No learner "${username}" in this course.`);
 
 function wantsCsv(req: Request, q: LearnerListQuery): boolean {
   if (q.format) return q.format === "csv";
@@ -37,11 +38,18 @@ function wantsCsv(req: Request, q: LearnerListQuery): boolean {
 }
 
 /** Every learner of a selection as batches of CSV rows, as the export iterator reads them. */
-async function* csvRows(db: Db, courseId: string, sel: LearnerSelection, row: (l: CsvLearner) => CsvValue[], profiles: boolean) {
+async function* csvRows(
+  db: Db,
+  courseId: string,
+  sel: LearnerSelection,
+  row: (l: CsvLearner) => CsvValue[],
+  profiles: boolean,
+) {
   for await (const batch of iterateLearners(db, courseId, sel, { profiles })) yield batch.map(row);
 }
 
-const COURSE_ERRORS = "`course_not_found` (administrators only: anyone else not staff of the course gets 403 whether or not it exists)";
+const COURSE_ERRORS =
+  "`course_not_found` (administrators only: anyone else not staff of the course gets 403 whether or not it exists)";
 const READERS = "Administrators and the course's instructors and staff.";
 
 // GET /api/v0/learners/?course_id=
@@ -57,9 +65,11 @@ export const listLearnersRoute = apiRoute(
           description: "One page of learners (a `Link` header carries next/prev), or the CSV file.",
           schema: learnerPageSchema,
           contentType: ["application/json", "text/csv"],
-          headers: { Link: "`<url>; rel=\"next\", <url>; rel=\"prev\"` when there are such pages" },
+          headers: { Link: '`<url>; rel="next", <url>; rel="prev"` when there are such pages' },
         },
-        404: { description: `${COURSE_ERRORS}, \`segment_not_found\`, \`cohort_not_found\`, \`enrollment_mode_not_found\`, \`page_not_found\`.` },
+        404: {
+          description: `${COURSE_ERRORS}, \`segment_not_found\`, \`cohort_not_found\`, \`enrollment_mode_not_found\`, \`page_not_found\`.`,
+        },
       },
     },
   },
@@ -69,7 +79,8 @@ export const listLearnersRoute = apiRoute(
     const sel = await learnerSelectionOf(db, query, courseId);
     if (wantsCsv(req, query)) {
       const readable = query.csv_columns === "readable";
-      if (readable && query.fields !== undefined) throw new ApiError(400, "illegal_parameter_values", "fields cannot be combined with csv_columns=readable.");
+      if (readable && query.fields !== undefined)
+        throw new ApiError(400, "illegal_parameter_values", "fields cannot be combined with csv_columns=readable.");
       const columns = pickColumns(query.fields);
       const header = readable ? READABLE_HEADER : columns;
       const row = readable ? readableValues : (l: CsvLearner) => csvValues(l, columns);
@@ -98,7 +109,10 @@ export const learnerDetailRoute = apiRoute(
     doc: {
       summary: "One learner's figures in a course",
       description: `${READERS} Engagement over the default window (the 7 days before the as-of day) or start_date/end_date.`,
-      responses: { 200: { description: "The learner.", schema: learnerSchema }, 404: { description: `\`learner_not_found\` (no such user, or never enrolled), ${COURSE_ERRORS}.` } },
+      responses: {
+        200: { description: "The learner.", schema: learnerSchema },
+        404: { description: `\`learner_not_found\` (no such user, or never enrolled), ${COURSE_ERRORS}.` },
+      },
     },
   },
   async ({ db, caller, params, query }) => {
@@ -119,7 +133,10 @@ export const timelineRoute = apiRoute(
     doc: {
       summary: "A learner's day-by-day engagement",
       description: `${READERS} With start_date/end_date: every day of the window, zeros where idle. Without: the first to the last active day, idle days filled with zeros; no activity gives no days.`,
-      responses: { 200: { description: "The days, ascending.", schema: timelineSchema }, 404: { description: `\`learner_not_found\`, ${COURSE_ERRORS}.` } },
+      responses: {
+        200: { description: "The days, ascending.", schema: timelineSchema },
+        404: { description: `\`learner_not_found\`, ${COURSE_ERRORS}.` },
+      },
     },
   },
   async ({ db, caller, params, query }) => {

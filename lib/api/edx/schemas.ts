@@ -17,7 +17,9 @@ export const learnerSchema = named(
     enrollment_mode: z.string(),
     enrollment_date: day,
     cohort: z.string().nullable(),
-    segments: z.array(z.enum(SEGMENTS)).describe("At the as-of day, in the order highly_engaged, struggling, disengaging, inactive, unenrolled"),
+    segments: z
+      .array(z.enum(SEGMENTS))
+      .describe("At the as-of day, in the order highly_engaged, struggling, disengaging, inactive, unenrolled"),
     last_updated: z.string().nullable().describe("Time of the latest ingest that touched the course (ISO 8601 UTC)"),
     engagements: z.object({
       date_range: dateRange,
@@ -28,11 +30,16 @@ export const learnerSchema = named(
       problem_attempts_per_completed: z.number().nullable(),
     }),
     // Open edX's last API version added the learner's profile; null when the LMS never sent a field.
-    user_id: z.string().describe("The user's id in Lantern: the LMS's own user id when the import gave one (docs/edx-api.md)"),
+    user_id: z
+      .string()
+      .describe("The user's id in Lantern: the LMS's own user id when the import gave one (docs/edx-api.md)"),
     language: z.string().nullable(),
     location: z.string().nullable().describe("Free-text location, as the LMS profile holds it"),
     year_of_birth: z.number().int().nullable(),
-    level_of_education: z.string().nullable().describe("Open edX's code (p, m, b, a, hs, jhs, el, none, other), as imported"),
+    level_of_education: z
+      .string()
+      .nullable()
+      .describe("Open edX's code (p, m, b, a, hs, jhs, el, none, other), as imported"),
     gender: z.string().nullable().describe("Open edX's code (m, f, o), as imported"),
     mailing_address: z.string().nullable(),
     city: z.string().nullable(),
@@ -69,14 +76,21 @@ export const timelineSchema = named(
   }),
 );
 
-const range = z.tuple([z.number(), z.number().nullable()]).nullable().describe("[lower, upper), null upper = unbounded; null = no such range");
+const range = z
+  .tuple([z.number(), z.number().nullable()])
+  .nullable()
+  .describe("[lower, upper), null upper = unbounded; null = no such range");
 const ranges = z.object({
   below_average: range,
   average: range,
   above_average: range,
-  class_rank_bottom: range.describe("Open edX's newer name for the weaker side: below_average, or above_average for the ratio (more attempts per correct problem is worse)"),
+  class_rank_bottom: range.describe(
+    "Open edX's newer name for the weaker side: below_average, or above_average for the ratio (more attempts per correct problem is worse)",
+  ),
   class_rank_average: range.describe("The same as average"),
-  class_rank_top: range.describe("Open edX's newer name for the stronger side: above_average, or below_average for the ratio (fewer attempts per correct problem is better)"),
+  class_rank_top: range.describe(
+    "Open edX's newer name for the stronger side: above_average, or below_average for the ratio (fewer attempts per correct problem is better)",
+  ),
 });
 
 export const metadataSchema = named(

@@ -17,8 +17,10 @@ export async function learnerSelectionOf(db: Db, q: LearnerListQuery, courseId: 
   }
   const cohort = q.cohort || undefined;
   const mode = q.enrollment_mode || undefined;
-  if (cohort && !(await cohortExists(db, courseId, cohort))) throw new ApiError(404, "cohort_not_found", `No cohort "${cohort}" in this course.`);
-  if (mode && !(await modeExists(db, courseId, mode))) throw new ApiError(404, "enrollment_mode_not_found", `No enrollment mode "${mode}" in this course.`);
+  if (cohort && !(await cohortExists(db, courseId, cohort)))
+    throw new ApiError(404, "cohort_not_found", `No cohort "${cohort}" in this course.`);
+  if (mode && !(await modeExists(db, courseId, mode)))
+    throw new ApiError(404, "enrollment_mode_not_found", `No enrollment mode "${mode}" in this course.`);
   return {
     asOf: asOfDay(),
     window: windowOf(q),

@@ -19,7 +19,10 @@ export async function ispringCaller(db: Db, req: Request): Promise<Caller> {
   if (credential !== null && isAccessToken(credential)) {
     const keyId = verifyAccessToken(credential, sessionSecret());
     const caller = keyId === null ? null : await callerForKeyId(db, keyId);
-    if (!caller) throw unauthorized("The access token is not valid: it expired, was altered, or its API key was revoked. Get a new one from POST /api/ispring/api/v3/token.");
+    if (!caller)
+      throw unauthorized(
+        "The access token is not valid: it expired, was altered, or its API key was revoked. Get a new one from POST /api/ispring/api/v3/token.",
+      );
     return caller;
   }
   if (bare !== null) {

@@ -33,7 +33,10 @@ export function resultsQueryInput(url: URL): Record<string, string | string[]> {
   for (const [key, value] of url.searchParams) {
     const list = LISTS[key.replace(/\[\d*\]$/, "")];
     if (list) {
-      const items = value.split(",").map((v) => v.trim()).filter(Boolean);
+      const items = value
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean);
       out[list] = [...((out[list] as string[] | undefined) ?? []), ...items];
     } else if (!(key in out) && value !== "") {
       out[key] = /Date\[/.test(key) ? restorePlus(value) : value;
@@ -51,13 +54,18 @@ const bound = (end: boolean) =>
       const day = /^\d{4}-\d{2}-\d{2}$/.test(v);
       const ms = parseTimestamp(day ? `${v}T00:00:00Z` : v);
       if (ms === null) {
-        ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time (2026-03-01T00:00:00Z) or date (2026-03-01)" });
+        ctx.addIssue({
+          code: "custom",
+          message: "must be an ISO 8601 date-time (2026-03-01T00:00:00Z) or date (2026-03-01)",
+        });
         return z.NEVER;
       }
       return new Date(day && end ? ms + 86_399_999 : ms).toISOString();
     });
-const from = (what: string) => bound(false).optional().describe(`${what} from this time, inclusive; either bound may be given alone.`);
-const to = (what: string) => bound(true).optional().describe(`${what} up to this time, inclusive; a bare date means its whole day (UTC).`);
+const from = (what: string) =>
+  bound(false).optional().describe(`${what} from this time, inclusive; either bound may be given alone.`);
+const to = (what: string) =>
+  bound(true).optional().describe(`${what} up to this time, inclusive; a bare date means its whole day (UTC).`);
 
 const idList = (what: string) =>
   z.array(z.string()).optional().describe(`${what}: \`${what}[]=a&${what}[]=b\`, repeated, or comma-separated.`);
@@ -87,8 +95,14 @@ export const resultsQuery = z
     userIds: idList("userIds"),
     courseIds: idList("courseIds"),
     departmentIds: idList("departmentIds").describe("departmentIds (each with its sub-departments), in any list form."),
-    completionStatuses: z.array(z.enum(COMPLETION_STATUSES)).optional().describe("Results with any of these statuses (`completionStatus` is read the same)."),
-    userStatuses: z.array(z.enum(["1", "3"])).optional().describe("1 active, 3 blocked users (default: active only)."),
+    completionStatuses: z
+      .array(z.enum(COMPLETION_STATUSES))
+      .optional()
+      .describe("Results with any of these statuses (`completionStatus` is read the same)."),
+    userStatuses: z
+      .array(z.enum(["1", "3"]))
+      .optional()
+      .describe("1 active, 3 blocked users (default: active only)."),
     "accessDate[startDate]": from("Access (assignment) date"),
     "accessDate[endDate]": to("Access (assignment) date"),
     "dueDate[startDate]": from("Due date"),
@@ -111,7 +125,8 @@ export const resultsQuery = z
       ["completionDate", q["completionDate[startDate]"], q["completionDate[endDate]"]],
     ] as const;
     for (const [name, start, end] of pairs) {
-      if (start && end && start > end) ctx.addIssue({ code: "custom", path: [`${name}[startDate]`], message: "must not be after endDate" });
+      if (start && end && start > end)
+        ctx.addIssue({ code: "custom", path: [`${name}[startDate]`], message: "must not be after endDate" });
     }
   });
 

@@ -10,7 +10,11 @@ import { element, fieldElements, xmlDocument } from "./xml";
 function quality(accept: string, types: readonly string[]): number {
   let best = 0;
   for (const part of accept.split(",")) {
-    const [type, ...params] = part.trim().toLowerCase().split(";").map((s) => s.trim());
+    const [type, ...params] = part
+      .trim()
+      .toLowerCase()
+      .split(";")
+      .map((s) => s.trim());
     if (!types.includes(type ?? "")) continue;
     const q = params.find((p) => p.startsWith("q="));
     const value = q === undefined ? 1 : Number(q.slice(2));
@@ -29,7 +33,10 @@ function wantsJson(req: Request): boolean {
 const VARY = { Vary: "Accept" };
 
 function xmlResponse(body: string, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(body, { status: init.status ?? 200, headers: { "Content-Type": "application/xml; charset=utf-8", ...VARY, ...init.headers } });
+  return new Response(body, {
+    status: init.status ?? 200,
+    headers: { "Content-Type": "application/xml; charset=utf-8", ...VARY, ...init.headers },
+  });
 }
 
 /** `{code, message}` as JSON, or `<response><code/><message/></response>`, as the request asks. */
@@ -42,9 +49,18 @@ export function ispringErrorResponse(req: Request, err: ApiError): Response {
 export type ResultRecord = Readonly<Record<string, string | number | undefined>>;
 
 /** A page of results in the seed's layout, `nextPageToken` only when more rows follow. */
-export function resultsResponse(req: Request, results: readonly ResultRecord[], nextPageToken: string | null): Response {
+export function resultsResponse(
+  req: Request,
+  results: readonly ResultRecord[],
+  nextPageToken: string | null,
+): Response {
   if (wantsJson(req)) return Response.json({ results, ...(nextPageToken ? { nextPageToken } : {}) }, { headers: VARY });
-  const children = [element("results", results.map((r) => element("result", fieldElements(r))))];
+  const children = [
+    element(
+      "results",
+      results.map((r) => element("result", fieldElements(r))),
+    ),
+  ];
   if (nextPageToken) children.push(element("nextPageToken", nextPageToken));
   return xmlResponse(xmlDocument(element("response", children)));
 }

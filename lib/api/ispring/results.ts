@@ -14,7 +14,8 @@ import { currentTime } from "@/lib/clock";
 
 /** `GET /api/ispring/learners/results` (docs/ispring-api.md; the seed's fields and layout). */
 
-const date = (what: string) => z.string().describe(`${what}, ISO 8601 in UTC to the second (\`2026-03-01T09:30:00+00:00\`).`);
+const date = (what: string) =>
+  z.string().describe(`${what}, ISO 8601 in UTC to the second (\`2026-03-01T09:30:00+00:00\`).`);
 
 const resultSchema = named(
   "IspringLearnerResult",
@@ -29,10 +30,18 @@ const resultSchema = named(
     completionDate: date("When the course was finished (complete, passed, failed or accepted)").optional(),
     timeSpent: z.number().int().describe("Seconds, the sum of the learner's event durations."),
     completionStatus: z.enum(COMPLETION_STATUSES),
-    progress: z.number().optional().describe("Percent of mandatory items completed, 0–100, two decimals; absent before any activity."),
-    awardedScore: z.number().optional().describe("0–100, two decimals: the explicit score, else the mean best score of the scored mandatory items."),
+    progress: z
+      .number()
+      .optional()
+      .describe("Percent of mandatory items completed, 0–100, two decimals; absent before any activity."),
+    awardedScore: z
+      .number()
+      .optional()
+      .describe("0–100, two decimals: the explicit score, else the mean best score of the scored mandatory items."),
     passingScore: z.number().optional().describe("The course's passing score, when it has one."),
-    isOverdue: z.union([z.literal(0), z.literal(1)]).describe("1 when the due date has passed and the course is not complete, passed or accepted."),
+    isOverdue: z
+      .union([z.literal(0), z.literal(1)])
+      .describe("1 when the due date has passed and the course is not complete, passed or accepted."),
     viewsCount: z.number().int().describe("Course launches."),
   }),
 );
@@ -75,7 +84,11 @@ const USER_STATUSES: Record<"1" | "3", UserStatus> = { "1": "active", "3": "bloc
 const given = <T>(list: readonly T[] | undefined): readonly T[] | undefined => (list?.length ? list : undefined);
 
 /** The departments whose users the caller asked for and may read; undefined for every user. */
-async function departmentsOf(db: Db, scope: "all" | string[], asked: readonly string[] | undefined): Promise<readonly string[] | undefined> {
+async function departmentsOf(
+  db: Db,
+  scope: "all" | string[],
+  asked: readonly string[] | undefined,
+): Promise<readonly string[] | undefined> {
   if (!asked) return scope === "all" ? undefined : scope;
   const tree = await departmentSubtrees(db, asked);
   return scope === "all" ? tree : tree.filter((d) => scope.includes(d));
@@ -97,7 +110,8 @@ async function filterOf(db: Db, scope: "all" | string[], q: ResultsQuery): Promi
 }
 
 function requireResultsReader(caller: Caller): void {
-  if (!mayListResults(caller)) throw forbidden("Only administrators and department administrators may read learners' results.");
+  if (!mayListResults(caller))
+    throw forbidden("Only administrators and department administrators may read learners' results.");
 }
 
 // GET /api/ispring/learners/results
@@ -113,10 +127,20 @@ export const resultsRoute = apiRoute(
       summary: "Learners' results",
       description: `One result per enrollment, as iSpring Learn's \`GET /learners/results\`. Administrators read every user's; department administrators those of users in the departments they manage and their sub-departments. Credentials: an access token from \`POST /api/ispring/api/v3/token\` or an API key, as \`Authorization: Bearer <token>\` or the token alone. XML by default; JSON with \`Accept: application/json\` (errors too, as \`{code, message}\`). Lists may be sent as \`userIds[]=a&userIds[]=b\`, repeated or comma-separated. Pages hold up to pageSize results (default ${MAX_PAGE_SIZE}), in enrollment id order; follow \`nextPageToken\`.`,
       responses: {
-        200: { description: "A page of results.", schema: pageSchema, contentType: ["application/xml", "application/json"] },
-        400: { description: "`invalid_request`, naming the parameter.", contentType: ["application/xml", "application/json"] },
+        200: {
+          description: "A page of results.",
+          schema: pageSchema,
+          contentType: ["application/xml", "application/json"],
+        },
+        400: {
+          description: "`invalid_request`, naming the parameter.",
+          contentType: ["application/xml", "application/json"],
+        },
         401: { description: "No valid token or key.", contentType: ["application/xml", "application/json"] },
-        403: { description: "Neither an administrator nor a department administrator.", contentType: ["application/xml", "application/json"] },
+        403: {
+          description: "Neither an administrator nor a department administrator.",
+          contentType: ["application/xml", "application/json"],
+        },
       },
     },
   },
@@ -124,7 +148,13 @@ export const resultsRoute = apiRoute(
     const scope = await departmentScope(db, caller);
     if (scope === null) throw forbidden();
     const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
-    const page = await resultsPage(db, await filterOf(db, scope, query), query.pageToken ?? null, pageSize, currentTime());
+    const page = await resultsPage(
+      db,
+      await filterOf(db, scope, query),
+      query.pageToken ?? null,
+      pageSize,
+      currentTime(),
+    );
     const last = page.rows[page.rows.length - 1];
     return resultsResponse(req, page.rows.map(resultOf), page.more && last ? encodePageToken(last.enrollmentId) : null);
   },

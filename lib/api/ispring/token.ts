@@ -20,7 +20,11 @@ const tokenForm = z.object({
 const tokenResponse = named(
   "IspringAccessToken",
   z.object({
-    access_token: z.string().describe("Send it as `Authorization: Bearer <token>` (or the token alone). It acts with the key's user's rights."),
+    access_token: z
+      .string()
+      .describe(
+        "Send it as `Authorization: Bearer <token>` (or the token alone). It acts with the key's user's rights.",
+      ),
     expires_in: z.number().int().describe(`Seconds it stays valid: ${ACCESS_TOKEN_TTL_S}.`),
     token_type: z.literal("bearer"),
   }),
@@ -37,8 +41,15 @@ export const tokenRoute = apiRoute(
       description: `Exchanges an API key's id and secret for an access token valid ${ACCESS_TOKEN_TTL_S / 60} minutes, as iSpring Learn's \`/api/v3/token\`. The token stops working as soon as the key is revoked or its user blocked.`,
       requestBody: { schema: tokenForm, example: { client_id: "lk_Xy3…", client_secret: "Qm9…", grant_type: GRANT } },
       responses: {
-        200: { description: "The token.", schema: tokenResponse, headers: { "Cache-Control": "`no-store`: tokens are never cached." } },
-        400: { description: "`invalid_request` (a field is missing, or the body is not form-encoded), `unsupported_grant_type`." },
+        200: {
+          description: "The token.",
+          schema: tokenResponse,
+          headers: { "Cache-Control": "`no-store`: tokens are never cached." },
+        },
+        400: {
+          description:
+            "`invalid_request` (a field is missing, or the body is not form-encoded), `unsupported_grant_type`.",
+        },
         401: { description: "`invalid_client`: no such key, a wrong secret, or a revoked key." },
       },
     },
@@ -50,8 +61,13 @@ export const tokenRoute = apiRoute(
     }
     const { client_id, client_secret } = parse(tokenForm, form, "body", "invalid_request");
     const caller = await callerForKey(db, client_id, client_secret);
-    if (!caller) throw new ApiError(401, "invalid_client", "Unknown client_id, wrong client_secret, or a revoked API key.");
-    const body: z.infer<typeof tokenResponse> = { access_token: issueAccessToken(client_id, sessionSecret()), expires_in: ACCESS_TOKEN_TTL_S, token_type: "bearer" };
+    if (!caller)
+      throw new ApiError(401, "invalid_client", "Unknown client_id, wrong client_secret, or a revoked API key.");
+    const body: z.infer<typeof tokenResponse> = {
+      access_token: issueAccessToken(client_id, sessionSecret()),
+      expires_in: ACCESS_TOKEN_TTL_S,
+      token_type: "bearer",
+    };
     return Response.json(body, { headers: { "Cache-Control": "no-store" } });
   },
 );

@@ -9,7 +9,11 @@ describe("XML", () => {
   });
 
   it("writes the seed's layout: one element per line, absent fields left out", () => {
-    const doc = xmlDocument(element("response", [element("results", [element("result", fieldElements({ userId: "u<1>", progress: 9.09, dueDate: undefined }))])]));
+    const doc = xmlDocument(
+      element("response", [
+        element("results", [element("result", fieldElements({ userId: "u<1>", progress: 9.09, dueDate: undefined }))]),
+      ]),
+    );
     expect(doc).toBe(`<?xml version="1.0" encoding="UTF-8"?>
 <response>
 <results>

@@ -19,14 +19,24 @@ const liParams = z.object({ li_id: z.string().describe("The learning instance: a
 const goalParams = liParams.extend({ goal_id: z.string().describe("The goal's id (a UUID).") });
 
 const criteria = z.object({
-  min_predicted_mastery: z.number().describe("Predicted mastery (0–1) each objective target needs (default 0.95; 0 when min_consecutive_correct is set)."),
+  min_predicted_mastery: z
+    .number()
+    .describe(
+      "Predicted mastery (0–1) each objective target needs (default 0.95; 0 when min_consecutive_correct is set).",
+    ),
   min_consecutive_correct: z
     .number()
     .int()
     .nullable()
-    .describe("Each objective target needs the learner's last N graded answers on it correct (1–30); null for no streak rule. Both it and min_predicted_mastery must hold."),
+    .describe(
+      "Each objective target needs the learner's last N graded answers on it correct (1–30); null for no streak rule. Both it and min_predicted_mastery must hold.",
+    ),
   min_work_per_target: z.number().int().describe("Goal-scoped attempts each target needs (default 0)."),
-  max_work_on_goal: z.number().int().nullable().describe("Goal-scoped attempts after which the goal counts as complete_max_work; null for no limit."),
+  max_work_on_goal: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Goal-scoped attempts after which the goal counts as complete_max_work; null for no limit."),
 });
 export const goalSchema = named(
   "ScopedGoal",
@@ -34,7 +44,9 @@ export const goalSchema = named(
     id: z.string(),
     learning_instance_id: z.string(),
     name: z.string(),
-    targets: z.array(z.string()).describe("Learning objective ids assessed by the course's items, or item (module) ids of the course."),
+    targets: z
+      .array(z.string())
+      .describe("Learning objective ids assessed by the course's items, or item (module) ids of the course."),
     target_type: z.enum(["learning_objective", "module"]),
     topics: z.array(z.object({ topic_id: z.string(), targets: z.array(z.string()) })).nullable(),
     completion_criteria: criteria,
@@ -42,11 +54,16 @@ export const goalSchema = named(
 );
 const goalBody = named("ScopedGoalBody", goalBodySchema);
 const READERS = "Administrators and the course's instructors and staff.";
-const LI_404 = "`learning_instance_not_found` (administrators only: anyone else not staff of the course gets 403 whether or not it exists)";
+const LI_404 =
+  "`learning_instance_not_found` (administrators only: anyone else not staff of the course gets 403 whether or not it exists)";
 const BODY_RULES =
   "Targets are learning objective ids that the course's items assess, or item ids of the course, not both, and must exist (another course's objective is a 400 naming it); each topic's targets must be among the goal's; completion criteria default to min_predicted_mastery 0.95 (0 with min_consecutive_correct), min_consecutive_correct null and min_work_per_target 0; min_consecutive_correct is a whole number 1–30 and applies to objective targets only.";
 
-async function courseOf(ctx: { db: Parameters<typeof requireCourseReader>[0]; caller: Parameters<typeof requireCourseReader>[1]; params: { li_id: string } }): Promise<string> {
+async function courseOf(ctx: {
+  db: Parameters<typeof requireCourseReader>[0];
+  caller: Parameters<typeof requireCourseReader>[1];
+  params: { li_id: string };
+}): Promise<string> {
   // Next.js hands path values over decoded; decoding again would read "%25" as a broken escape.
   const courseId = ctx.params.li_id;
   await requireCourseReader(ctx.db, ctx.caller, courseId, "learning_instance_not_found");
@@ -56,7 +73,12 @@ async function courseOf(ctx: { db: Parameters<typeof requireCourseReader>[0]; ca
 const goalNotFound = (id: string) => new ApiError(404, "goal_not_found", `No goal ${id} in this learning instance.`);
 
 /** Writes a goal (new or replaced) through the ingest's checks, in one transaction. */
-async function saveGoal(db: Parameters<typeof runIngest>[0], courseId: string, goalId: string, body: z.infer<typeof goalBodySchema>): Promise<GoalObject> {
+async function saveGoal(
+  db: Parameters<typeof runIngest>[0],
+  courseId: string,
+  goalId: string,
+  body: z.infer<typeof goalBodySchema>,
+): Promise<GoalObject> {
   await withWriteTurn(() =>
     runIngest(db, (session) => {
       session.catalog.upsertGoal(buildGoal(session, goalId, courseId, body));
@@ -74,7 +96,10 @@ export const listGoalsRoute = apiRoute(
     doc: {
       summary: "List a learning instance's scoped goals",
       description: `${READERS} By name.`,
-      responses: { 200: { description: "The goals.", schema: z.object({ results: z.array(goalSchema) }) }, 404: { description: LI_404 } },
+      responses: {
+        200: { description: "The goals.", schema: z.object({ results: z.array(goalSchema) }) },
+        404: { description: LI_404 },
+      },
     },
   },
   async (ctx) => Response.json({ results: await listGoals(ctx.db, await courseOf(ctx)) }),
@@ -90,8 +115,19 @@ export const createGoalRoute = apiRoute(
     doc: {
       summary: "Create a scoped goal",
       description: `${READERS} ${BODY_RULES} The id is generated.`,
-      requestBody: { schema: goalBody, example: { name: "Unit 1", targets: ["lref-fractions"], completion_criteria: { min_predicted_mastery: 0.9, max_work_on_goal: 40 } } },
-      responses: { 201: { description: "Created.", schema: goalSchema }, 404: { description: `${LI_404}; \`not_found\` for a target that does not exist.` }, 503: BUSY },
+      requestBody: {
+        schema: goalBody,
+        example: {
+          name: "Unit 1",
+          targets: ["lref-fractions"],
+          completion_criteria: { min_predicted_mastery: 0.9, max_work_on_goal: 40 },
+        },
+      },
+      responses: {
+        201: { description: "Created.", schema: goalSchema },
+        404: { description: `${LI_404}; \`not_found\` for a target that does not exist.` },
+        503: BUSY,
+      },
     },
   },
   async (ctx) => {
@@ -105,7 +141,14 @@ export const getGoalRoute = apiRoute(
   {
     ...KNEWTON,
     params: goalParams,
-    doc: { summary: "Read a scoped goal", description: READERS, responses: { 200: { description: "The goal.", schema: goalSchema }, 404: { description: `${LI_404}, \`goal_not_found\`.` } } },
+    doc: {
+      summary: "Read a scoped goal",
+      description: READERS,
+      responses: {
+        200: { description: "The goal.", schema: goalSchema },
+        404: { description: `${LI_404}, \`goal_not_found\`.` },
+      },
+    },
   },
   async (ctx) => {
     const goal = await getGoal(ctx.db, await courseOf(ctx), ctx.params.goal_id);
@@ -125,7 +168,11 @@ export const replaceGoalRoute = apiRoute(
       summary: "Replace a scoped goal",
       description: `${READERS} The body replaces the whole goal (what it leaves out takes its default). ${BODY_RULES}`,
       requestBody: { schema: goalBody },
-      responses: { 200: { description: "The goal as now stored.", schema: goalSchema }, 404: { description: `${LI_404}, \`goal_not_found\`.` }, 503: BUSY },
+      responses: {
+        200: { description: "The goal as now stored.", schema: goalSchema },
+        404: { description: `${LI_404}, \`goal_not_found\`.` },
+        503: BUSY,
+      },
     },
   },
   async (ctx) => {
@@ -140,7 +187,15 @@ export const deleteGoalRoute = apiRoute(
   {
     ...KNEWTON,
     params: goalParams,
-    doc: { summary: "Delete a scoped goal", description: READERS, responses: { 204: { description: "Deleted." }, 404: { description: `${LI_404}, \`goal_not_found\`.` }, 503: BUSY } },
+    doc: {
+      summary: "Delete a scoped goal",
+      description: READERS,
+      responses: {
+        204: { description: "Deleted." },
+        404: { description: `${LI_404}, \`goal_not_found\`.` },
+        503: BUSY,
+      },
+    },
   },
   async (ctx) => {
     const courseId = await courseOf(ctx);

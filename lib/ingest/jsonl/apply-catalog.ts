@@ -24,7 +24,13 @@ function requireUser(session: IngestSession, ref: string): string {
 }
 
 export function applyCourse(session: IngestSession, r: RecordOf<"course">): void {
-  const row = session.catalog.course(r.id) ?? { id: r.id, title: "", starts_at: null, ends_at: null, passing_score: null };
+  const row = session.catalog.course(r.id) ?? {
+    id: r.id,
+    title: "",
+    starts_at: null,
+    ends_at: null,
+    passing_score: null,
+  };
   if (r.title !== undefined) row.title = r.title;
   if (r.starts_at !== undefined) row.starts_at = isoDate(r.starts_at)!;
   if (r.ends_at !== undefined) row.ends_at = isoDate(r.ends_at)!;
@@ -45,12 +51,15 @@ export function applyEnrollment(session: IngestSession, r: RecordOf<"enrollment"
   const existing = session.enrollment(r.course_id, userId);
   const id = r.id?.toLowerCase();
   if (id !== undefined && id !== existing?.id) {
-    if (session.catalog.enrollmentById(id)) throw new IngestError("invalid", "id", `${id} is already another enrollment's id`);
+    if (session.catalog.enrollmentById(id))
+      throw new IngestError("invalid", "id", `${id} is already another enrollment's id`);
     // The learner's enrollment may have been created by activity before the roster arrived.
     if (existing) session.catalog.rekeyEnrollment(existing.id, id);
   }
   const enrolledAt = isoDate(r.enrolled_at) ?? session.now.toISOString();
-  const row: EnrollmentRow = existing ? { ...existing, id: id ?? existing.id } : newEnrollment(id ?? randomUUID(), r.course_id, userId, enrolledAt);
+  const row: EnrollmentRow = existing
+    ? { ...existing, id: id ?? existing.id }
+    : newEnrollment(id ?? randomUUID(), r.course_id, userId, enrolledAt);
   if (r.enrolled_at !== undefined) row.enrolled_at = enrolledAt;
   if (r.mode !== undefined) row.mode = r.mode;
   if (r.cohort !== undefined) row.cohort = r.cohort;
@@ -76,11 +85,24 @@ export function applyItem(session: IngestSession, r: RecordOf<"item">): void {
   const existing = session.catalog.item(r.course_id, r.id);
   if (!existing && r.kind === undefined) throw new IngestError("invalid", "kind", "required for a new item");
   r.objectives?.forEach((o, i) => {
-    if (!session.catalog.objectiveExists(o)) throw new IngestError("not_found", `objectives[${i}]`, `no objective ${o}`);
+    if (!session.catalog.objectiveExists(o))
+      throw new IngestError("not_found", `objectives[${i}]`, `no objective ${o}`);
   });
   const row: ItemRow = existing
     ? { ...existing }
-    : { course_id: r.course_id, id: r.id, kind: r.kind!, title: "", position: null, mandatory: 1, due_at: null, due_after_days: null, min_score: null, max_attempts: null, requires_correction: 0 };
+    : {
+        course_id: r.course_id,
+        id: r.id,
+        kind: r.kind!,
+        title: "",
+        position: null,
+        mandatory: 1,
+        due_at: null,
+        due_after_days: null,
+        min_score: null,
+        max_attempts: null,
+        requires_correction: 0,
+      };
   if (r.kind !== undefined) row.kind = r.kind;
   if (r.title !== undefined) row.title = r.title;
   if (r.position !== undefined) row.position = r.position;

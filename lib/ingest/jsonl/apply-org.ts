@@ -10,8 +10,10 @@ import type { RecordOf } from "./records";
 export function applyDepartment(session: IngestSession, r: RecordOf<"department">): void {
   const parentId = r.parent_id ?? null;
   if (parentId !== null) {
-    if (!session.departments.byId(parentId)) throw new IngestError("not_found", "parent_id", `no department ${parentId}`);
-    if (isAncestorOrSelf(session, r.id, parentId)) throw new IngestError("invalid", "parent_id", `${parentId} is inside ${r.id}; departments form a tree`);
+    if (!session.departments.byId(parentId))
+      throw new IngestError("not_found", "parent_id", `no department ${parentId}`);
+    if (isAncestorOrSelf(session, r.id, parentId))
+      throw new IngestError("invalid", "parent_id", `${parentId} is inside ${r.id}; departments form a tree`);
   }
   session.departments.upsert({ id: r.id, name: r.name, parent_id: parentId });
 }
@@ -51,13 +53,18 @@ export function applyUser(session: IngestSession, r: RecordOf<"user">): void {
     throw new IngestError("not_found", "department_id", `no department ${row.department_id}`);
   }
   r.managed_department_ids?.forEach((d, i) => {
-    if (!session.departments.byId(d)) throw new IngestError("not_found", `managed_department_ids[${i}]`, `no department ${d}`);
+    if (!session.departments.byId(d))
+      throw new IngestError("not_found", `managed_department_ids[${i}]`, `no department ${d}`);
   });
   const alias = existing && r.id !== undefined && existing.id !== r.id ? r.id : undefined;
-  const externalIds = r.external_ids === undefined && alias === undefined ? undefined : [...(r.external_ids ?? users.externalIds(row.id)), ...(alias ? [alias] : [])];
+  const externalIds =
+    r.external_ids === undefined && alias === undefined
+      ? undefined
+      : [...(r.external_ids ?? users.externalIds(row.id)), ...(alias ? [alias] : [])];
   externalIds?.forEach((ext) => {
     const owner = users.idByExternalId(ext);
-    if (owner !== undefined && owner !== row.id) throw new IngestError("invalid", "external_ids", `${ext} already belongs to another user`);
+    if (owner !== undefined && owner !== row.id)
+      throw new IngestError("invalid", "external_ids", `${ext} already belongs to another user`);
   });
 
   writeUser(session, row, existing);
@@ -74,9 +81,23 @@ export function applyUser(session: IngestSession, r: RecordOf<"user">): void {
 
 function blankUser(id: string, username: string): UserRow {
   return {
-    id, username, name: "", email: null, status: "active", department_id: null, role: "user", password_hash: null,
-    language: null, country: null, city: null, gender: null, year_of_birth: null, level_of_education: null,
-    location: null, mailing_address: null, goals: null,
+    id,
+    username,
+    name: "",
+    email: null,
+    status: "active",
+    department_id: null,
+    role: "user",
+    password_hash: null,
+    language: null,
+    country: null,
+    city: null,
+    gender: null,
+    year_of_birth: null,
+    level_of_education: null,
+    location: null,
+    mailing_address: null,
+    goals: null,
   };
 }
 

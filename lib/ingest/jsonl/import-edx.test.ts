@@ -39,8 +39,12 @@ describe("CCX course keys (with @)", () => {
       { type: "goal", id: GOAL, course_id: CCX, name: "Week 1", targets: ["lref-loops"] },
     ]);
     expect(rows(db, `SELECT id, title FROM courses`)).toEqual([{ id: CCX, title: "CCX 15" }]);
-    expect(rows(db, `SELECT course_id, user_id, role FROM course_staff`)).toEqual([{ course_id: CCX, user_id: "u2", role: "instructor" }]);
-    expect(rows(db, `SELECT course_id, user_id, mode FROM enrollments`)).toEqual([{ course_id: CCX, user_id: "u1", mode: "verified" }]);
+    expect(rows(db, `SELECT course_id, user_id, role FROM course_staff`)).toEqual([
+      { course_id: CCX, user_id: "u2", role: "instructor" },
+    ]);
+    expect(rows(db, `SELECT course_id, user_id, mode FROM enrollments`)).toEqual([
+      { course_id: CCX, user_id: "u1", mode: "verified" },
+    ]);
     expect(rows(db, `SELECT course_id, id FROM items`)).toEqual([{ course_id: CCX, id: CCX_PROBLEM }]);
     expect(rows(db, `SELECT course_id, id FROM goals`)).toEqual([{ course_id: CCX, id: GOAL }]);
   });
@@ -53,7 +57,13 @@ describe("CCX course keys (with @)", () => {
   });
 
   it("still refuse a course id with characters a path or query would need escaped", async () => {
-    expect(await errors([{ type: "course", id: "course-v1:Org+C+R?x=1" }, { type: "course", id: "a b" }, { type: "course", id: "50%" }])).toEqual([
+    expect(
+      await errors([
+        { type: "course", id: "course-v1:Org+C+R?x=1" },
+        { type: "course", id: "a b" },
+        { type: "course", id: "50%" },
+      ]),
+    ).toEqual([
       "line 1: id: must be 1–255 characters of A-Z a-z 0-9 : + . _ ~ / @ -",
       "line 2: id: must be 1–255 characters of A-Z a-z 0-9 : + . _ ~ / @ -",
       "line 3: id: must be 1–255 characters of A-Z a-z 0-9 : + . _ ~ / @ -",
@@ -62,19 +72,50 @@ describe("CCX course keys (with @)", () => {
 });
 
 describe("a user's Open edX profile fields", () => {
-  const PROFILE = { location: "Madrid, near the Retiro", mailing_address: "Calle Mayor 1\n28013 Madrid", goals: "Learn to program" };
+  const PROFILE = {
+    location: "Madrid, near the Retiro",
+    mailing_address: "Calle Mayor 1\n28013 Madrid",
+    goals: "Learn to program",
+  };
 
   it("are stored, kept when left out and cleared by null", async () => {
-    await ok([{ type: "user", id: "4242", username: "ana", language: "es", country: "ES", city: "Madrid", gender: "f", year_of_birth: 1990, level_of_education: "m", ...PROFILE }]);
-    const read = () => rows(db, `SELECT language, country, city, gender, year_of_birth, level_of_education, location, mailing_address, goals FROM users`)[0];
-    expect(read()).toEqual({ language: "es", country: "ES", city: "Madrid", gender: "f", year_of_birth: 1990, level_of_education: "m", ...PROFILE });
+    await ok([
+      {
+        type: "user",
+        id: "4242",
+        username: "ana",
+        language: "es",
+        country: "ES",
+        city: "Madrid",
+        gender: "f",
+        year_of_birth: 1990,
+        level_of_education: "m",
+        ...PROFILE,
+      },
+    ]);
+    const read = () =>
+      rows(
+        db,
+        `SELECT language, country, city, gender, year_of_birth, level_of_education, location, mailing_address, goals FROM users`,
+      )[0];
+    expect(read()).toEqual({
+      language: "es",
+      country: "ES",
+      city: "Madrid",
+      gender: "f",
+      year_of_birth: 1990,
+      level_of_education: "m",
+      ...PROFILE,
+    });
     await ok([{ type: "user", id: "4242", name: "Ana", goals: null }]);
     expect(read()).toMatchObject({ location: PROFILE.location, mailing_address: PROFILE.mailing_address, goals: null });
   });
 
   it("are null for a user an xAPI statement created, until a user record names its external id", async () => {
     ingest(db, [CCX_STATEMENT]);
-    expect(rows(db, `SELECT location, mailing_address, goals FROM users`)).toEqual([{ location: null, mailing_address: null, goals: null }]);
+    expect(rows(db, `SELECT location, mailing_address, goals FROM users`)).toEqual([
+      { location: null, mailing_address: null, goals: null },
+    ]);
     await ok([{ type: "user", id: "4242", external_ids: ["ada-anon"], ...PROFILE }]);
     expect(rows(db, `SELECT location, mailing_address, goals FROM users`)).toEqual([PROFILE]);
   });

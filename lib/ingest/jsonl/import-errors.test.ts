@@ -17,7 +17,13 @@ eachTestDb(async (d) => {
     { type: "course", id: COURSE, title: "CS101" },
     { type: "user", id: "u1", username: "lea", external_ids: ["anon-lea"] },
     { type: "enrollment", course_id: COURSE, user: "lea" },
-    { type: "statement", statement: problemEvaluated({}, { actor: { account: { homePage: "https://lms.example.com", name: "anon-lea" } } }) },
+    {
+      type: "statement",
+      statement: problemEvaluated(
+        {},
+        { actor: { account: { homePage: "https://lms.example.com", name: "anon-lea" } } },
+      ),
+    },
   ]);
   expect(seeded.ok).toBe(true);
   before = dumpAll(db);
@@ -43,15 +49,47 @@ describe("a bad import changes nothing and says why", () => {
     ["no type", `{"id": "x"}`, "line 4: type: required"],
     ["an unknown type", `{"type": "teacher", "id": "x"}`, 'line 4: type: unknown record type "teacher"'],
     ["a missing field", `{"type": "department", "id": "d1"}`, "line 4: name: required"],
-    ["an ill-typed field", `{"type": "course", "id": "c1", "passing_score": "high"}`, "line 4: passing_score: expected number, got string"],
-    ["a value out of range", `{"type": "course", "id": "c1", "passing_score": 120}`, "line 4: passing_score: must be at most 100"],
+    [
+      "an ill-typed field",
+      `{"type": "course", "id": "c1", "passing_score": "high"}`,
+      "line 4: passing_score: expected number, got string",
+    ],
+    [
+      "a value out of range",
+      `{"type": "course", "id": "c1", "passing_score": 120}`,
+      "line 4: passing_score: must be at most 100",
+    ],
     ["an unknown field", `{"type": "objective", "id": "o1", "colour": "red"}`, "line 4: colour: unknown field"],
-    ["a bad enum", `{"type": "staff", "course_id": "${COURSE}", "user": "lea", "role": "owner"}`, 'line 4: role: must be one of "instructor", "staff"'],
-    ["a bad date", `{"type": "course", "id": "c1", "starts_at": "next week"}`, "line 4: starts_at: must be an ISO 8601 date or date-time"],
-    ["a reference to no course", `{"type": "enrollment", "course_id": "nope", "user": "lea"}`, "line 4: course_id: no course nope"],
-    ["a reference to no user", `{"type": "staff", "course_id": "${COURSE}", "user": "ghost", "role": "staff"}`, "line 4: user: no user with id, username or email ghost"],
-    ["a reference to no objective", `{"type": "item", "course_id": "${COURSE}", "id": "i1", "kind": "video", "objectives": ["o9"]}`, "line 4: objectives[0]: no objective o9"],
-    ["a graded event for no registration", `{"type": "graded_event", "registration_id": "r1", "module_id": "m1", "interaction_end_time": "2026-03-01T00:00:00Z", "is_correct": true}`, "line 4: registration_id: no registration r1"],
+    [
+      "a bad enum",
+      `{"type": "staff", "course_id": "${COURSE}", "user": "lea", "role": "owner"}`,
+      'line 4: role: must be one of "instructor", "staff"',
+    ],
+    [
+      "a bad date",
+      `{"type": "course", "id": "c1", "starts_at": "next week"}`,
+      "line 4: starts_at: must be an ISO 8601 date or date-time",
+    ],
+    [
+      "a reference to no course",
+      `{"type": "enrollment", "course_id": "nope", "user": "lea"}`,
+      "line 4: course_id: no course nope",
+    ],
+    [
+      "a reference to no user",
+      `{"type": "staff", "course_id": "${COURSE}", "user": "ghost", "role": "staff"}`,
+      "line 4: user: no user with id, username or email ghost",
+    ],
+    [
+      "a reference to no objective",
+      `{"type": "item", "course_id": "${COURSE}", "id": "i1", "kind": "video", "objectives": ["o9"]}`,
+      "line 4: objectives[0]: no objective o9",
+    ],
+    [
+      "a graded event for no registration",
+      `{"type": "graded_event", "registration_id": "r1", "module_id": "m1", "interaction_end_time": "2026-03-01T00:00:00Z", "is_correct": true}`,
+      "line 4: registration_id: no registration r1",
+    ],
     ["a statement conflicting with a stored one", "CONFLICT", "line 4: statement.id: "],
   ])("%s", async (_label, line, message) => {
     const bad = line === "CONFLICT" ? conflictingStatementLine() : line;
@@ -61,7 +99,13 @@ describe("a bad import changes nothing and says why", () => {
   });
 
   it("reports every error, each with its line, and counts blank lines", async () => {
-    const errors = await rejected([`{"type": "objective"}`, "", "   ", `{"type": "department", "id": 7, "name": "D", "extra": 1}`, ...good]);
+    const errors = await rejected([
+      `{"type": "objective"}`,
+      "",
+      "   ",
+      `{"type": "department", "id": 7, "name": "D", "extra": 1}`,
+      ...good,
+    ]);
     expect(errors).toEqual([
       "line 1: id: required",
       "line 4: id: expected string, got number",
@@ -92,7 +136,10 @@ describe("reading", () => {
     const text = `\uFEFF${good.join("\r\n")}`;
     const chunks = text.match(/[\s\S]{1,7}/g)!.map((c) => Buffer.from(c));
     const progress: number[] = [];
-    const result = await importJsonLines(db, Readable.from(chunks), { now: NOW, onProgress: (p) => progress.push(p.records) });
+    const result = await importJsonLines(db, Readable.from(chunks), {
+      now: NOW,
+      onProgress: (p) => progress.push(p.records),
+    });
     expect(result).toMatchObject({ ok: true, counts: { user: 1, enrollment: 1, statement: 1 } });
     expect(progress.at(-1)).toBe(3);
   });
@@ -100,6 +147,10 @@ describe("reading", () => {
 
 function conflictingStatementLine(): string {
   const stored = before.statements![0] as { id: string; raw: string };
-  const changed = { ...(JSON.parse(stored.raw) as Record<string, unknown>), id: stored.id, timestamp: "2026-01-01T00:00:00Z" };
+  const changed = {
+    ...(JSON.parse(stored.raw) as Record<string, unknown>),
+    id: stored.id,
+    timestamp: "2026-01-01T00:00:00Z",
+  };
   return JSON.stringify({ type: "statement", statement: changed });
 }

@@ -76,7 +76,12 @@ export async function importJsonLines(
     );
     let bytes = 0;
     for await (const chunk of input) {
-      const buf = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const buf =
+        typeof chunk === "string"
+          ? Buffer.from(chunk)
+          : Buffer.isBuffer(chunk)
+            ? chunk
+            : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       bytes += buf.length;
       splitter.push(buf);
       opts.onProgress?.({ records: importer.records, bytes });

@@ -52,7 +52,8 @@ const user = z
     goals: optionalText,
   })
   .superRefine((u, ctx) => {
-    if (u.id === undefined && u.username === undefined) ctx.addIssue({ code: "custom", path: ["username"], message: "required when id is absent" });
+    if (u.id === undefined && u.username === undefined)
+      ctx.addIssue({ code: "custom", path: ["username"], message: "required when id is absent" });
   });
 
 const course = z.strictObject({

@@ -42,10 +42,15 @@ describe("actor → user", () => {
 
   it("an unknown account creates a user named after it, found again by the next statement", () => {
     ingest(db, [played(account("9f1c2d3e-anon")), played(account("9f1c2d3e-anon"))]);
-    const created = rows<{ id: string; username: string }>(db, `SELECT id, username FROM users WHERE username = '9f1c2d3e-anon'`);
+    const created = rows<{ id: string; username: string }>(
+      db,
+      `SELECT id, username FROM users WHERE username = '9f1c2d3e-anon'`,
+    );
     expect(created).toHaveLength(1);
     expect(events(db).map((e) => e.user_id)).toEqual([created[0]!.id, created[0]!.id]);
-    expect(rows(db, `SELECT external_id FROM user_external_ids WHERE user_id = ?`, created[0]!.id)).toEqual([{ external_id: "9f1c2d3e-anon" }]);
+    expect(rows(db, `SELECT external_id FROM user_external_ids WHERE user_id = ?`, created[0]!.id)).toEqual([
+      { external_id: "9f1c2d3e-anon" },
+    ]);
   });
 
   it("a later user record naming the created user's external id updates that user", async () => {
@@ -63,14 +68,21 @@ describe("actor → user", () => {
 
   it("an unknown mbox creates a user with that email and the local part as username", () => {
     ingest(db, [played({ name: "Dee", mbox: "mailto:dee@example.com" }), played({ mbox: "mailto:ana@other.example" })]);
-    expect(rows(db, `SELECT username, name, email FROM users WHERE email LIKE '%example%' AND id NOT IN ('u-ana','u-bo') ORDER BY username`)).toEqual([
+    expect(
+      rows(
+        db,
+        `SELECT username, name, email FROM users WHERE email LIKE '%example%' AND id NOT IN ('u-ana','u-bo') ORDER BY username`,
+      ),
+    ).toEqual([
       { username: "ana-2", name: "", email: "ana@other.example" },
       { username: "dee", name: "Dee", email: "dee@example.com" },
     ]);
   });
 
   it("openid matches an external id", async () => {
-    await importRecords(db, [{ type: "user", id: "u-ed", username: "ed", external_ids: ["https://openedx.org/users/user-v1/32e08e30"] }]);
+    await importRecords(db, [
+      { type: "user", id: "u-ed", username: "ed", external_ids: ["https://openedx.org/users/user-v1/32e08e30"] },
+    ]);
     ingest(db, [played({ openid: "https://openedx.org/users/user-v1/32e08e30" })]);
     expect(userOfLastEvent()).toBe("u-ed");
   });

@@ -35,7 +35,10 @@ function planStatement(session: IngestSession, statement: XapiStatement, storedM
   if (!course) return null;
   const item = targets.item;
   const itemKind = item
-    ? (session.itemKind(course.id, item.id) ?? item.kind ?? kindImpliedByVerb(statement.verb.id, statement.result !== undefined) ?? "other")
+    ? (session.itemKind(course.id, item.id) ??
+      item.kind ??
+      kindImpliedByVerb(statement.verb.id, statement.result !== undefined) ??
+      "other")
     : null;
   const effects = effectsOf(statement, { objectIsCourse: targets.objectIsCourse, itemKind });
   if (effects.events.length === 0 && effects.enrollment === null) return null;
@@ -44,7 +47,12 @@ function planStatement(session: IngestSession, statement: XapiStatement, storedM
 }
 
 /** Applies a newly stored statement's effects: events through the sink, enrollment changes. */
-export function applyStatement(session: IngestSession, statement: XapiStatement, statementId: string, storedMs: number): void {
+export function applyStatement(
+  session: IngestSession,
+  statement: XapiStatement,
+  statementId: string,
+  storedMs: number,
+): void {
   const plan = planStatement(session, statement, storedMs);
   if (!plan) return;
   const userId = resolveActor(session, plan.agent)!;
@@ -52,7 +60,8 @@ export function applyStatement(session: IngestSession, statement: XapiStatement,
   const at = new Date(plan.ts).toISOString();
   const registration = statement.context?.registration;
   session.ensureCourse(courseId, plan.course.title);
-  if (plan.effects.enrollment) applyEnrollmentChange(session, courseId, userId, plan.effects.enrollment, at, registration);
+  if (plan.effects.enrollment)
+    applyEnrollmentChange(session, courseId, userId, plan.effects.enrollment, at, registration);
   if (plan.effects.events.length === 0) return;
   session.ensureEnrollment(courseId, userId, at, registration);
   const item = plan.item;
@@ -63,8 +72,16 @@ export function applyStatement(session: IngestSession, statement: XapiStatement,
   const goalId = goalIdOf(statement);
   for (const e of plan.effects.events) {
     session.sink.add({
-      userId, courseId, itemId: e.onItem && item ? item.id : "", kind: e.kind, ts: plan.ts,
-      success: e.success, score: e.score, durationMs: e.durationMs, goalId, statementId,
+      userId,
+      courseId,
+      itemId: e.onItem && item ? item.id : "",
+      kind: e.kind,
+      ts: plan.ts,
+      success: e.success,
+      score: e.score,
+      durationMs: e.durationMs,
+      goalId,
+      statementId,
     });
   }
 }
@@ -119,7 +136,11 @@ export function revertStatement(session: IngestSession, stored: StoredStatementR
   const existing = userId ? session.enrollment(plan.course.id, userId) : undefined;
   if (!existing) return;
   const row = { ...existing };
-  if (change.action === "complete" && row.completion_status === change.status && row.completed_at === new Date(plan.ts).toISOString()) {
+  if (
+    change.action === "complete" &&
+    row.completion_status === change.status &&
+    row.completed_at === new Date(plan.ts).toISOString()
+  ) {
     row.completion_status = null;
     row.completed_at = null;
   }

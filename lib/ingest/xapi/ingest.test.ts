@@ -13,26 +13,40 @@ eachTestDb((d) => {
 
 const VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 function voiding(targetId: string, id: string = randomUUID()) {
-  return { id, actor: { mbox: "mailto:admin@example.com" }, verb: { id: VOIDED, display: { "en-US": "voided" } }, object: { objectType: "StatementRef", id: targetId } };
+  return {
+    id,
+    actor: { mbox: "mailto:admin@example.com" },
+    verb: { id: VOIDED, display: { "en-US": "voided" } },
+    object: { objectType: "StatementRef", id: targetId },
+  };
 }
 
 describe("storing", () => {
   it("assigns ids when absent and stores the statement as received, with stored and authority", async () => {
     const s = videoPlayed();
     delete s.id;
-    const { ids } = ingest(db, [s], { authority: { objectType: "Agent", name: "key", account: { homePage: "https://lantern.example.com", name: "k1" } } });
+    const { ids } = ingest(db, [s], {
+      authority: { objectType: "Agent", name: "key", account: { homePage: "https://lantern.example.com", name: "k1" } },
+    });
     expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
     const row = rows<{ raw: string }>(db, `SELECT raw FROM statements`)[0]!;
     expect(JSON.parse(row.raw)).toEqual(s);
     const served = await findStatement(db, ids[0]!, { voided: false });
-    expect(served).toMatchObject({ ...s, id: ids[0], stored: NOW.toISOString(), authority: { account: { name: "k1" } } });
+    expect(served).toMatchObject({
+      ...s,
+      id: ids[0],
+      stored: NOW.toISOString(),
+      authority: { account: { name: "k1" } },
+    });
   });
 
   it("keeps the original when it normalised a single contextActivities object", () => {
     const s = problemEvaluated() as Record<string, any>; // test data mutated freely
     s.context.contextActivities.parent = s.context.contextActivities.parent[0];
     ingest(db, [s]);
-    expect(JSON.parse(rows<{ raw: string }>(db, `SELECT raw FROM statements`)[0]!.raw).context.contextActivities.parent.id).toBeDefined();
+    expect(
+      JSON.parse(rows<{ raw: string }>(db, `SELECT raw FROM statements`)[0]!.raw).context.contextActivities.parent.id,
+    ).toBeDefined();
     expect(kinds(db)).toEqual(["problem_attempt"]);
   });
 
@@ -72,8 +86,14 @@ describe("ids", () => {
     const id = s.id as string;
     delete s.id;
     expect(ingest(db, [s], { statementId: id.toUpperCase() }).ids).toEqual([id]);
-    expect(thrown(() => ingest(db, [videoPlayed()], { statementId: id }))).toMatchObject({ kind: "invalid", field: "id" });
-    expect(thrown(() => ingest(db, [s], { statementId: "nope" }))).toMatchObject({ kind: "invalid", field: "statementId" });
+    expect(thrown(() => ingest(db, [videoPlayed()], { statementId: id }))).toMatchObject({
+      kind: "invalid",
+      field: "id",
+    });
+    expect(thrown(() => ingest(db, [s], { statementId: "nope" }))).toMatchObject({
+      kind: "invalid",
+      field: "statementId",
+    });
   });
 
   it("duplicate ids inside one batch are rejected and nothing of the batch is kept", () => {
@@ -96,13 +116,18 @@ describe("voiding", () => {
     const keep = problemEvaluated({ success: true });
     const gone = problemEvaluated({ success: true });
     ingest(db, [keep, gone, forumPosted()]);
-    expect(rows(db, `SELECT SUM(attempts) AS attempts, SUM(successes) AS successes FROM learner_item_day`)).toEqual([{ attempts: 2, successes: 2 }]);
+    expect(rows(db, `SELECT SUM(attempts) AS attempts, SUM(successes) AS successes FROM learner_item_day`)).toEqual([
+      { attempts: 2, successes: 2 },
+    ]);
 
     ingest(db, [voiding(gone.id as string)]);
     expect(events(db).map((e) => e.statement_id)).toEqual([keep.id, expect.any(String)]);
-    expect(rows(db, `SELECT SUM(attempts) AS attempts, SUM(successes) AS successes, SUM(posts) AS posts FROM learner_item_day`)).toEqual([
-      { attempts: 1, successes: 1, posts: 1 },
-    ]);
+    expect(
+      rows(
+        db,
+        `SELECT SUM(attempts) AS attempts, SUM(successes) AS successes, SUM(posts) AS posts FROM learner_item_day`,
+      ),
+    ).toEqual([{ attempts: 1, successes: 1, posts: 1 }]);
     expect(await findStatement(db, gone.id as string, { voided: false })).toBeNull();
     expect(await findStatement(db, gone.id as string, { voided: true })).toMatchObject({ id: gone.id });
   });
@@ -111,7 +136,9 @@ describe("voiding", () => {
     const passed = courseOutcome("passed", { timestamp: "2026-03-12T10:00:00Z" });
     ingest(db, [registered(), passed]);
     ingest(db, [voiding(passed.id as string)]);
-    expect(rows(db, `SELECT completion_status, completed_at, is_active FROM enrollments`)).toEqual([{ completion_status: null, completed_at: null, is_active: 1 }]);
+    expect(rows(db, `SELECT completion_status, completed_at, is_active FROM enrollments`)).toEqual([
+      { completion_status: null, completed_at: null, is_active: 1 },
+    ]);
   });
 
   it("a voiding statement that arrives first voids the statement when it comes", () => {

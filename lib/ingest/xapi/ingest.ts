@@ -47,7 +47,11 @@ interface Prepared {
  * batch, `conflict` for a known id with different content); the caller rolls back, so a batch is
  * all or nothing. The statement is stored as received; ids are assigned when absent.
  */
-export function ingestStatements(session: IngestSession, inputs: readonly unknown[], opts: StatementBatchOptions = {}): StatementBatchResult {
+export function ingestStatements(
+  session: IngestSession,
+  inputs: readonly unknown[],
+  opts: StatementBatchOptions = {},
+): StatementBatchResult {
   const prepared = inputs.map((input, i): Prepared => {
     const statement = validateStatement(input, i);
     const id = (statement.id ?? opts.statementId ?? randomUUID()).toLowerCase();
@@ -86,28 +90,42 @@ function sameContent(storedRaw: string, statement: XapiStatement, index: number)
 function checkStatementId(prepared: readonly Prepared[], statementId: string): void {
   if (!uuid.safeParse(statementId).success) throw new IngestError("invalid", "statementId", "must be a UUID");
   if (prepared.length !== 1) throw new IngestError("invalid", "statementId", "a PUT carries exactly one statement");
-  if (prepared[0]!.id !== statementId.toLowerCase()) throw new IngestError("invalid", "id", "must match the statementId parameter", 0);
+  if (prepared[0]!.id !== statementId.toLowerCase())
+    throw new IngestError("invalid", "id", "must match the statementId parameter", 0);
 }
 
 function rejectDuplicateIds(prepared: readonly Prepared[]): void {
   const seen = new Map<string, number>();
   prepared.forEach((p, i) => {
     const first = seen.get(p.id);
-    if (first !== undefined) throw new IngestError("invalid", "id", `the batch has ${p.id} twice (also statement ${first})`, i);
+    if (first !== undefined)
+      throw new IngestError("invalid", "id", `the batch has ${p.id} twice (also statement ${first})`, i);
     seen.set(p.id, i);
   });
 }
 
-function storeStatement(session: IngestSession, p: Prepared, index: number, storedIso: string, authority: string): void {
+function storeStatement(
+  session: IngestSession,
+  p: Prepared,
+  index: number,
+  storedIso: string,
+  authority: string,
+): void {
   const { statement } = p;
   const row = {
-    id: p.id, raw: JSON.stringify(p.input), stored: storedIso, authority,
-    verb: statement.verb.id, voided: 0 as 0 | 1, voids_id: null as string | null,
+    id: p.id,
+    raw: JSON.stringify(p.input),
+    stored: storedIso,
+    authority,
+    verb: statement.verb.id,
+    voided: 0 as 0 | 1,
+    voids_id: null as string | null,
   };
   if (statement.verb.id === VERBS.voided && statement.object.objectType === "StatementRef") {
     const targetId = statement.object.id.toLowerCase();
     const target = session.statements.get(targetId);
-    if (target?.verb === VERBS.voided) throw new IngestError("invalid", "object.id", "a voiding statement cannot be voided", index);
+    if (target?.verb === VERBS.voided)
+      throw new IngestError("invalid", "object.id", "a voiding statement cannot be voided", index);
     session.statements.insert({ ...row, voids_id: targetId });
     if (target && !target.voided) {
       revertStatement(session, target);

@@ -28,7 +28,8 @@ function normaliseActor(actor: unknown): unknown {
 
 function normaliseActivity(activity: unknown): unknown {
   if (!isPlainObject(activity)) return activity;
-  if (activity.objectType === undefined || activity.objectType === "GroupActivity") return { ...activity, objectType: "Activity" };
+  if (activity.objectType === undefined || activity.objectType === "GroupActivity")
+    return { ...activity, objectType: "Activity" };
   return activity;
 }
 
@@ -62,7 +63,11 @@ function normaliseContext(context: unknown): unknown {
   if (isPlainObject(ca)) {
     const lists: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(ca)) {
-      lists[key] = Array.isArray(value) ? value.map(normaliseActivity) : isPlainObject(value) ? [normaliseActivity(value)] : value;
+      lists[key] = Array.isArray(value)
+        ? value.map(normaliseActivity)
+        : isPlainObject(value)
+          ? [normaliseActivity(value)]
+          : value;
     }
     out.contextActivities = lists;
   }

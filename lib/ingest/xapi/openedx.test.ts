@@ -3,8 +3,23 @@ import type { Db } from "@/db/client";
 import { createTestDb } from "@/lib/testing/db";
 import { events, ingest, rows } from "../test-helpers";
 import {
-  blockIri, blockProgressed, COURSE_KEY, courseIri, courseOutcome, forumPosted, gradeEarned, LMS, multiQuestionProblem, navigated,
-  problemBrowserAttempted, problemEvaluated, problemSubmitted, registered, unregistered, videoCompleted, videoPlayed,
+  blockIri,
+  blockProgressed,
+  COURSE_KEY,
+  courseIri,
+  courseOutcome,
+  forumPosted,
+  gradeEarned,
+  LMS,
+  multiQuestionProblem,
+  navigated,
+  problemBrowserAttempted,
+  problemEvaluated,
+  problemSubmitted,
+  registered,
+  unregistered,
+  videoCompleted,
+  videoPlayed,
 } from "./test-statements";
 
 /**
@@ -16,7 +31,11 @@ const legacyVideoLoaded = {
   id: "b1b5e6f0-8f0a-4d55-9a55-0d1f5f0c2a11",
   actor: { objectType: "Agent", openid: "https://openedx.org/users/user-v1/32e08e30-f8ae-4ce2-94a8-c2bfe38a70cb" },
   object: {
-    definition: { extensions: { code: "b7xgknqkQk8" }, name: { en: "Intro video" }, type: "https://w3id.org/xapi/video/activity-type/video" },
+    definition: {
+      extensions: { code: "b7xgknqkQk8" },
+      name: { en: "Intro video" },
+      type: "https://w3id.org/xapi/video/activity-type/video",
+    },
     id: "block-v1:Org+CS101+2026_T1+type@video+block@0b9e39477cf34507",
     objectType: "Activity",
   },
@@ -55,21 +74,36 @@ const timedExamSubmitted = {
   object: {
     id: "block-v1:Org+CS101+2026_T1+type@sequential+block@5b4bf8d7d41c4070",
     objectType: "Activity",
-    definition: { name: { en: "Midterm" }, type: "https://w3id.org/xapi/openedx/activity/timed-assessment", extensions: { "https://w3id.org/xapi/acrossx/extensions/time-limit": 60 } },
+    definition: {
+      name: { en: "Midterm" },
+      type: "https://w3id.org/xapi/openedx/activity/timed-assessment",
+      extensions: { "https://w3id.org/xapi/acrossx/extensions/time-limit": 60 },
+    },
   },
   timestamp: "2026-03-09T16:20:53.604375+00:00",
   context: {
     contextActivities: {
-      parent: [{ id: courseIri(), objectType: "Activity", definition: { name: { "en-US": "CS101" }, type: "http://adlnet.gov/expapi/activities/course" } }],
-      grouping: [{
-        id: "438AD672-DE2C-4F0B-8876-35444E7DD746",
-        objectType: "Activity",
-        definition: {
-          name: { en: "Midterm" },
-          type: "http://adlnet.gov/expapi/activities/attempt",
-          extensions: { "http://id.tincanapi.com/extension/duration": 1368.77, "http://id.tincanapi.com/extension/attempt-id": 1 },
+      parent: [
+        {
+          id: courseIri(),
+          objectType: "Activity",
+          definition: { name: { "en-US": "CS101" }, type: "http://adlnet.gov/expapi/activities/course" },
         },
-      }],
+      ],
+      grouping: [
+        {
+          id: "438AD672-DE2C-4F0B-8876-35444E7DD746",
+          objectType: "Activity",
+          definition: {
+            name: { en: "Midterm" },
+            type: "http://adlnet.gov/expapi/activities/attempt",
+            extensions: {
+              "http://id.tincanapi.com/extension/duration": 1368.77,
+              "http://id.tincanapi.com/extension/attempt-id": 1,
+            },
+          },
+        },
+      ],
     },
     extensions: { "https://w3id.org/xapi/openedx/extension/transformer-version": "event-routing-backends@9.3.0" },
   },
@@ -79,7 +113,11 @@ const CASES: [string, Record<string, unknown>[], string[]][] = [
   ["problem_check (server): evaluated", [problemEvaluated()], ["problem_attempt"]],
   ["problem_check (browser): attempted without result", [problemBrowserAttempted()], []],
   ["edx.grades.problem.submitted: attempted with result", [problemSubmitted()], ["problem_attempt"]],
-  ["problem_check with several questions: GroupActivity parent and children", multiQuestionProblem(), ["problem_attempt"]],
+  [
+    "problem_check with several questions: GroupActivity parent and children",
+    multiQuestionProblem(),
+    ["problem_attempt"],
+  ],
   ["edx.video.played", [videoPlayed()], ["video_play"]],
   ["complete_video", [videoCompleted()], ["video_play", "item_completed"]],
   ["edx.forum.thread.created: posted", [forumPosted()], ["discussion_post"]],
@@ -113,13 +151,19 @@ describe("Open edX event-routing-backends statements", () => {
       const [row] = rows<{ raw: string }>(db, `SELECT raw FROM statements WHERE id = ?`, id);
       expect(JSON.parse(row!.raw)).toEqual(originals[i]);
     }
-    expect(events(db).slice(before).map((e) => e.kind)).toEqual(expected);
+    expect(
+      events(db)
+        .slice(before)
+        .map((e) => e.kind),
+    ).toEqual(expected);
   });
 
   it("puts everything of the account actor in one course, on one learner, with block items", () => {
     expect(rows(db, `SELECT DISTINCT course_id FROM events`)).toEqual([{ course_id: COURSE_KEY }]);
     expect(rows(db, `SELECT COUNT(DISTINCT user_id) AS n FROM events`)).toEqual([{ n: 1 }]);
-    expect(rows(db, `SELECT kind FROM items WHERE id = ?`, blockIri("video", "0b9e39477cf34507").split("/xblock/")[1])).toEqual([{ kind: "video" }]);
+    expect(
+      rows(db, `SELECT kind FROM items WHERE id = ?`, blockIri("video", "0b9e39477cf34507").split("/xblock/")[1]),
+    ).toEqual([{ kind: "video" }]);
   });
 
   it("legacy /courses/…/ IRIs and openid actors land in the same course", () => {

@@ -24,8 +24,14 @@ const duration = z.string().refine((v) => parseDuration(v) !== null, "must be an
 
 const account = z.strictObject({ homePage: iri, name: z.string().min(1, "must not be empty") });
 const ifis = {
-  mbox: z.string().regex(/^mailto:[^\s@]+@[^\s@]+$/, "must be mailto:<email address>").optional(),
-  mbox_sha1sum: z.string().regex(/^[0-9a-fA-F]{40}$/, "must be 40 hexadecimal digits").optional(),
+  mbox: z
+    .string()
+    .regex(/^mailto:[^\s@]+@[^\s@]+$/, "must be mailto:<email address>")
+    .optional(),
+  mbox_sha1sum: z
+    .string()
+    .regex(/^[0-9a-fA-F]{40}$/, "must be 40 hexadecimal digits")
+    .optional(),
   openid: iri.optional(),
   account: account.optional(),
 };
@@ -44,11 +50,18 @@ const agent = z
   });
 
 const group = z
-  .strictObject({ objectType: z.literal("Group"), name: z.string().optional(), member: z.array(agent).optional(), ...ifis })
+  .strictObject({
+    objectType: z.literal("Group"),
+    name: z.string().optional(),
+    member: z.array(agent).optional(),
+    ...ifis,
+  })
   .superRefine((v, ctx) => {
     const n = ifiCount(v);
-    if (n > 1) ctx.addIssue({ code: "custom", message: "a Group has at most one of mbox, mbox_sha1sum, openid, account" });
-    if (n === 0 && !v.member?.length) ctx.addIssue({ code: "custom", path: ["member"], message: "an anonymous Group needs members" });
+    if (n > 1)
+      ctx.addIssue({ code: "custom", message: "a Group has at most one of mbox, mbox_sha1sum, openid, account" });
+    if (n === 0 && !v.member?.length)
+      ctx.addIssue({ code: "custom", path: ["member"], message: "an anonymous Group needs members" });
   });
 
 export const actorSchema = z.discriminatedUnion("objectType", [agent, group]);
@@ -62,7 +75,18 @@ const definition = z.strictObject({
   type: iri.optional(),
   moreInfo: iri.optional(),
   interactionType: z
-    .enum(["true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing", "likert", "numeric", "other"])
+    .enum([
+      "true-false",
+      "choice",
+      "fill-in",
+      "long-fill-in",
+      "matching",
+      "performance",
+      "sequencing",
+      "likert",
+      "numeric",
+      "other",
+    ])
     .optional(),
   correctResponsesPattern: z.array(z.string()).optional(),
   choices: components,
@@ -91,9 +115,12 @@ const score = z
     max: z.number().optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.min !== undefined && s.max !== undefined && s.min >= s.max) ctx.addIssue({ code: "custom", path: ["min"], message: "must be below max" });
-    if (s.raw !== undefined && s.min !== undefined && s.raw < s.min) ctx.addIssue({ code: "custom", path: ["raw"], message: "must not be below min" });
-    if (s.raw !== undefined && s.max !== undefined && s.raw > s.max) ctx.addIssue({ code: "custom", path: ["raw"], message: "must not be above max" });
+    if (s.min !== undefined && s.max !== undefined && s.min >= s.max)
+      ctx.addIssue({ code: "custom", path: ["min"], message: "must be below max" });
+    if (s.raw !== undefined && s.min !== undefined && s.raw < s.min)
+      ctx.addIssue({ code: "custom", path: ["raw"], message: "must not be below min" });
+    if (s.raw !== undefined && s.max !== undefined && s.raw > s.max)
+      ctx.addIssue({ code: "custom", path: ["raw"], message: "must not be above max" });
   });
 
 const result = z.strictObject({
@@ -110,7 +137,9 @@ const context = z.strictObject({
   registration: uuid.optional(),
   instructor: actorSchema.optional(),
   team: group.optional(),
-  contextActivities: z.strictObject({ parent: activities, grouping: activities, category: activities, other: activities }).optional(),
+  contextActivities: z
+    .strictObject({ parent: activities, grouping: activities, category: activities, other: activities })
+    .optional(),
   revision: z.string().optional(),
   platform: z.string().optional(),
   language: z.string().optional(),
@@ -149,7 +178,10 @@ export const statementSchema = z.strictObject({
   timestamp: timestamp.optional(),
   stored: timestamp.optional(),
   authority: actorSchema.optional(),
-  version: z.string().regex(/^1\.0(\.\d+)?$/, "must be 1.0.x").optional(),
+  version: z
+    .string()
+    .regex(/^1\.0(\.\d+)?$/, "must be 1.0.x")
+    .optional(),
   attachments: z.array(attachment).optional(),
 });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { blockKeyOf, courseIdFromBlock, courseIdFromIri, kindFromActivityType, statementTargets } from "./targets";
-import { blockIri, COURSE_KEY, courseIri, forumPosted, LMS, multiQuestionProblem, problemEvaluated, registered } from "./test-statements";
+import {
+  blockIri,
+  COURSE_KEY,
+  courseIri,
+  forumPosted,
+  LMS,
+  multiQuestionProblem,
+  problemEvaluated,
+  registered,
+} from "./test-statements";
 import { validateStatement } from "./validate";
 
 describe("course ids", () => {
@@ -14,14 +23,18 @@ describe("course ids", () => {
 
   it("finds the course key inside a block key", () => {
     expect(courseIdFromBlock("block-v1:Org+CS101+2026_T1+type@problem+block@abc")).toBe(COURSE_KEY);
-    expect(courseIdFromBlock("ccx-block-v1:Org+CS101+2026_T1+ccx@3+type@video+block@v1")).toBe("ccx-v1:Org+CS101+2026_T1+ccx@3");
+    expect(courseIdFromBlock("ccx-block-v1:Org+CS101+2026_T1+ccx@3+type@video+block@v1")).toBe(
+      "ccx-v1:Org+CS101+2026_T1+ccx@3",
+    );
   });
 });
 
 describe("items", () => {
   it("takes the block-v1 part of an Open edX block IRI", () => {
     expect(blockKeyOf(blockIri("problem", "abc"))).toBe("block-v1:Org+CS101+2026_T1+type@problem+block@abc");
-    expect(blockKeyOf("block-v1:edX+DemoX+Demo_Course+type@problem+block@3fc5")).toBe("block-v1:edX+DemoX+Demo_Course+type@problem+block@3fc5");
+    expect(blockKeyOf("block-v1:edX+DemoX+Demo_Course+type@problem+block@3fc5")).toBe(
+      "block-v1:edX+DemoX+Demo_Course+type@problem+block@3fc5",
+    );
     expect(blockKeyOf(`${LMS}/api/discussion/v1/threads/64ab`)).toBeNull();
   });
 
@@ -39,7 +52,11 @@ describe("items", () => {
 describe("statementTargets", () => {
   it("uses the object itself for a course-level statement", () => {
     const t = statementTargets(validateStatement(registered()));
-    expect(t).toMatchObject({ course: { id: COURSE_KEY, title: "Demonstration Course" }, objectIsCourse: true, item: null });
+    expect(t).toMatchObject({
+      course: { id: COURSE_KEY, title: "Demonstration Course" },
+      objectIsCourse: true,
+      item: null,
+    });
   });
 
   it("takes the course from the parent context activity and the item kind from the block type", () => {
@@ -66,7 +83,9 @@ describe("statementTargets", () => {
   });
 
   it("recognises a course by /course/ in its IRI when it has no type", () => {
-    const s = forumPosted("t1", { context: { contextActivities: { parent: [{ id: courseIri("course-v1:Org+X+1") }] } } });
+    const s = forumPosted("t1", {
+      context: { contextActivities: { parent: [{ id: courseIri("course-v1:Org+X+1") }] } },
+    });
     expect(statementTargets(validateStatement(s)).course?.id).toBe("course-v1:Org+X+1");
   });
 });

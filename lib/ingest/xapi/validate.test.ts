@@ -37,7 +37,11 @@ describe("validateStatement", () => {
     ["success not a boolean", (s) => (s.result.success = "yes"), "result.success"],
     ["a bad duration", (s) => (s.result.duration = "3 minutes"), "result.duration"],
     ["a registration that is not a UUID", (s) => (s.context.registration = "reg-1"), "context.registration"],
-    ["contextActivities.parent not an activity", (s) => (s.context.contextActivities.parent = [{ id: "has space" }]), "context.contextActivities.parent[0].id"],
+    [
+      "contextActivities.parent not an activity",
+      (s) => (s.context.contextActivities.parent = [{ id: "has space" }]),
+      "context.contextActivities.parent[0].id",
+    ],
     ["a bad timestamp", (s) => (s.timestamp = "2026-13-45T00:00:00Z"), "timestamp"],
     ["a version other than 1.0.x", (s) => (s.version = "2.0.0"), "version"],
     ["an unknown property", (s) => (s.colour = "red"), "colour"],
@@ -89,7 +93,12 @@ describe("validateStatement", () => {
   });
 
   it("accepts a SubStatement object but not one nested in another", () => {
-    const sub = { objectType: "SubStatement", actor: agent(), verb: { id: "http://adlnet.gov/expapi/verbs/attended" }, object: { id: "https://example.com/meeting/1" } };
+    const sub = {
+      objectType: "SubStatement",
+      actor: agent(),
+      verb: { id: "http://adlnet.gov/expapi/verbs/attended" },
+      object: { id: "https://example.com/meeting/1" },
+    };
     expect(() => validateStatement({ ...problemEvaluated(), object: sub })).not.toThrow();
     const nested = { ...sub, object: { ...sub, objectType: "SubStatement" } };
     expect(errorOf({ ...problemEvaluated(), object: nested }).field).toBe("object.object.objectType");

@@ -75,7 +75,8 @@ export function scaledScore(statement: XapiStatement): number | null {
   if (!s) return null;
   let value: number | null = null;
   if (s.scaled !== undefined) value = s.scaled;
-  else if (s.raw !== undefined && s.max !== undefined && s.max > (s.min ?? 0)) value = (s.raw - (s.min ?? 0)) / (s.max - (s.min ?? 0));
+  else if (s.raw !== undefined && s.max !== undefined && s.max > (s.min ?? 0))
+    value = (s.raw - (s.min ?? 0)) / (s.max - (s.min ?? 0));
   return value === null ? null : Math.min(1, Math.max(0, value));
 }
 
@@ -85,16 +86,28 @@ export function scaledScore(statement: XapiStatement): number | null {
  * a statement without an event (an enrollment or course completion) adds no time, because
  * course-level durations are session totals that overlap the item events' own durations.
  */
-export function effectsOf(statement: XapiStatement, target: { objectIsCourse: boolean; itemKind: string | null }): StatementEffects {
+export function effectsOf(
+  statement: XapiStatement,
+  target: { objectIsCourse: boolean; itemKind: string | null },
+): StatementEffects {
   const verb = statement.verb.id;
-  const effects = target.objectIsCourse ? courseEffects(statement, verb) : target.itemKind !== null ? itemEffects(statement, verb, target.itemKind) : NONE;
+  const effects = target.objectIsCourse
+    ? courseEffects(statement, verb)
+    : target.itemKind !== null
+      ? itemEffects(statement, verb, target.itemKind)
+      : NONE;
   const duration = statement.result?.duration;
   const first = effects.events[0];
   if (first && duration !== undefined) first.durationMs = parseDuration(duration);
   return effects;
 }
 
-function event(kind: EventKind, onItem: boolean, success: boolean | null = null, score: number | null = null): PlannedEvent {
+function event(
+  kind: EventKind,
+  onItem: boolean,
+  success: boolean | null = null,
+  score: number | null = null,
+): PlannedEvent {
   return { kind, onItem, success, score, durationMs: null };
 }
 
@@ -143,7 +156,8 @@ function itemEffects(statement: XapiStatement, verb: string, kind: string): Stat
     case VERBS.played:
       return only(event("video_play", true));
     case VERBS.completed:
-      if (kind === "video") return { events: [event("video_play", true), event("item_completed", true)], enrollment: null };
+      if (kind === "video")
+        return { events: [event("video_play", true), event("item_completed", true)], enrollment: null };
       return only(event("item_completed", true, result?.success ?? null, score));
     case VERBS.progressed:
       return result?.completion === true ? only(event("item_completed", true, null, score)) : NONE;

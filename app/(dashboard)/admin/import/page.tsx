@@ -37,14 +37,14 @@ export default async function ImportPage() {
       <header className="page-header">
         <h1>Import data</h1>
         <p className="lede">
-          Load a JSON Lines file, one record per line: departments, users, courses, staff, enrollments, objectives, items, goals, xAPI
-          statements and graded events. The file is imported whole or not at all: if any line is invalid, nothing changes and every
-          error is listed with its line number.
+          Load a JSON Lines file, one record per line: departments, users, courses, staff, enrollments, objectives,
+          items, goals, xAPI statements and graded events. The file is imported whole or not at all: if any line is
+          invalid, nothing changes and every error is listed with its line number.
         </p>
         <p className={styles.notes}>
           Records update the ones already there by their keys. The fields of each type:{" "}
-          <Link href="/api-docs#postApiV0Import">API reference → Import a JSON Lines file</Link>. Files too large to upload:{" "}
-          <code>npx lantern import FILE</code> on the server.
+          <Link href="/api-docs#postApiV0Import">API reference → Import a JSON Lines file</Link>. Files too large to
+          upload: <code>npx lantern import FILE</code> on the server.
         </p>
       </header>
       <ImportForm maxBytes={maxImportBytes()} maxErrors={MAX_ERRORS} />

@@ -15,12 +15,22 @@ export interface TagGroup {
   operations: DocOperation[];
 }
 
-export const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+export const slugOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 export function groupsOf(doc: OpenApiDocument): TagGroup[] {
-  const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ method, path, op: op! })));
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ method, path, op: op! })),
+  );
   return doc.tags
-    .map((tag) => ({ ...tag, slug: `tag-${slugOf(tag.name)}`, operations: operations.filter((o) => o.op.tags[0] === tag.name) }))
+    .map((tag) => ({
+      ...tag,
+      slug: `tag-${slugOf(tag.name)}`,
+      operations: operations.filter((o) => o.op.tags[0] === tag.name),
+    }))
     .filter((g) => g.operations.length > 0);
 }
 
@@ -56,8 +66,15 @@ export function tryItOf({ method, path, op }: DocOperation): TryItOperation {
     id: op.operationId,
     method: method.toUpperCase(),
     path,
-    parameters: (op.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: p.required, value: firstValue(p.schema) })),
-    body: types.length ? { contentTypes: types, example: typeof example === "string" ? example : JSON.stringify(example ?? {}, null, 2) } : null,
+    parameters: (op.parameters ?? []).map((p) => ({
+      name: p.name,
+      in: p.in,
+      required: p.required,
+      value: firstValue(p.schema),
+    })),
+    body: types.length
+      ? { contentTypes: types, example: typeof example === "string" ? example : JSON.stringify(example ?? {}, null, 2) }
+      : null,
     public: op.security?.length === 0,
   };
 }

@@ -6,7 +6,13 @@ import styles from "./api-docs.module.css";
 
 /** One operation: method and path, what it does, its parameters, body and responses, and a form to try it. */
 
-const METHOD_CLASS: Record<string, string | undefined> = { get: styles.methodGet, post: styles.methodPost, put: styles.methodPut, patch: styles.methodPatch, delete: styles.methodDelete };
+const METHOD_CLASS: Record<string, string | undefined> = {
+  get: styles.methodGet,
+  post: styles.methodPost,
+  put: styles.methodPut,
+  patch: styles.methodPatch,
+  delete: styles.methodDelete,
+};
 
 export function MethodBadge({ method, small }: { method: string; small?: boolean }) {
   const classes = [styles.method, METHOD_CLASS[method.toLowerCase()], small ? styles.methodSmall : undefined];
@@ -17,7 +23,15 @@ export function MethodBadge({ method, small }: { method: string; small?: boolean
 export function PathText({ path }: { path: string }) {
   return (
     <code className={styles.opPath}>
-      {path.split(/(\{[^}]+\})/).map((part, i) => (part.startsWith("{") ? <span key={i} className={styles.opPathParam}>{part}</span> : part))}
+      {path.split(/(\{[^}]+\})/).map((part, i) =>
+        part.startsWith("{") ? (
+          <span key={i} className={styles.opPathParam}>
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
     </code>
   );
 }
@@ -124,7 +138,8 @@ export function OperationView({ operation }: { operation: DocOperation }) {
       </p>
       <Prose text={op.description} className={styles.opDesc} />
       <p className={styles.opAuth}>
-        <span className="muted">Credentials:</span> {isPublic ? "none — public" : "an API key (Bearer or Basic) or a signed-in session"}
+        <span className="muted">Credentials:</span>{" "}
+        {isPublic ? "none — public" : "an API key (Bearer or Basic) or a signed-in session"}
       </p>
       {op.parameters?.length ? <Parameters parameters={op.parameters} titleId={`${id}-params`} /> : null}
       {op.requestBody ? (

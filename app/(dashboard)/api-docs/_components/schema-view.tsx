@@ -24,9 +24,15 @@ export function Prose({ text, className }: { text: string | undefined; className
 export function Inline({ text }: { text: string }) {
   return (
     <>
-      {text.split(/(`[^`]+`)/).map((part, i) =>
-        part.startsWith("`") && part.endsWith("`") && part.length > 1 ? <code key={i}>{part.slice(1, -1)}</code> : <Fragment key={i}>{part}</Fragment>,
-      )}
+      {text
+        .split(/(`[^`]+`)/)
+        .map((part, i) =>
+          part.startsWith("`") && part.endsWith("`") && part.length > 1 ? (
+            <code key={i}>{part.slice(1, -1)}</code>
+          ) : (
+            <Fragment key={i}>{part}</Fragment>
+          ),
+        )}
     </>
   );
 }
@@ -42,11 +48,22 @@ export function TypeLabel({ schema }: { schema: JsonSchema }): ReactNode {
   if (schema.const !== undefined) return <code>{JSON.stringify(schema.const)}</code>;
   if (schema.enum) return <>one of {joinNodes(schema.enum.map((v, i) => <code key={i}>{JSON.stringify(v)}</code>))}</>;
   const variants = schema.anyOf ?? schema.oneOf;
-  if (variants) return joinNodes(variants.map((v, i) => <TypeLabel key={i} schema={asSchema(v)} />), " or ");
-  if (schema.type === "array") return <>array of <TypeLabel schema={asSchema(schema.items)} /></>;
+  if (variants)
+    return joinNodes(
+      variants.map((v, i) => <TypeLabel key={i} schema={asSchema(v)} />),
+      " or ",
+    );
+  if (schema.type === "array")
+    return (
+      <>
+        array of <TypeLabel schema={asSchema(schema.items)} />
+      </>
+    );
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   if (types.length === 0) return <>any JSON</>;
-  const words = types.map((t) => (t === "string" && schema.format ? `string (${schema.format})` : t === "object" && isMap(schema) ? "map" : t));
+  const words = types.map((t) =>
+    t === "string" && schema.format ? `string (${schema.format})` : t === "object" && isMap(schema) ? "map" : t,
+  );
   const tag = discriminator(schema);
   return (
     <>

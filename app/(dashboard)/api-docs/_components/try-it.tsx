@@ -26,10 +26,12 @@ export function TryItCredentials({ children }: { children: ReactNode }) {
         <fieldset className="credentials-choice">
           <legend className="visually-hidden">Send requests with</legend>
           <label>
-            <input type="radio" name="credentials" checked={mode === "session"} onChange={() => setMode("session")} /> My session (signed in)
+            <input type="radio" name="credentials" checked={mode === "session"} onChange={() => setMode("session")} />{" "}
+            My session (signed in)
           </label>
           <label>
-            <input type="radio" name="credentials" checked={mode === "key"} onChange={() => setMode("key")} /> An API key
+            <input type="radio" name="credentials" checked={mode === "key"} onChange={() => setMode("key")} /> An API
+            key
           </label>
         </fieldset>
         {mode === "key" ? (
@@ -44,7 +46,9 @@ export function TryItCredentials({ children }: { children: ReactNode }) {
               value={key}
               onChange={(e) => setKey(e.target.value)}
             />
-            <p className={`muted ${styles.fieldHint}`}>Sent as Authorization: Bearer, without the session cookie. Not stored.</p>
+            <p className={`muted ${styles.fieldHint}`}>
+              Sent as Authorization: Bearer, without the session cookie. Not stored.
+            </p>
           </div>
         ) : null}
       </section>
@@ -64,19 +68,22 @@ interface Answer {
 const MAX_SHOWN = 200_000;
 
 /** Path parameters keep `/`, `:` and `+` readable (course ids hold them); everything else is encoded. */
-const encodeSegment = (v: string) => encodeURIComponent(v).replace(/%2F/gi, "/").replace(/%3A/gi, ":").replace(/%2B/gi, "+");
+const encodeSegment = (v: string) =>
+  encodeURIComponent(v).replace(/%2F/gi, "/").replace(/%3A/gi, ":").replace(/%2B/gi, "+");
 
 function urlOf(op: TryItOperation, values: Record<string, string>): string {
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeSegment(values[`path:${name}`] ?? ""));
   const query = new URLSearchParams();
-  for (const p of op.parameters) if (p.in === "query" && values[`query:${p.name}`]) query.set(p.name, values[`query:${p.name}`]!);
+  for (const p of op.parameters)
+    if (p.in === "query" && values[`query:${p.name}`]) query.set(p.name, values[`query:${p.name}`]!);
   const qs = query.toString();
   return qs ? `${path}?${qs}` : path;
 }
 
 async function bodyText(res: Response): Promise<string> {
   const text = await res.text();
-  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}\n… (${text.length - MAX_SHOWN} more characters)` : text;
+  const shown =
+    text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}\n… (${text.length - MAX_SHOWN} more characters)` : text;
   if (!/json/.test(res.headers.get("content-type") ?? "") || text.length > MAX_SHOWN) return shown;
   try {
     return JSON.stringify(JSON.parse(text), null, 2);
@@ -88,7 +95,9 @@ async function bodyText(res: Response): Promise<string> {
 export function TryIt({ operation: op }: { operation: TryItOperation }) {
   const credentials = useContext(CredentialsContext);
   const uid = useId();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(op.parameters.map((p) => [`${p.in}:${p.name}`, p.value])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(op.parameters.map((p) => [`${p.in}:${p.name}`, p.value])),
+  );
   const [body, setBody] = useState(op.body?.example ?? "");
   const [contentType, setContentType] = useState(op.body?.contentTypes[0] ?? "");
   const [sending, setSending] = useState(false);
@@ -102,7 +111,8 @@ export function TryIt({ operation: op }: { operation: TryItOperation }) {
     setSending(true);
     setFailure(null);
     const headers = new Headers();
-    for (const p of op.parameters) if (p.in === "header" && values[`header:${p.name}`]) headers.set(p.name, values[`header:${p.name}`]!);
+    for (const p of op.parameters)
+      if (p.in === "header" && values[`header:${p.name}`]) headers.set(p.name, values[`header:${p.name}`]!);
     if (op.body) headers.set("Content-Type", contentType);
     if (credentials.mode === "key" && credentials.key) headers.set("Authorization", `Bearer ${credentials.key}`);
     const started = performance.now();
@@ -115,7 +125,13 @@ export function TryIt({ operation: op }: { operation: TryItOperation }) {
         cache: "no-store",
       });
       const text = await bodyText(res);
-      setAnswer({ status: res.status, statusText: res.statusText, ms: Math.round(performance.now() - started), headers: [...res.headers.entries()], body: text });
+      setAnswer({
+        status: res.status,
+        statusText: res.statusText,
+        ms: Math.round(performance.now() - started),
+        headers: [...res.headers.entries()],
+        body: text,
+      });
     } catch (err) {
       setAnswer(null);
       setFailure(`The request did not complete: ${(err as Error).message}`);
@@ -134,7 +150,11 @@ export function TryIt({ operation: op }: { operation: TryItOperation }) {
           return (
             <div key={key} className={styles.tryItField}>
               <label htmlFor={field(key)}>
-                {p.name} <span className="muted">({p.in}{p.required ? ", required" : ""})</span>
+                {p.name}{" "}
+                <span className="muted">
+                  ({p.in}
+                  {p.required ? ", required" : ""})
+                </span>
               </label>
               <input
                 id={field(key)}
@@ -160,7 +180,13 @@ export function TryIt({ operation: op }: { operation: TryItOperation }) {
               </>
             ) : null}
             <label htmlFor={field("body")}>Body ({contentType})</label>
-            <textarea id={field("body")} rows={Math.min(14, body.split("\n").length + 1)} spellCheck={false} value={body} onChange={(e) => setBody(e.target.value)} />
+            <textarea
+              id={field("body")}
+              rows={Math.min(14, body.split("\n").length + 1)}
+              spellCheck={false}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
           </div>
         ) : null}
         <p className={`${styles.tryItRequest} try-it-request`}>
@@ -179,7 +205,12 @@ export function TryIt({ operation: op }: { operation: TryItOperation }) {
         {failure ? <p className="form-error">{failure}</p> : null}
         {answer ? (
           <p>
-            Response: <strong className={`${styles.status} ${answer.status < 300 ? styles.statusOk : answer.status < 500 ? styles.statusWarn : styles.statusFail}`}>{answer.status}</strong>{" "}
+            Response:{" "}
+            <strong
+              className={`${styles.status} ${answer.status < 300 ? styles.statusOk : answer.status < 500 ? styles.statusWarn : styles.statusFail}`}
+            >
+              {answer.status}
+            </strong>{" "}
             {answer.statusText} · {answer.ms} ms
           </p>
         ) : null}

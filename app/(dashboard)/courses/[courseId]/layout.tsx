@@ -5,7 +5,13 @@ import { NoCourseAccess } from "./_components/no-course-access";
 import styles from "./_components/course.module.css";
 
 /** Every page of a course: its title and tabs, or — for anyone who may not read it — one refusal. */
-export default async function CourseLayout({ children, params }: { children: ReactNode; params: Promise<{ courseId: string }> }) {
+export default async function CourseLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ courseId: string }>;
+}) {
   const load = await loadCourse((await params).courseId);
   if (!load.ok) return <NoCourseAccess courseId={load.courseId} isAdmin={load.caller.role === "admin"} />;
   const { course } = load;

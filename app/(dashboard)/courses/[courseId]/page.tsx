@@ -59,7 +59,11 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
         <div className="stats">
           <StatCard label="Enrolled" value={f.count(counts.enrolled)} />
           <StatCard label="Active in the last 7 days" value={f.count(counts.activeLastWeek)} />
-          <StatCard label="Last data received" value={course.lastUpdated ? f.day(course.lastUpdated.slice(0, 10)) : "—"} hint={course.lastUpdated ? f.dateTime(course.lastUpdated) : "Nothing yet"} />
+          <StatCard
+            label="Last data received"
+            value={course.lastUpdated ? f.day(course.lastUpdated.slice(0, 10)) : "—"}
+            hint={course.lastUpdated ? f.dateTime(course.lastUpdated) : "Nothing yet"}
+          />
         </div>
       </section>
 
@@ -70,7 +74,10 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
         <ul className={`${styles.segmentCards} segment-cards`}>
           {SEGMENTS.map((s) => (
             <li key={s}>
-              <Link href={roster({ segments: s })} className={`${styles.segmentCard} ${SEGMENT_CARD_CLASS[s] ?? ""} segment-card-${s}`}>
+              <Link
+                href={roster({ segments: s })}
+                className={`${styles.segmentCard} ${SEGMENT_CARD_CLASS[s] ?? ""} segment-card-${s}`}
+              >
                 <span className={styles.segmentCardLabel}>{SEGMENT_LABELS[s].label}</span>
                 <span className={`${styles.segmentCardCount} segment-card-count`}>{f.count(meta!.segments[s])}</span>
                 <span className={styles.segmentCardDesc}>{SEGMENT_LABELS[s].description}</span>
@@ -105,7 +112,9 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
         </h2>
         <ScrollRegion label="Engagement ranges">
           <table className={`table ${styles.rangesTable} ranges-table`}>
-            <caption className="visually-hidden">What counts as below average, average and above average in this course</caption>
+            <caption className="visually-hidden">
+              What counts as below average, average and above average in this course
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Figure</th>
@@ -132,8 +141,20 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
       </section>
 
       <div className={`section ${styles.groupColumns} group-columns`}>
-        <GroupCounts title="Cohorts" counts={meta!.cohorts} empty="This course has no cohorts." href={(cohort) => roster({ cohort })} formats={f} />
-        <GroupCounts title="Enrollment tracks" counts={meta!.enrollment_modes} empty="No enrollments yet." href={(mode) => roster({ enrollment_mode: mode })} formats={f} />
+        <GroupCounts
+          title="Cohorts"
+          counts={meta!.cohorts}
+          empty="This course has no cohorts."
+          href={(cohort) => roster({ cohort })}
+          formats={f}
+        />
+        <GroupCounts
+          title="Enrollment tracks"
+          counts={meta!.enrollment_modes}
+          empty="No enrollments yet."
+          href={(mode) => roster({ enrollment_mode: mode })}
+          formats={f}
+        />
       </div>
     </div>
   );

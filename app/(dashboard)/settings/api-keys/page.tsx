@@ -17,9 +17,9 @@ export default async function ApiKeysPage() {
       <header className="page-header">
         <h1>API keys</h1>
         <p className="lede">
-          A key acts with your rights ({caller.role === "admin" ? "administrator" : "your courses and registrations"}). Send it as{" "}
-          <code>Authorization: Bearer &lt;key&gt;</code>, or as HTTP Basic with the key id as user name and the secret as password
-          (xAPI senders such as Open edX).
+          A key acts with your rights ({caller.role === "admin" ? "administrator" : "your courses and registrations"}).
+          Send it as <code>Authorization: Bearer &lt;key&gt;</code>, or as HTTP Basic with the key id as user name and
+          the secret as password (xAPI senders such as Open edX).
         </p>
       </header>
       <ApiKeys initialKeys={keys} />

@@ -22,7 +22,10 @@ function acceptable(value: string): boolean {
 async function handler(req: Request, ctx: Context): Promise<Response> {
   const given = new URL(req.url).searchParams.get("callbackUrl");
   if (given !== null && given !== "" && !acceptable(given)) {
-    return errorResponse("lantern", new ApiError(400, "invalid_request", "callbackUrl must be a path on this site (or a URL)."));
+    return errorResponse(
+      "lantern",
+      new ApiError(400, "invalid_request", "callbackUrl must be a path on this site (or a URL)."),
+    );
   }
   const jar = await cookies();
   const bad = CALLBACK_COOKIES.filter((name) => {
@@ -30,7 +33,14 @@ async function handler(req: Request, ctx: Context): Promise<Response> {
     return v !== undefined && v !== "" && !acceptable(v);
   });
   if (bad.length > 0) {
-    const res = errorResponse("lantern", new ApiError(400, "invalid_request", "The callback-URL cookie does not hold a URL; it has been cleared. Try again."));
+    const res = errorResponse(
+      "lantern",
+      new ApiError(
+        400,
+        "invalid_request",
+        "The callback-URL cookie does not hold a URL; it has been cleared. Try again.",
+      ),
+    );
     for (const name of bad) res.headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
     return res;
   }

@@ -20,12 +20,16 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => app?.close());
 
-const adminId = () => (app.db.$client.prepare(`SELECT id FROM users WHERE username = ?`).get(keys.adminName) as { id: string }).id;
+const adminId = () =>
+  (app.db.$client.prepare(`SELECT id FROM users WHERE username = ?`).get(keys.adminName) as { id: string }).id;
 
 const NDJSON = { "content-type": "application/x-ndjson" };
 const lines = (records: unknown[]) => `${records.map((r) => JSON.stringify(r)).join("\n")}\n`;
 
-function importBody(body: string | Blob | { body: ReadableStream<Uint8Array>; duplex: "half" }, init: { key?: string | null; headers?: Record<string, string>; path?: string } = {}) {
+function importBody(
+  body: string | Blob | { body: ReadableStream<Uint8Array>; duplex: "half" },
+  init: { key?: string | null; headers?: Record<string, string>; path?: string } = {},
+) {
   const { key = keys.admin, headers = NDJSON, path = "/api/v0/import" } = init;
   const auth = key ? bearer(key) : {};
   const request = typeof body === "string" || body instanceof Blob ? { body } : body;
@@ -45,38 +49,74 @@ async function refused(status: number, res: Promise<Response>): Promise<Record<s
 function catalog(course: string, learner: string) {
   return [
     { type: "course", id: course, title: "Imported" },
-    { type: "user", username: learner, name: "Imported Learner", email: `${learner}@example.com`, external_ids: [`anon-${learner}`] },
+    {
+      type: "user",
+      username: learner,
+      name: "Imported Learner",
+      email: `${learner}@example.com`,
+      external_ids: [`anon-${learner}`],
+    },
     { type: "enrollment", course_id: course, user: learner, mode: "verified", enrolled_at: "2026-01-06T09:00:00Z" },
     { type: "item", course_id: course, id: "problem-1", kind: "problem" },
   ];
 }
 
 const attempt = (course: string, learner: string) =>
-  problemEvaluated({}, {
-    id: randomUUID(), actor: agent(`anon-${learner}`), timestamp: "2026-03-18T10:00:00Z",
-    context: { contextActivities: { parent: [{ id: `https://lms.example.com/course/${course}`, objectType: "Activity" }] } },
-  });
+  problemEvaluated(
+    {},
+    {
+      id: randomUUID(),
+      actor: agent(`anon-${learner}`),
+      timestamp: "2026-03-18T10:00:00Z",
+      context: {
+        contextActivities: { parent: [{ id: `https://lms.example.com/course/${course}`, objectType: "Activity" }] },
+      },
+    },
+  );
 
 describe("POST /api/v0/import", () => {
   it("imports every record type it is given and answers the counts; the figures follow on the next read", async () => {
     const course = "course-v1:Import+I1+2026";
-    const res = await importBody(lines([...catalog(course, "imp-ada"), { type: "statement", statement: attempt(course, "imp-ada") }]));
+    const res = await importBody(
+      lines([...catalog(course, "imp-ada"), { type: "statement", statement: attempt(course, "imp-ada") }]),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      counts: { department: 0, user: 1, course: 1, staff: 0, enrollment: 1, objective: 0, item: 1, goal: 0, statement: 1, graded_event: 0 },
+      counts: {
+        department: 0,
+        user: 1,
+        course: 1,
+        staff: 0,
+        enrollment: 1,
+        objective: 0,
+        item: 1,
+        goal: 0,
+        statement: 1,
+        graded_event: 0,
+      },
     });
     ensureCourseFresh(app.db, course, TEST_AS_OF);
-    expect(app.db.$client.prepare(`SELECT username, mode, problems_attempted FROM learner_summary WHERE course_id = ?`).all(course)).toEqual([
-      { username: "imp-ada", mode: "verified", problems_attempted: 1 },
-    ]);
+    expect(
+      app.db.$client
+        .prepare(`SELECT username, mode, problems_attempted FROM learner_summary WHERE course_id = ?`)
+        .all(course),
+    ).toEqual([{ username: "imp-ada", mode: "verified", problems_attempted: 1 }]);
   });
 
   it("reads the body as it streams, lines split across chunks (application/jsonl), at the path with a slash too", async () => {
     const text = lines(catalog("course-v1:Import+I2+2026", "imp-bo"));
     const parts = [text.slice(0, 7), text.slice(7, 60), text.slice(60, 61), text.slice(61)];
-    const res = await importBody(chunkedBody(parts, 20), { headers: { "content-type": "application/jsonl; charset=utf-8" }, path: "/api/v0/import/" });
+    const res = await importBody(chunkedBody(parts, 20), {
+      headers: { "content-type": "application/jsonl; charset=utf-8" },
+      path: "/api/v0/import/",
+    });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { counts: Record<string, number> }).counts).toMatchObject({ course: 1, user: 1, enrollment: 1, item: 1 });
+    expect(((await res.json()) as { counts: Record<string, number> }).counts).toMatchObject({
+      course: 1,
+      user: 1,
+      enrollment: 1,
+      item: 1,
+    });
   });
 
   it("400 invalid_import with every error, line by line, and nothing changed", async () => {
@@ -108,7 +148,11 @@ describe("POST /api/v0/import", () => {
   });
 
   it("413 past LANTERN_MAX_IMPORT_BYTES, declared or streamed, and nothing changed", async () => {
-    const many = Array.from({ length: 1000 }, (_, i) => ({ type: "objective", id: `obj-${i}`, name: "Objective with a long enough name" }));
+    const many = Array.from({ length: 1000 }, (_, i) => ({
+      type: "objective",
+      id: `obj-${i}`,
+      name: "Objective with a long enough name",
+    }));
     const text = lines(many);
     expect(text.length).toBeGreaterThan(MAX_IMPORT_BYTES);
     await refused(413, importBody(text));
@@ -130,11 +174,15 @@ describe("POST /api/v0/import", () => {
     // A key's first use records it; that must not wait for the import's write lock either.
     const fresh = (await createApiKey(app.db, adminId(), "fresh")).key;
     const done: string[] = [];
-    const slow = importBody(chunkedBody([text.slice(0, 40), text.slice(40)], 1000)).then((r) => (done.push("import"), r));
+    const slow = importBody(chunkedBody([text.slice(0, 40), text.slice(40)], 1000)).then(
+      (r) => (done.push("import"), r),
+    );
     await new Promise((r) => setTimeout(r, 300));
     const t0 = Date.now();
     expect((await fetch(`${app.url}/xapi/about`)).status).toBe(200);
-    const read = await fetch(`${app.url}/xapi/statements?statementId=${randomUUID()}`, { headers: { "x-experience-api-version": "1.0.3", ...bearer(fresh) } });
+    const read = await fetch(`${app.url}/xapi/statements?statementId=${randomUUID()}`, {
+      headers: { "x-experience-api-version": "1.0.3", ...bearer(fresh) },
+    });
     expect(read.status).toBe(404);
     expect(Date.now() - t0).toBeLessThan(500);
     const write = fetch(`${app.url}/xapi/statements`, {

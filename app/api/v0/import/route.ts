@@ -16,10 +16,14 @@ const JSON_LINES_TYPES = ["application/x-ndjson", "application/jsonl", "applicat
 const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
 const pascal = (type: string) => type.replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase());
 const importLine = z.union(RECORD_TYPES.map((type) => named(`Import${pascal(type)}`, RECORD_SCHEMAS[type])));
-const imported = z.object({ counts: z.record(z.enum(RECORD_TYPES), z.number().int()).describe("How many records of each type were loaded.") });
+const imported = z.object({
+  counts: z.record(z.enum(RECORD_TYPES), z.number().int()).describe("How many records of each type were loaded."),
+});
 const invalidImport = z.object({
   error_code: z.literal("invalid_import"),
-  errors: z.array(z.string()).describe(`Every error found, \`line N: field: message\` (reading stops after ${MAX_ERRORS}).`),
+  errors: z
+    .array(z.string())
+    .describe(`Every error found, \`line N: field: message\` (reading stops after ${MAX_ERRORS}).`),
 });
 const EXAMPLE = [
   { type: "course", id: "course-v1:Org+CS101+2026_T1", title: "Programming" },
@@ -38,10 +42,17 @@ export const POST = apiRoute(
       summary: "Import a JSON Lines file",
       description:
         "Departments, users, courses, staff, enrollments, objectives, items, goals, xAPI statements and graded events, one JSON record per line (docs/import-format.md). One transaction: any invalid line changes nothing, and every error is reported with its line number. The body streams, so its size is limited only by `LANTERN_MAX_IMPORT_BYTES` (1 GiB by default). Needs an administrator.",
-      requestBody: { description: "One record per line; each line is one of these.", schema: importLine, example: EXAMPLE },
+      requestBody: {
+        description: "One record per line; each line is one of these.",
+        schema: importLine,
+        example: EXAMPLE,
+      },
       responses: {
         200: { description: "Loaded.", schema: imported },
-        400: { description: "`invalid_import`: the file has errors, listed; nothing was changed. Or a wrong Content-Type.", schema: z.union([invalidImport, ERROR_BODY_SCHEMAS.lantern]) },
+        400: {
+          description: "`invalid_import`: the file has errors, listed; nothing was changed. Or a wrong Content-Type.",
+          schema: z.union([invalidImport, ERROR_BODY_SCHEMAS.lantern]),
+        },
         413: { description: "`payload_too_large`: the body is larger than `LANTERN_MAX_IMPORT_BYTES`." },
         503: BUSY,
       },
@@ -59,7 +70,11 @@ export const POST = apiRoute(
         db.$client.close();
       }
     });
-    if (!result.ok) return Response.json({ error_code: "invalid_import", errors: result.errors } satisfies z.infer<typeof invalidImport>, { status: 400 });
+    if (!result.ok)
+      return Response.json(
+        { error_code: "invalid_import", errors: result.errors } satisfies z.infer<typeof invalidImport>,
+        { status: 400 },
+      );
     return Response.json({ counts: result.counts } satisfies z.infer<typeof imported>);
   },
 );

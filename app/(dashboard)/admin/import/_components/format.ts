@@ -10,7 +10,12 @@ export function formatBytes(bytes: number): string {
   }
   // "218 bytes", but "12 kB": the short form of a plain byte count is an unidiomatic "218 byte".
   const unitDisplay = unit === 0 ? "long" : "short";
-  return new Intl.NumberFormat(undefined, { style: "unit", unit: UNITS[unit], unitDisplay, maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return new Intl.NumberFormat(undefined, {
+    style: "unit",
+    unit: UNITS[unit],
+    unitDisplay,
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
 }
 
 /** A count in the browser's locale. */

@@ -30,7 +30,9 @@ function announcement(phase: Phase, file: File | null): string {
 function summaryOf(outcome: Outcome): string {
   switch (outcome.kind) {
     case "imported":
-      return outcome.total === 0 ? "The file held no records. Nothing was changed." : `Imported ${plural(outcome.total, "record")}.`;
+      return outcome.total === 0
+        ? "The file held no records. Nothing was changed."
+        : `Imported ${plural(outcome.total, "record")}.`;
     case "invalid":
       return `The file has ${outcome.truncated ? "at least " : ""}${plural(outcome.errors.length, "error")}. Nothing was changed.`;
     case "too_large":
@@ -115,7 +117,9 @@ export function ImportForm({ maxBytes, maxErrors }: { maxBytes: number; maxError
         </h2>
         <form onSubmit={onSubmit} className={styles.importForm}>
           <label
-            className={[styles.importDrop, dragging && styles.dragging, running && styles.inactive].filter(Boolean).join(" ")}
+            className={[styles.importDrop, dragging && styles.dragging, running && styles.inactive]
+              .filter(Boolean)
+              .join(" ")}
             onDragOver={(e) => {
               e.preventDefault();
               if (!running) setDragging(true);
@@ -137,7 +141,9 @@ export function ImportForm({ maxBytes, maxErrors }: { maxBytes: number; maxError
             <span className={styles.importDropTitle}>
               <span className={styles.importDropLink}>Choose a JSON Lines file</span> or drop it here
             </span>
-            <span className={styles.importDropHint}>.jsonl or .ndjson, one record per line, up to {formatBytes(maxBytes)}</span>
+            <span className={styles.importDropHint}>
+              .jsonl or .ndjson, one record per line, up to {formatBytes(maxBytes)}
+            </span>
           </label>
           <p id="import-chosen" className={styles.importChosen}>
             {file ? (
@@ -166,7 +172,15 @@ export function ImportForm({ maxBytes, maxErrors }: { maxBytes: number; maxError
         {announcement(phase, file)}
       </p>
 
-      {phase.kind === "over" && <ImportResult outcome={phase.outcome} file={phase.file} maxBytes={maxBytes} maxErrors={maxErrors} onRetry={retry} />}
+      {phase.kind === "over" && (
+        <ImportResult
+          outcome={phase.outcome}
+          file={phase.file}
+          maxBytes={maxBytes}
+          maxErrors={maxErrors}
+          onRetry={retry}
+        />
+      )}
     </>
   );
 }
@@ -175,7 +189,9 @@ function Progress({ phase }: { phase: Extract<Phase, { kind: "uploading" | "fini
   return (
     <div className={styles.importProgress}>
       <div className={styles.importProgressLine}>
-        <label htmlFor="import-progress-bar">{phase.kind === "uploading" ? "Uploading and importing…" : "Finishing the import…"}</label>
+        <label htmlFor="import-progress-bar">
+          {phase.kind === "uploading" ? "Uploading and importing…" : "Finishing the import…"}
+        </label>
         {phase.kind === "uploading" && (
           <span className="muted">
             {formatBytes(phase.sent)} of {formatBytes(phase.total)} · {percent(phase.sent, phase.total)}%
@@ -183,7 +199,12 @@ function Progress({ phase }: { phase: Extract<Phase, { kind: "uploading" | "fini
         )}
       </div>
       {/* Without a value the bar is indeterminate: the file is sent, the last records are being applied. */}
-      <progress id="import-progress-bar" className={styles.importProgressBar} max={phase.kind === "uploading" ? phase.total || 1 : undefined} value={phase.kind === "uploading" ? phase.sent : undefined} />
+      <progress
+        id="import-progress-bar"
+        className={styles.importProgressBar}
+        max={phase.kind === "uploading" ? phase.total || 1 : undefined}
+        value={phase.kind === "uploading" ? phase.sent : undefined}
+      />
     </div>
   );
 }

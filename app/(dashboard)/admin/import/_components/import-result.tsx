@@ -32,7 +32,8 @@ export function ImportResult({ outcome, file, maxBytes, maxErrors, onRetry }: Pr
       ) : (
         <Result tone="ok" title={`Imported ${plural(outcome.total, "record")}`}>
           <p>
-            Every record of <strong>{file.name}</strong> was loaded, in one transaction. The figures include them from the next page you open.
+            Every record of <strong>{file.name}</strong> was loaded, in one transaction. The figures include them from
+            the next page you open.
           </p>
           <Counts rows={outcome.rows} total={outcome.total} />
           {outcome.rows.some((r) => r.type === "course" || r.type === "enrollment") && (
@@ -44,10 +45,13 @@ export function ImportResult({ outcome, file, maxBytes, maxErrors, onRetry }: Pr
       );
     case "invalid":
       return (
-        <Result tone="bad" title={`${file.name} has ${outcome.truncated ? "at least " : ""}${plural(outcome.errors.length, "error")}`}>
+        <Result
+          tone="bad"
+          title={`${file.name} has ${outcome.truncated ? "at least " : ""}${plural(outcome.errors.length, "error")}`}
+        >
           <p>
-            <strong>Nothing was changed.</strong> An import is all or nothing: fix {outcome.errors.length === 1 ? "this line" : "these lines"}, then choose the
-            file again and import it.
+            <strong>Nothing was changed.</strong> An import is all or nothing: fix{" "}
+            {outcome.errors.length === 1 ? "this line" : "these lines"}, then choose the file again and import it.
           </p>
           {outcome.truncated && (
             <p className="muted">
@@ -62,10 +66,12 @@ export function ImportResult({ outcome, file, maxBytes, maxErrors, onRetry }: Pr
         <Result tone="bad" title="The file is too large to upload">
           <p>
             <strong>{file.name}</strong> ({formatBytes(file.size)}) is larger than the server accepts
-            {file.size > maxBytes ? ` (${formatBytes(maxBytes)}, set by LANTERN_MAX_IMPORT_BYTES)` : ""}. Nothing was changed.
+            {file.size > maxBytes ? ` (${formatBytes(maxBytes)}, set by LANTERN_MAX_IMPORT_BYTES)` : ""}. Nothing was
+            changed.
           </p>
           <p>
-            Import it on the server with the command line instead, which reads the file directly: <code>npx lantern import FILE</code>
+            Import it on the server with the command line instead, which reads the file directly:{" "}
+            <code>npx lantern import FILE</code>
           </p>
         </Result>
       );
@@ -83,8 +89,8 @@ export function ImportResult({ outcome, file, maxBytes, maxErrors, onRetry }: Pr
       return (
         <Result tone="bad" title="The upload failed">
           <p>
-            No answer came from Lantern. Either the connection failed (check it, then retry), or the file changed on disk since you chose it
-            (choose it again).
+            No answer came from Lantern. Either the connection failed (check it, then retry), or the file changed on
+            disk since you chose it (choose it again).
           </p>
           {retry}
         </Result>
@@ -93,7 +99,8 @@ export function ImportResult({ outcome, file, maxBytes, maxErrors, onRetry }: Pr
       return (
         <Result tone="warn" title="Your session has ended">
           <p>
-            Nothing was imported. <Link href="/sign-in?callbackUrl=/admin/import">Sign in again</Link>, then import the file.
+            Nothing was imported. <Link href="/sign-in?callbackUrl=/admin/import">Sign in again</Link>, then import the
+            file.
           </p>
         </Result>
       );

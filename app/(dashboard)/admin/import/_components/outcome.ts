@@ -96,7 +96,10 @@ export function outcomeOf(answer: Answer, maxErrors: number): Outcome {
       return { kind: "too_large" };
     case 503: {
       const seconds = Number(answer.retryAfter);
-      return { kind: "busy", retryAfterSeconds: answer.retryAfter && Number.isFinite(seconds) && seconds > 0 ? seconds : null };
+      return {
+        kind: "busy",
+        retryAfterSeconds: answer.retryAfter && Number.isFinite(seconds) && seconds > 0 ? seconds : null,
+      };
     }
   }
   const message = isObject(body) && typeof body.developer_message === "string" ? body.developer_message : null;

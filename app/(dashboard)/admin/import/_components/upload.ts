@@ -21,7 +21,8 @@ export function uploadImport(file: Blob, { onProgress, onSent }: UploadHandlers)
     xhr.setRequestHeader("Content-Type", "application/x-ndjson");
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.upload.onload = onSent;
-    xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText, retryAfter: xhr.getResponseHeader("Retry-After") });
+    xhr.onload = () =>
+      resolve({ status: xhr.status, body: xhr.responseText, retryAfter: xhr.getResponseHeader("Retry-After") });
     xhr.onerror = xhr.onabort = xhr.ontimeout = () => resolve(null);
     xhr.send(file);
   });

@@ -12,7 +12,9 @@ export function EmptyOverview({ isAdmin }: { isAdmin: boolean }) {
       <h2 id="empty-heading" className="section-title">
         No learners or activity yet
       </h2>
-      <p>Learners, their figures and the charts appear here once data for this course arrives, in either of two ways:</p>
+      <p>
+        Learners, their figures and the charts appear here once data for this course arrives, in either of two ways:
+      </p>
       <ul>
         <li>
           <strong>An import</strong> of a JSON Lines file with the course’s enrollments and activity

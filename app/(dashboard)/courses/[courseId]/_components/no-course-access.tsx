@@ -12,10 +12,14 @@ export function NoCourseAccess({ courseId, isAdmin }: { courseId: string; isAdmi
         <p>
           {isAdmin ? (
             <>
-              Lantern has no course <code>{courseId}</code>. It appears once it is imported or an LMS sends its activity.
+              Lantern has no course <code>{courseId}</code>. It appears once it is imported or an LMS sends its
+              activity.
             </>
           ) : (
-            <>Course pages are open to the course’s instructors and staff. If you teach this course, ask an administrator to add you.</>
+            <>
+              Course pages are open to the course’s instructors and staff. If you teach this course, ask an
+              administrator to add you.
+            </>
           )}
         </p>
         <p>

@@ -33,8 +33,9 @@ export async function OverviewGoals({ courseId, asOf, formats }: { courseId: str
         ))}
       </ul>
       <p className="meta">
-        Every learner who ever enrolled. “Complete (work limit)” counts learners who reached a goal’s limit of attempts without completing every target:
-        the goal counts as done for them, but they are not among “Complete”. <Link href={goalsPath(courseId)}>The goals in detail</Link>
+        Every learner who ever enrolled. “Complete (work limit)” counts learners who reached a goal’s limit of attempts
+        without completing every target: the goal counts as done for them, but they are not among “Complete”.{" "}
+        <Link href={goalsPath(courseId)}>The goals in detail</Link>
       </p>
     </>
   );

@@ -26,7 +26,12 @@ function dayTooltip({ label, day }: { label: string; day: (d: string) => string 
     <Tooltip
       labelFormatter={(d) => day(String(d))}
       formatter={(v) => [String(v), label]}
-      contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--text)" }}
+      contentStyle={{
+        background: "var(--surface)",
+        border: "1px solid var(--border)",
+        borderRadius: 8,
+        color: "var(--text)",
+      }}
     />
   );
 }
@@ -42,28 +47,61 @@ export function TrendCharts({ days }: { days: CourseDay[] }) {
     <div className={styles.trends}>
       <figure className={`card ${styles.trendMain} trend-main`}>
         <figcaption className={styles.trendTitle}>Active learners per day</figcaption>
-        <AreaChart responsive style={{ width: "100%", height: 220 }} data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
+        <AreaChart
+          responsive
+          style={{ width: "100%", height: 220 }}
+          data={days}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          accessibilityLayer
+        >
           <CartesianGrid stroke="var(--border)" vertical={false} />
           <XAxis dataKey="date" tickFormatter={f.shortDay} tick={AXIS} stroke="var(--border)" minTickGap={24} />
           <YAxis allowDecimals={false} tickFormatter={f.count} tick={AXIS} stroke="var(--border)" width="auto" />
           {dayTooltip({ label: "Active learners", day: f.day })}
-          <Area type="monotone" dataKey="active_learners" name="Active learners" stroke="var(--accent)" fill="var(--accent-soft)" strokeWidth={2} isAnimationActive={false} />
+          <Area
+            type="monotone"
+            dataKey="active_learners"
+            name="Active learners"
+            stroke="var(--accent)"
+            fill="var(--accent-soft)"
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
         </AreaChart>
       </figure>
       <div className={styles.trendGrid}>
         {FIGURES.map((s) => (
           <figure key={s.key} className={`card ${styles.trendSmall} trend-small`}>
             <figcaption className={styles.trendTitle}>{s.label}</figcaption>
-            <LineChart responsive style={{ width: "100%", height: 120 }} data={days} margin={{ top: 6, right: 6, bottom: 0, left: 0 }}>
+            <LineChart
+              responsive
+              style={{ width: "100%", height: 120 }}
+              data={days}
+              margin={{ top: 6, right: 6, bottom: 0, left: 0 }}
+            >
               <XAxis dataKey="date" tickFormatter={f.shortDay} tick={AXIS} stroke="var(--border)" minTickGap={32} />
               <YAxis allowDecimals={false} tickFormatter={f.count} tick={AXIS} stroke="var(--border)" width="auto" />
               {dayTooltip({ label: s.label, day: f.day })}
-              <Line type="monotone" dataKey={s.key} name={s.label} stroke="var(--info)" dot={false} strokeWidth={1.8} isAnimationActive={false} />
+              <Line
+                type="monotone"
+                dataKey={s.key}
+                name={s.label}
+                stroke="var(--info)"
+                dot={false}
+                strokeWidth={1.8}
+                isAnimationActive={false}
+              />
             </LineChart>
           </figure>
         ))}
       </div>
-      <DayTable days={days} columns={COLUMNS} caption="The course day by day" summary="Show the numbers as a table" className={`${styles.trendTable} trend-table`} />
+      <DayTable
+        days={days}
+        columns={COLUMNS}
+        caption="The course day by day"
+        summary="Show the numbers as a table"
+        className={`${styles.trendTable} trend-table`}
+      />
     </div>
   );
 }

@@ -47,7 +47,9 @@ export default async function GoalsPage({ params }: { params: Promise<{ courseId
         </Link>
       </p>
       {goals.length === 0 ? (
-        <p className="empty">This course has no goals yet. Create one with New goal, or through the Knewton scoped-goals API or the import.</p>
+        <p className="empty">
+          This course has no goals yet. Create one with New goal, or through the Knewton scoped-goals API or the import.
+        </p>
       ) : (
         <ul className={styles.goalCards}>
           {goals.map((goal) => (
@@ -58,7 +60,13 @@ export default async function GoalsPage({ params }: { params: Promise<{ courseId
                   <p className={styles.goalCardKind}>{targetsSummary(goal)}</p>
                 </header>
                 <Suspense fallback={<DistributionSkeleton />}>
-                  <GoalDistribution courseId={courseId} goalId={goal.id} goalName={goal.name} asOf={asOf} formats={formats} />
+                  <GoalDistribution
+                    courseId={courseId}
+                    goalId={goal.id}
+                    goalName={goal.name}
+                    asOf={asOf}
+                    formats={formats}
+                  />
                 </Suspense>
                 <GoalDefinition goal={goal} names={names} headingLevel={4} />
                 <p className={styles.goalCardCta}>

@@ -18,7 +18,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 function urlParams(sp: SearchParams): URLSearchParams {
   const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, one);
+  for (const [k, v] of Object.entries(sp))
+    for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, one);
   return out;
 }
 
@@ -27,7 +28,11 @@ function urlParams(sp: SearchParams): URLSearchParams {
  * API would refuse the URL, in which case the page asks the API and shows what it says. A page
  * past the last is answered with the last page (as the goal table does), and says so.
  */
-async function firstPage(db: Db, courseId: string, params: URLSearchParams): Promise<{ page: RosterPage; url: string; pastLast: PastLast | null } | null> {
+async function firstPage(
+  db: Db,
+  courseId: string,
+  params: URLSearchParams,
+): Promise<{ page: RosterPage; url: string; pastLast: PastLast | null } | null> {
   const q = learnerListQuery.safeParse(Object.fromEntries(params));
   if (!q.success) return null;
   try {
@@ -35,7 +40,8 @@ async function firstPage(db: Db, courseId: string, params: URLSearchParams): Pro
     const asked = pageOf(q.data);
     let { count, results } = await listLearners(db, courseId, { ...sel, ...asked });
     const numPages = Math.max(1, Math.ceil(count / asked.pageSize));
-    if (asked.page <= numPages) return { page: { count, num_pages: numPages, results }, url: learnersApiUrl(courseId, params), pastLast: null };
+    if (asked.page <= numPages)
+      return { page: { count, num_pages: numPages, results }, url: learnersApiUrl(courseId, params), pastLast: null };
     const last = { ...asked, page: numPages };
     ({ count, results } = await listLearners(db, courseId, { ...sel, ...last }));
     return {
@@ -50,7 +56,13 @@ async function firstPage(db: Db, courseId: string, params: URLSearchParams): Pro
 }
 
 /** Roster: every learner who ever enrolled, filtered, sorted and paged on the server, state in the URL. */
-export default async function RosterPage({ params, searchParams }: { params: Promise<{ courseId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function RosterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ courseId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const load = await loadCourse((await params).courseId);
   if (!load.ok) return null;
   const courseId = load.course.id;

@@ -28,7 +28,8 @@ export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyListing[] }) {
   const [created, setCreated] = useState<{ id: string; name: string; key: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const create = useMutation({
-    mutationFn: (name: string) => call<ApiKeyListing & { key: string }>("/api/v0/api-keys", { method: "POST", body: JSON.stringify({ name }) }),
+    mutationFn: (name: string) =>
+      call<ApiKeyListing & { key: string }>("/api/v0/api-keys", { method: "POST", body: JSON.stringify({ name }) }),
     onSuccess: (k) => {
       setCreated({ id: k.id, name: k.name, key: k.key });
       setCopied(false);
@@ -59,7 +60,14 @@ export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyListing[] }) {
         </h2>
         <form className={styles.inlineForm} onSubmit={onCreate}>
           <label htmlFor="key-name">Name</label>
-          <input id="key-name" name="name" type="text" placeholder="e.g. Open edX production" maxLength={100} required />
+          <input
+            id="key-name"
+            name="name"
+            type="text"
+            placeholder="e.g. Open edX production"
+            maxLength={100}
+            required
+          />
           <button className="button primary" type="submit" disabled={create.isPending}>
             {create.isPending ? "Creating…" : "Create key"}
           </button>
@@ -123,7 +131,8 @@ export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyListing[] }) {
                         className="button danger"
                         disabled={revoke.isPending}
                         onClick={() => {
-                          if (window.confirm(`Revoke "${k.name}"? Anything using it stops working at once.`)) revoke.mutate(k.id);
+                          if (window.confirm(`Revoke "${k.name}"? Anything using it stops working at once.`))
+                            revoke.mutate(k.id);
                         }}
                       >
                         Revoke<span className="visually-hidden"> {k.name}</span>

@@ -31,20 +31,51 @@ beforeAll(async () => {
       { id: "eng", name: "Engineering", parentId: "uni" },
     ])
     .run();
-  const inX = enrollLearners(db, X, ["s1", "s2", "e1", "b1"].map((username) => ({ username })));
-  const inY = enrollLearners(db, Y, ["s1", "e1", "n1"].map((username) => ({ username })));
+  const inX = enrollLearners(
+    db,
+    X,
+    ["s1", "s2", "e1", "b1"].map((username) => ({ username })),
+  );
+  const inY = enrollLearners(
+    db,
+    Y,
+    ["s1", "e1", "n1"].map((username) => ({ username })),
+  );
   Object.assign(id, Object.fromEntries([...inX, ...inY]));
-  for (const [u, d] of [["s1", "sci"], ["s2", "sci-cs"], ["e1", "eng"], ["b1", "sci"]]) db.$client.prepare(`UPDATE users SET department_id = ? WHERE id = ?`).run(d, id[u!]);
+  for (const [u, d] of [
+    ["s1", "sci"],
+    ["s2", "sci-cs"],
+    ["e1", "eng"],
+    ["b1", "sci"],
+  ])
+    db.$client.prepare(`UPDATE users SET department_id = ? WHERE id = ?`).run(d, id[u!]);
   db.$client.prepare(`UPDATE users SET status = 'blocked' WHERE id = ?`).run(id.b1);
-  for (const [u, c, course] of [["s1", "X", X], ["s1", "Y", Y], ["s2", "X", X], ["e1", "X", X], ["e1", "Y", Y], ["n1", "Y", Y], ["b1", "X", X]] as const) {
+  for (const [u, c, course] of [
+    ["s1", "X", X],
+    ["s1", "Y", Y],
+    ["s2", "X", X],
+    ["e1", "X", X],
+    ["e1", "Y", Y],
+    ["n1", "Y", Y],
+    ["b1", "X", X],
+  ] as const) {
     enr[`${u}${c}`] = enrollmentOf(db, id[u]!, course);
   }
-  db.insert(items).values([{ courseId: X, id: "x1", kind: "html" }, { courseId: Y, id: "y1", kind: "html" }]).run();
+  db.insert(items)
+    .values([
+      { courseId: X, id: "x1", kind: "html" },
+      { courseId: Y, id: "y1", kind: "html" },
+    ])
+    .run();
   addEvents(db, [
     { userId: id.s2!, courseId: X, itemId: "x1", kind: "item_completed", ts: Date.parse("2026-03-05T12:00:00Z") },
     { userId: id.e1!, courseId: X, itemId: "", kind: "course_launch", ts: Date.parse("2026-03-06T12:00:00Z") },
   ]);
-  setEnrollment(db, enr.s1X!, { access_date: "2026-01-10T09:00:00.000Z", completion_status: "complete", completed_at: "2026-03-01T10:00:00.000Z" });
+  setEnrollment(db, enr.s1X!, {
+    access_date: "2026-01-10T09:00:00.000Z",
+    completion_status: "complete",
+    completed_at: "2026-03-01T10:00:00.000Z",
+  });
   setEnrollment(db, enr.s1Y!, { access_date: "2026-02-10T09:00:00.000Z" });
   setEnrollment(db, enr.s2X!, { due_date: "2026-04-01T00:00:00.000Z" });
   setEnrollment(db, enr.e1X!, { due_date: "2026-05-01T00:00:00.000Z" });
@@ -66,7 +97,12 @@ async function names(query: string, key = admin): Promise<string[]> {
 describe("iSpring results: filters", () => {
   it("takes lists in array, indexed, repeated and comma-separated form", async () => {
     const want = ["s1X", "s1Y", "s2X"];
-    for (const q of [`userIds[]=${id.s1}&userIds[]=${id.s2}`, `userIds=${id.s1}&userIds=${id.s2}`, `userIds=${id.s1},${id.s2}`, `userIds[0]=${id.s1}&userIds[1]=${id.s2},`]) {
+    for (const q of [
+      `userIds[]=${id.s1}&userIds[]=${id.s2}`,
+      `userIds=${id.s1}&userIds=${id.s2}`,
+      `userIds=${id.s1},${id.s2}`,
+      `userIds[0]=${id.s1}&userIds[1]=${id.s2},`,
+    ]) {
       expect(await names(q), q).toEqual(want);
     }
     expect(await names(`courseIds[]=${encodeURIComponent(Y)}`)).toEqual(["e1Y", "n1Y", "s1Y"]);
@@ -84,7 +120,9 @@ describe("iSpring results: filters", () => {
   it("takes date ranges with either bound alone, a bare end date covering its day", async () => {
     expect(await names("accessDate[startDate]=2026-01-09")).toEqual(["s1X", "s1Y"]);
     expect(await names("accessDate[endDate]=2026-01-10")).toEqual(["e1X", "e1Y", "n1Y", "s1X", "s2X"]);
-    expect(await names("accessDate[startDate]=2026-02-01T00:00:00Z&accessDate[endDate]=2026-02-28T00:00:00Z")).toEqual(["s1Y"]);
+    expect(await names("accessDate[startDate]=2026-02-01T00:00:00Z&accessDate[endDate]=2026-02-28T00:00:00Z")).toEqual([
+      "s1Y",
+    ]);
     // An unencoded `+` arrives as a space; the offset still reads.
     expect(await names("accessDate[startDate]=2026-01-10T10:00:00+01:00")).toEqual(["s1X", "s1Y"]);
     expect(await names("dueDate[startDate]=2026-04-15")).toEqual(["e1X"]);
@@ -94,7 +132,11 @@ describe("iSpring results: filters", () => {
   it("filters on completion date, explicit or from events", async () => {
     expect(await names("completionDate[startDate]=2026-03-04")).toEqual(["e1Y", "s2X"]);
     expect(await names("completionDate[endDate]=2026-03-05")).toEqual(["s1X", "s2X"]);
-    expect(await names(`courseIds=${encodeURIComponent(X)}&completionDate[startDate]=2026-03-02&completionDate[endDate]=2026-03-31`)).toEqual(["s2X"]);
+    expect(
+      await names(
+        `courseIds=${encodeURIComponent(X)}&completionDate[startDate]=2026-03-02&completionDate[endDate]=2026-03-31`,
+      ),
+    ).toEqual(["s2X"]);
   });
 
   it("filters on completion status, explicit or derived", async () => {
@@ -147,7 +189,11 @@ describe("iSpring results: paging", () => {
   });
 
   it("pages through filters on derived figures too", async () => {
-    const pages = await allPages(app, admin, `courseIds=${encodeURIComponent(X)},${encodeURIComponent(Y)}&completionStatuses=complete,not_started,in_progress&pageSize=1`);
+    const pages = await allPages(
+      app,
+      admin,
+      `courseIds=${encodeURIComponent(X)},${encodeURIComponent(Y)}&completionStatuses=complete,not_started,in_progress&pageSize=1`,
+    );
     expect(pages.every((p) => p.length === 1)).toBe(true);
     const got = pages.flat().map((r) => r.enrollmentId);
     expect(got).toEqual([...got].sort());
@@ -158,7 +204,9 @@ describe("iSpring results: paging", () => {
     const first = await (await fetch(`${app.url}${RESULTS}?pageSize=5`, { headers: { authorization: admin } })).text();
     const token = /<nextPageToken>([^<]+)<\/nextPageToken>\n<\/response>\n$/.exec(first)?.[1];
     expect(token).toBeDefined();
-    const last = await (await fetch(`${app.url}${RESULTS}?pageSize=5&pageToken=${token}`, { headers: { authorization: admin } })).text();
+    const last = await (
+      await fetch(`${app.url}${RESULTS}?pageSize=5&pageToken=${token}`, { headers: { authorization: admin } })
+    ).text();
     expect(last).toContain("<result>");
     expect(last).not.toContain("nextPageToken");
   });

@@ -23,8 +23,20 @@ let keys: Keys;
 let a: string[];
 let c: string[];
 
-const ev = (u: string, courseId: string, itemId: string, kind: NormalisedEvent["kind"], at: number, extra: Partial<NormalisedEvent> = {}): NormalisedEvent => ({
-  userId: u, courseId, itemId, kind, ts: at, ...extra,
+const ev = (
+  u: string,
+  courseId: string,
+  itemId: string,
+  kind: NormalisedEvent["kind"],
+  at: number,
+  extra: Partial<NormalisedEvent> = {},
+): NormalisedEvent => ({
+  userId: u,
+  courseId,
+  itemId,
+  kind,
+  ts: at,
+  ...extra,
 });
 /** p1 solved, v1 watched, q1 scored as given: every mandatory item of A completed. */
 const finishA = (u: string, ...scores: number[]): NormalisedEvent[] => [
@@ -65,13 +77,21 @@ beforeAll(async () => {
     ev(a[7]!, B, "h2", "item_completed", T0 + 5 * HOUR, { durationMs: 2_500 }),
   ]);
   setEnrollment(db, enrollmentOf(db, a[0]!, A), { due_date: FUTURE });
-  setEnrollment(db, enrollmentOf(db, a[1]!, A), { due_date: PAST, expiration_date: FUTURE, access_date: "2026-01-06T08:30:00.000Z" });
+  setEnrollment(db, enrollmentOf(db, a[1]!, A), {
+    due_date: PAST,
+    expiration_date: FUTURE,
+    access_date: "2026-01-06T08:30:00.000Z",
+  });
   setEnrollment(db, enrollmentOf(db, a[2]!, A), { due_date: PAST });
   setEnrollment(db, enrollmentOf(db, a[3]!, A), { due_date: PAST });
   setEnrollment(db, enrollmentOf(db, a[5]!, A), { score: 30 });
   setEnrollment(db, enrollmentOf(db, a[7]!, B), { due_date: PAST });
   COMPLETION_STATUSES.forEach((status, i) =>
-    setEnrollment(db, enrollmentOf(db, c[i]!, C), { completion_status: status, completed_at: "2026-02-01T10:00:00.000Z", due_date: PAST }),
+    setEnrollment(db, enrollmentOf(db, c[i]!, C), {
+      completion_status: status,
+      completed_at: "2026-02-01T10:00:00.000Z",
+      due_date: PAST,
+    }),
   );
 }, 120_000);
 afterAll(async () => app?.close());
@@ -134,7 +154,13 @@ describe("iSpring results: the result of an enrollment", () => {
   });
 
   it("is failed below it, still overdue past the due date", async () => {
-    expect(await resultOf(a[3]!)).toMatchObject({ completionStatus: "failed", progress: 100, awardedScore: 40, completionDate: "2026-03-10T11:00:00+00:00", isOverdue: 1 });
+    expect(await resultOf(a[3]!)).toMatchObject({
+      completionStatus: "failed",
+      progress: 100,
+      awardedScore: 40,
+      completionDate: "2026-03-10T11:00:00+00:00",
+      isOverdue: 1,
+    });
   });
 
   it("judges pass or fail on the explicit score when there is one", async () => {
@@ -143,22 +169,32 @@ describe("iSpring results: the result of an enrollment", () => {
 
   it("is complete in a course without a passing score", async () => {
     const r = await resultOf(a[7]!, B);
-    expect(r).toMatchObject({ completionStatus: "complete", progress: 100, timeSpent: 3, completionDate: "2026-03-10T14:00:00+00:00", isOverdue: 0 });
+    expect(r).toMatchObject({
+      completionStatus: "complete",
+      progress: 100,
+      timeSpent: 3,
+      completionDate: "2026-03-10T14:00:00+00:00",
+      isOverdue: 0,
+    });
     expect(r.passingScore).toBeUndefined();
     expect(r.awardedScore).toBeUndefined();
   });
 
-  it.each(COMPLETION_STATUSES.map((s, i) => [s, i] as const))("is the explicit status %s when one is set", async (status, i) => {
-    const r = await resultOf(c[i]!, C);
-    expect(r.completionStatus).toBe(status);
-    const finished = ["complete", "passed", "failed", "accepted"].includes(status);
-    expect(r.completionDate).toBe(finished ? "2026-02-01T10:00:00+00:00" : undefined);
-    expect(r.isOverdue).toBe(["complete", "passed", "accepted"].includes(status) ? 0 : 1);
-  });
+  it.each(COMPLETION_STATUSES.map((s, i) => [s, i] as const))(
+    "is the explicit status %s when one is set",
+    async (status, i) => {
+      const r = await resultOf(c[i]!, C);
+      expect(r.completionStatus).toBe(status);
+      const finished = ["complete", "passed", "failed", "accepted"].includes(status);
+      expect(r.completionDate).toBe(finished ? "2026-02-01T10:00:00+00:00" : undefined);
+      expect(r.isOverdue).toBe(["complete", "passed", "accepted"].includes(status) ? 0 : 1);
+    },
+  );
 });
 
 describe("iSpring results: XML and JSON", () => {
-  const get = (query: string, headers: Record<string, string> = {}) => fetch(`${app.url}${RESULTS}?${query}`, { headers: { authorization: `Bearer ${keys.admin}`, ...headers } });
+  const get = (query: string, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}${RESULTS}?${query}`, { headers: { authorization: `Bearer ${keys.admin}`, ...headers } });
 
   it("answers XML by default, in the seed's layout, escaped", async () => {
     const id = enrollmentOf(app.db, a[0]!, A);
@@ -198,7 +234,9 @@ describe("iSpring results: XML and JSON", () => {
   it("answers errors as {code, message} in the format asked", async () => {
     const xml = await fetch(`${app.url}${RESULTS}`);
     expect(xml.status).toBe(401);
-    expect(await xml.text()).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<response>\n<code>unauthorized<\/code>\n<message>[^<]+<\/message>\n<\/response>\n$/);
+    expect(await xml.text()).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<response>\n<code>unauthorized<\/code>\n<message>[^<]+<\/message>\n<\/response>\n$/,
+    );
     const json = await get("pageSize=0", { accept: "application/json" });
     expect(json.status).toBe(400);
     expect(await json.json()).toEqual({ code: "invalid_request", message: expect.stringContaining("pageSize") });

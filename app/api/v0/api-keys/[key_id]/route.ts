@@ -13,12 +13,16 @@ export const DELETE = apiRoute(
     doc: {
       summary: "Revoke an API key",
       description: "Revokes one of the caller's own keys; it stops working at once.",
-      responses: { 204: { description: "Revoked." }, 404: { description: "`key_not_found`: the caller has no such key (another user's key is not found either)." } },
+      responses: {
+        204: { description: "Revoked." },
+        404: { description: "`key_not_found`: the caller has no such key (another user's key is not found either)." },
+      },
     },
   },
   async ({ db, caller, params }) => {
     // Only the caller's own keys are found, so another user's key id is indistinguishable from none.
-    if (!(await revokeApiKey(db, caller.userId, params.key_id))) throw new ApiError(404, "key_not_found", "You have no API key with that id.");
+    if (!(await revokeApiKey(db, caller.userId, params.key_id)))
+      throw new ApiError(404, "key_not_found", "You have no API key with that id.");
     return new Response(null, { status: 204 });
   },
 );

@@ -20,7 +20,10 @@ import { GoalLearners } from "./_components/goal-learners";
 import { loadGoal } from "./_lib/load-goal";
 import styles from "../_components/goals.module.css";
 
-type Props = { params: Promise<{ courseId: string; goalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ courseId: string; goalId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { courseId, goalId } = await params;
@@ -70,19 +73,39 @@ export default async function GoalPage({ params, searchParams }: Props) {
         </Suspense>
         <GoalDefinition goal={goal} names={names} />
       </section>
-      <section id="learners" aria-labelledby="learners-heading" className={`section ${styles.goalLearners} goal-learners`}>
+      <section
+        id="learners"
+        aria-labelledby="learners-heading"
+        className={`section ${styles.goalLearners} goal-learners`}
+      >
         <h2 id="learners-heading" className="section-title">
           Learners
         </h2>
         <Suspense fallback={<p className="muted">Working out every learner’s status…</p>}>
-          <LearnersOnGoal courseId={courseId} goalId={goal.id} goalName={goal.name} targets={goal.targets.map((t) => names.get(t) ?? t)} asOf={asOf} state={state} formats={formats} />
+          <LearnersOnGoal
+            courseId={courseId}
+            goalId={goal.id}
+            goalName={goal.name}
+            targets={goal.targets.map((t) => names.get(t) ?? t)}
+            asOf={asOf}
+            state={state}
+            formats={formats}
+          />
         </Suspense>
       </section>
     </div>
   );
 }
 
-async function LearnersOnGoal(props: { courseId: string; goalId: string; goalName: string; targets: string[]; asOf: string; state: GoalTableState; formats: Formats }) {
+async function LearnersOnGoal(props: {
+  courseId: string;
+  goalId: string;
+  goalName: string;
+  targets: string[];
+  asOf: string;
+  state: GoalTableState;
+  formats: Formats;
+}) {
   const page = await goalLearnerPage(getDb(), props.courseId, props.goalId, props.asOf, props.state);
   if (!page) return null;
   return (

@@ -8,7 +8,19 @@ import { goalPath } from "@/lib/dashboard/paths";
  * One goal's status distribution over the course's learners. Async, so a page can stream it in
  * behind a Suspense boundary while the course-wide results are computed (cached afterwards).
  */
-export async function GoalDistribution({ courseId, goalId, goalName, asOf, formats }: { courseId: string; goalId: string; goalName: string; asOf: string; formats: Formats }) {
+export async function GoalDistribution({
+  courseId,
+  goalId,
+  goalName,
+  asOf,
+  formats,
+}: {
+  courseId: string;
+  goalId: string;
+  goalName: string;
+  asOf: string;
+  formats: Formats;
+}) {
   const all = await goalDistributions(getDb(), courseId, asOf);
   const d = all.find((x) => x.goal.id === goalId);
   if (!d) return null;

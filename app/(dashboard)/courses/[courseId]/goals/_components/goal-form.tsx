@@ -17,7 +17,11 @@ type Props = {
 };
 
 /** Sends the goal to the scoped-goals API (the session's cookie and the page's Origin authorise it); the API's answer or its refusal. */
-async function save(courseId: string, goalId: string | undefined, body: unknown): Promise<{ id: string } | { errors: string[] }> {
+async function save(
+  courseId: string,
+  goalId: string | undefined,
+  body: unknown,
+): Promise<{ id: string } | { errors: string[] }> {
   const base = `/api/v0/learning-instances/${encodeURIComponent(courseId)}/scoped-goals`;
   let res: Response;
   try {
@@ -32,7 +36,11 @@ async function save(courseId: string, goalId: string | undefined, body: unknown)
   if (res.ok) return (await res.json()) as { id: string };
   if (res.status === 401) return { errors: ["Your session has ended. Sign in again, then save."] };
   const answer = (await res.json().catch(() => null)) as { developer_message?: string } | null;
-  return { errors: answer?.developer_message ? goalErrorTexts(answer.developer_message) : [`The server answered ${res.status}; nothing was saved.`] };
+  return {
+    errors: answer?.developer_message
+      ? goalErrorTexts(answer.developer_message)
+      : [`The server answered ${res.status}; nothing was saved.`],
+  };
 }
 
 /**
@@ -67,13 +75,25 @@ export function GoalForm({ courseId, choices, goal }: Props) {
     setErrors(answer.errors);
   }
 
-  const toggle = (target: string, on: boolean) => set({ targets: on ? [...v.targets, target] : v.targets.filter((t) => t !== target) });
+  const toggle = (target: string, on: boolean) =>
+    set({ targets: on ? [...v.targets, target] : v.targets.filter((t) => t !== target) });
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-describedby={errors.length ? `${id}-errors` : undefined}>
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      noValidate
+      aria-describedby={errors.length ? `${id}-errors` : undefined}
+    >
       <div className={styles.field}>
         <label htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} type="text" value={v.name} onChange={(e) => set({ name: e.target.value })} autoComplete="off" />
+        <input
+          id={`${id}-name`}
+          type="text"
+          value={v.name}
+          onChange={(e) => set({ name: e.target.value })}
+          autoComplete="off"
+        />
       </div>
 
       <fieldset className={styles.group}>
@@ -81,7 +101,12 @@ export function GoalForm({ courseId, choices, goal }: Props) {
         <div className={styles.kinds}>
           {(["objective", "item"] as const).map((kind) => (
             <label key={kind} className={styles.kind}>
-              <input type="radio" name={`${id}-kind`} checked={v.kind === kind} onChange={() => set({ kind, targets: [] })} />
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                checked={v.kind === kind}
+                onChange={() => set({ kind, targets: [] })}
+              />
               <span>
                 {kind === "objective" ? "Learning objectives" : "Items"}
                 <span className={styles.hint}>
@@ -102,7 +127,11 @@ export function GoalForm({ courseId, choices, goal }: Props) {
         </legend>
         {v.kind === "objective" ? <p className={styles.hint}>The objectives this course’s items assess.</p> : null}
         {list.length === 0 ? (
-          <p className="muted">{v.kind === "objective" ? "No item of this course assesses a learning objective." : "This course has no items."}</p>
+          <p className="muted">
+            {v.kind === "objective"
+              ? "No item of this course assesses a learning objective."
+              : "This course has no items."}
+          </p>
         ) : (
           <ul className={styles.targets}>
             {list.map((c) => (
@@ -120,7 +149,8 @@ export function GoalForm({ courseId, choices, goal }: Props) {
         )}
         {topics > 0 && v.kind === goal?.values.kind ? (
           <p className={styles.hint}>
-            This goal’s {topics === 1 ? "topic is" : `${topics} topics are`} kept (topics are set through the API or the import); a target you remove leaves its topic.
+            This goal’s {topics === 1 ? "topic is" : `${topics} topics are`} kept (topics are set through the API or the
+            import); a target you remove leaves its topic.
           </p>
         ) : null}
       </fieldset>
@@ -195,7 +225,8 @@ export function GoalForm({ courseId, choices, goal }: Props) {
           </>
         ) : (
           <p className={styles.fixed}>
-            it is answered correctly in work on this goal. That rule is fixed for items: predicted mastery and answers in a row apply to learning objectives only.
+            it is answered correctly in work on this goal. That rule is fixed for items: predicted mastery and answers
+            in a row apply to learning objectives only.
           </p>
         )}
       </fieldset>

@@ -34,20 +34,29 @@ function queryOf(record: Record<string, string | string[] | undefined>): URLSear
 }
 
 /** The learner over the figures' window, once per request (metadata and page both ask), and only once the course is readable. */
-const loadLearner = cache(async (rawCourseId: string, rawUsername: string, start: string | null, end: string | null) => {
-  const load = await loadCourse(rawCourseId);
-  if (!load.ok) return null;
-  const window = start && end ? { start, end } : null;
-  return getLearner(getDb(), load.course.id, segmentValue(rawUsername), { asOf: asOfDay(), window });
-});
+const loadLearner = cache(
+  async (rawCourseId: string, rawUsername: string, start: string | null, end: string | null) => {
+    const load = await loadCourse(rawCourseId);
+    if (!load.ok) return null;
+    const window = start && end ? { start, end } : null;
+    return getLearner(getDb(), load.course.id, segmentValue(rawUsername), { asOf: asOfDay(), window });
+  },
+);
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { courseId, username } = await params;
   const load = await loadCourse(courseId);
   if (!load.ok) return {};
   const fw = figureWindow(queryOf(await searchParams), asOfDay());
-  const learner = await loadLearner(courseId, username, fw.custom ? fw.window.start : null, fw.custom ? fw.window.end : null);
-  return { title: learner ? `${learner.name || learner.username} · ${load.course.title || load.course.id}` : "No such learner" };
+  const learner = await loadLearner(
+    courseId,
+    username,
+    fw.custom ? fw.window.start : null,
+    fw.custom ? fw.window.end : null,
+  );
+  return {
+    title: learner ? `${learner.name || learner.username} · ${load.course.title || load.course.id}` : "No such learner",
+  };
 }
 
 /**
@@ -64,7 +73,12 @@ export default async function LearnerPage({ params, searchParams }: Props) {
   const query = queryOf(await searchParams);
   const asOf = asOfDay();
   const fw = figureWindow(query, asOf);
-  const learner = await loadLearner(rawCourseId, rawUsername, fw.custom ? fw.window.start : null, fw.custom ? fw.window.end : null);
+  const learner = await loadLearner(
+    rawCourseId,
+    rawUsername,
+    fw.custom ? fw.window.start : null,
+    fw.custom ? fw.window.end : null,
+  );
   if (!learner) notFound();
 
   const db = getDb();
@@ -78,7 +92,11 @@ export default async function LearnerPage({ params, searchParams }: Props) {
     learnerGoals(db, courseId, username),
   ]);
   if (!standing || !days || !goals) notFound();
-  const names = await targetNames(db, courseId, goals.map((g) => g.goal));
+  const names = await targetNames(
+    db,
+    courseId,
+    goals.map((g) => g.goal),
+  );
 
   const roster = rosterQuery(query);
   const withoutWindow = new URLSearchParams(query);
@@ -98,7 +116,13 @@ export default async function LearnerPage({ params, searchParams }: Props) {
         defaultWindowHref={learnerPath(courseId, username, withoutWindow)}
         formats={formats}
       />
-      <Timeline courseId={courseId} username={username} name={learner.name || username} asOf={asOf} initial={{ range: view.range, days }} />
+      <Timeline
+        courseId={courseId}
+        username={username}
+        name={learner.name || username}
+        asOf={asOf}
+        initial={{ range: view.range, days }}
+      />
       <LearnerGoals courseId={courseId} who={learner.name || username} goals={goals} names={names} formats={formats} />
     </div>
   );

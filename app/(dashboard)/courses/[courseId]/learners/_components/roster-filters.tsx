@@ -10,7 +10,19 @@ import list from "@/components/learner-list.module.css";
 import styles from "./roster.module.css";
 
 /** A select of a course's groups (cohorts or tracks) with their learner counts. */
-function GroupSelect({ label, all, value, counts, onChange }: { label: string; all: string; value: string; counts: Record<string, number>; onChange: (v: string) => void }) {
+function GroupSelect({
+  label,
+  all,
+  value,
+  counts,
+  onChange,
+}: {
+  label: string;
+  all: string;
+  value: string;
+  counts: Record<string, number>;
+  onChange: (v: string) => void;
+}) {
   const formats = useFormats();
   const id = useId();
   const names = Object.keys(counts);
@@ -37,11 +49,33 @@ function GroupSelect({ label, all, value, counts, onChange }: { label: string; a
  * The roster's filters: segments (include or hide), "Hide inactive" in one click, cohort, track
  * and window. On a narrow screen they fold behind the toolbar's Filters button.
  */
-export function RosterFilters({ id, open, state, meta, onChange }: { id: string; open: boolean; state: RosterState; meta: RosterMeta; onChange: (c: RosterChange) => void }) {
+export function RosterFilters({
+  id,
+  open,
+  state,
+  meta,
+  onChange,
+}: {
+  id: string;
+  open: boolean;
+  state: RosterState;
+  meta: RosterMeta;
+  onChange: (c: RosterChange) => void;
+}) {
   const hidingInactive = state.ignoreSegments.includes("inactive");
   return (
-    <div id={id} className={open ? `${styles.rosterFilters} roster-filters ${styles.open}` : `${styles.rosterFilters} roster-filters`}>
-      <SegmentFilter segments={state.segments} ignoreSegments={state.ignoreSegments} counts={meta.segments} onChange={onChange} />
+    <div
+      id={id}
+      className={
+        open ? `${styles.rosterFilters} roster-filters ${styles.open}` : `${styles.rosterFilters} roster-filters`
+      }
+    >
+      <SegmentFilter
+        segments={state.segments}
+        ignoreSegments={state.ignoreSegments}
+        counts={meta.segments}
+        onChange={onChange}
+      />
       <button
         type="button"
         className={`button ${styles.toggle}`}
@@ -57,10 +91,22 @@ export function RosterFilters({ id, open, state, meta, onChange }: { id: string;
         Hide inactive
       </button>
       {Object.keys(meta.cohorts).length > 0 && (
-        <GroupSelect label="Cohort" all="All cohorts" value={state.cohort} counts={meta.cohorts} onChange={(cohort) => onChange({ cohort })} />
+        <GroupSelect
+          label="Cohort"
+          all="All cohorts"
+          value={state.cohort}
+          counts={meta.cohorts}
+          onChange={(cohort) => onChange({ cohort })}
+        />
       )}
       {Object.keys(meta.modes).length > 0 && (
-        <GroupSelect label="Track" all="All tracks" value={state.mode} counts={meta.modes} onChange={(mode) => onChange({ mode })} />
+        <GroupSelect
+          label="Track"
+          all="All tracks"
+          value={state.mode}
+          counts={meta.modes}
+          onChange={(mode) => onChange({ mode })}
+        />
       )}
       <WindowPicker window={state.window} asOf={meta.asOf} onChange={(window) => onChange({ window })} />
     </div>

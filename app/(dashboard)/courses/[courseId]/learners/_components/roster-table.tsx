@@ -10,14 +10,21 @@ import type { EngagementRanges, RangeMetric } from "@/lib/analytics/ranges";
 import type { OrderBy } from "@/lib/api/edx/constants";
 import { FIGURE_LABELS, FIGURE_ORDER } from "@/lib/dashboard/labels";
 import type { RosterState } from "@/lib/dashboard/roster-state";
-import { learnerTableClass, NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as features } from "@/components/sortable-table";
+import {
+  learnerTableClass,
+  NAME_HELP,
+  nameColumn,
+  SortedPagedTable,
+  sortedPagedFeatures as features,
+} from "@/components/sortable-table";
 import styles from "./roster.module.css";
 
 const column = createColumnHelper<typeof features, LearnerObject>();
 
 const SEGMENTS_HELP =
   "The engagement groups the learner is in as of today (last 7 days’ activity): highly engaged, struggling, disengaging, inactive, unenrolled. Hover or focus a badge for the rule that put the learner there.";
-const help = (id: string) => (id === "name" ? NAME_HELP : id === "segments" ? SEGMENTS_HELP : FIGURE_LABELS[id as RangeMetric].description);
+const help = (id: string) =>
+  id === "name" ? NAME_HELP : id === "segments" ? SEGMENTS_HELP : FIGURE_LABELS[id as RangeMetric].description;
 
 export interface RosterTableProps {
   courseId: string;
@@ -41,44 +48,56 @@ export interface RosterTableProps {
  * The roster's table: sorting and paging are the server's (manual), their state the URL's; the
  * table turns header clicks into sort changes and renders cells.
  */
-export function RosterTable({ courseId, rows, count, state, ranges, showBands, windowed, backQuery, busy, caption, onSort }: RosterTableProps) {
+export function RosterTable({
+  courseId,
+  rows,
+  count,
+  state,
+  ranges,
+  showBands,
+  windowed,
+  backQuery,
+  busy,
+  caption,
+  onSort,
+}: RosterTableProps) {
   const formats = useFormats();
   const columns = useMemo(
     () =>
       column.columns([
-      nameColumn<LearnerObject>(courseId, backQuery),
-      ...FIGURE_ORDER.map((metric: RangeMetric) =>
-        column.accessor((l) => l.engagements[metric], {
-          id: metric,
-          header: FIGURE_LABELS[metric].label,
-          sortDescFirst: true,
+        nameColumn<LearnerObject>(courseId, backQuery),
+        ...FIGURE_ORDER.map((metric: RangeMetric) =>
+          column.accessor((l) => l.engagements[metric], {
+            id: metric,
+            header: FIGURE_LABELS[metric].label,
+            sortDescFirst: true,
+            cell: ({ row }) => (
+              <Figure
+                metric={metric}
+                value={row.original.engagements[metric]}
+                range={ranges[metric]}
+                problemsAttempted={row.original.engagements.problems_attempted}
+                formats={formats}
+                bands={showBands}
+              />
+            ),
+          }),
+        ),
+        column.accessor("segments", {
+          header: windowed ? "Segments (last 7 days)" : "Segments",
+          enableSorting: false,
+          // The segments are the last 7 days'; their reasons quote the figures and ranges only when
+          // those on screen are the same window's.
           cell: ({ row }) => (
-            <Figure
-              metric={metric}
-              value={row.original.engagements[metric]}
-              range={ranges[metric]}
-              problemsAttempted={row.original.engagements.problems_attempted}
-              formats={formats}
-              bands={showBands}
+            <SegmentBadges
+              segments={row.original.segments}
+              idBase={row.original.username}
+              figures={windowed ? null : row.original.engagements}
+              ranges={windowed ? null : ranges}
             />
           ),
         }),
-      ),
-      column.accessor("segments", {
-        header: windowed ? "Segments (last 7 days)" : "Segments",
-        enableSorting: false,
-        // The segments are the last 7 days'; their reasons quote the figures and ranges only when
-        // those on screen are the same window's.
-        cell: ({ row }) => (
-          <SegmentBadges
-            segments={row.original.segments}
-            idBase={row.original.username}
-            figures={windowed ? null : row.original.engagements}
-            ranges={windowed ? null : ranges}
-          />
-        ),
-      }),
-    ]),
+      ]),
     [courseId, backQuery, ranges, showBands, windowed, formats],
   );
 
@@ -88,7 +107,15 @@ export function RosterTable({ courseId, rows, count, state, ranges, showBands, w
       rowId={(l) => l.username}
       unsorted="username"
       onSort={(id, order) => onSort(id as OrderBy, order)}
-      markup={{ className: "table roster-table", busy, caption, describedBy: "roster-count", idPrefix: "roster", numeric: (id) => id !== "name" && id !== "segments", help }}
+      markup={{
+        className: "table roster-table",
+        busy,
+        caption,
+        describedBy: "roster-count",
+        idPrefix: "roster",
+        numeric: (id) => id !== "name" && id !== "segments",
+        help,
+      }}
     />
   );
 }

@@ -62,7 +62,10 @@ export function Roster({
   // A page past the last reads as the last page, and the URL is corrected in place.
   const clamped = pastLast !== null && state.page === pastLast.asked;
   const page = clamped ? pastLast.last : state.page;
-  const apiUrl = useMemo(() => learnersApiUrl(courseId, clamped ? writeRoster(params, { page }) : params), [courseId, clamped, params, page]);
+  const apiUrl = useMemo(
+    () => learnersApiUrl(courseId, clamped ? writeRoster(params, { page }) : params),
+    [courseId, clamped, params, page],
+  );
   useEffect(() => {
     if (clamped) update({ page }, { replace: true });
   }, [clamped, page, update]);
@@ -81,13 +84,19 @@ export function Roster({
     queryKey: ["window-ranges", courseId, win?.start, win?.end],
     queryFn: () => windowRangesFor(courseId, win!.start, win!.end),
     enabled: win !== null,
-    initialData: win && meta.windowRanges?.start === win.start && meta.windowRanges.end === win.end ? meta.windowRanges.ranges : undefined,
+    initialData:
+      win && meta.windowRanges?.start === win.start && meta.windowRanges.end === win.end
+        ? meta.windowRanges.ranges
+        : undefined,
     staleTime: 60_000,
     networkMode: "always",
     retry: false,
   });
   const ranges = win ? (rangesQuery.data ?? null) : meta.ranges;
-  const onSearch = useCallback((text: string, opts: { replace: boolean }) => update({ textSearch: text }, opts), [update]);
+  const onSearch = useCallback(
+    (text: string, opts: { replace: boolean }) => update({ textSearch: text }, opts),
+    [update],
+  );
   const data = query.data;
   const filtered = isFiltered(state);
   const backQuery = rosterParamsOf(params).toString();
@@ -117,11 +126,21 @@ export function Roster({
       </h2>
       <div className={`${styles.rosterToolbar} roster-toolbar`}>
         <SearchBox value={state.textSearch} onSearch={onSearch} />
-        <button type="button" className={`button ${styles.filtersToggle}`} aria-expanded={filtersOpen} aria-controls="roster-filters" onClick={() => setFiltersOpen((o) => !o)}>
+        <button
+          type="button"
+          className={`button ${styles.filtersToggle}`}
+          aria-expanded={filtersOpen}
+          aria-controls="roster-filters"
+          onClick={() => setFiltersOpen((o) => !o)}
+        >
           Filters
         </button>
         {/* For people: named columns and rounded figures (the API's csv_columns=readable). */}
-        <a className={`button primary ${styles.download}`} href={`${learnersApiUrl(courseId, params, { csv: true })}&csv_columns=readable`} download>
+        <a
+          className={`button primary ${styles.download}`}
+          href={`${learnersApiUrl(courseId, params, { csv: true })}&csv_columns=readable`}
+          download
+        >
           Download CSV
         </a>
       </div>
@@ -130,12 +149,15 @@ export function Roster({
 
       <div className={styles.rosterStatus}>
         <p id="roster-count" className={styles.rosterCount} aria-live="polite">
-          {data ? `${formats.count(data.count)} ${data.count === 1 ? "learner" : "learners"}${filtered ? ` match of ${formats.count(meta.total)}` : whoText}` : " "}
+          {data
+            ? `${formats.count(data.count)} ${data.count === 1 ? "learner" : "learners"}${filtered ? ` match of ${formats.count(meta.total)}` : whoText}`
+            : " "}
           {query.isFetching && <span className={`${list.loadingNote} loading-note`}> · Loading…</span>}
         </p>
         {win && (
           <p className={`muted ${styles.rosterNote} roster-note`}>
-            Colours compare each figure with this window’s ranges ({windowText(win, formats)}). Segments describe the last 7 days.
+            Colours compare each figure with this window’s ranges ({windowText(win, formats)}). Segments describe the
+            last 7 days.
           </p>
         )}
       </div>
@@ -149,7 +171,9 @@ export function Roster({
       {query.isError && !query.isFetching ? (
         <div className={`card ${list.message} roster-message`} role="alert">
           <p>
-            <strong>{page > 1 ? `Page ${formats.count(page)} could not be loaded.` : "The learners could not be loaded."}</strong>{" "}
+            <strong>
+              {page > 1 ? `Page ${formats.count(page)} could not be loaded.` : "The learners could not be loaded."}
+            </strong>{" "}
             {rosterErrorText(query.error.message)}
           </p>
           <p className={list.messageActions}>
@@ -158,7 +182,13 @@ export function Roster({
             </button>
             {/* Only a URL the API refused is the filters' fault; a dropped connection is not. */}
             {query.error instanceof ApiFetchError && query.error.status >= 400 && query.error.status < 500 && (
-              <button type="button" className="button" onClick={() => update({ textSearch: "", segments: [], ignoreSegments: [], cohort: "", mode: "", window: null })}>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  update({ textSearch: "", segments: [], ignoreSegments: [], cohort: "", mode: "", window: null })
+                }
+              >
                 Clear the filters
               </button>
             )}
@@ -193,7 +223,13 @@ export function Roster({
               onSort={(orderBy, sortOrder) => update({ orderBy, sortOrder })}
             />
           </ScrollRegion>
-          <Pager page={data.page} pageSize={state.pageSize} count={data.count} onPage={onPage} onPageSize={(pageSize) => update({ pageSize })} />
+          <Pager
+            page={data.page}
+            pageSize={state.pageSize}
+            count={data.count}
+            onPage={onPage}
+            onPageSize={(pageSize) => update({ pageSize })}
+          />
         </>
       )}
     </section>

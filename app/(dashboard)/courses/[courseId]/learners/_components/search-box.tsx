@@ -9,7 +9,13 @@ const DEBOUNCE_MS = 300;
  * The roster's search, applied a moment after typing stops. The box keeps what is typed (a
  * trailing space included) and follows the URL when it changes elsewhere (back, "Clear all").
  */
-export function SearchBox({ value, onSearch }: { value: string; onSearch: (text: string, opts: { replace: boolean }) => void }) {
+export function SearchBox({
+  value,
+  onSearch,
+}: {
+  value: string;
+  onSearch: (text: string, opts: { replace: boolean }) => void;
+}) {
   const [draft, setDraft] = useState(value);
   const draftRef = useRef(draft);
   draftRef.current = draft;

@@ -56,7 +56,8 @@ export function SegmentFilter({
     };
   }, [open]);
   const chosen = mode === "include" ? segments : ignoreSegments;
-  const apply = (m: Mode, list: Segment[]) => onChange(m === "include" ? { segments: list, ignoreSegments: [] } : { segments: [], ignoreSegments: list });
+  const apply = (m: Mode, list: Segment[]) =>
+    onChange(m === "include" ? { segments: list, ignoreSegments: [] } : { segments: [], ignoreSegments: list });
   const which = chosen.length === 1 ? SEGMENT_LABELS[chosen[0]!].label : `${chosen.length} segments`;
   const summary = chosen.length ? `${mode === "include" ? "Only" : "Hiding"} ${which.toLowerCase()}` : "All";
 
@@ -91,7 +92,14 @@ export function SegmentFilter({
               <input
                 type="checkbox"
                 checked={chosen.includes(s)}
-                onChange={(e) => apply(mode, e.target.checked ? SEGMENTS.filter((x) => x === s || chosen.includes(x)) : chosen.filter((x) => x !== s))}
+                onChange={(e) =>
+                  apply(
+                    mode,
+                    e.target.checked
+                      ? SEGMENTS.filter((x) => x === s || chosen.includes(x))
+                      : chosen.filter((x) => x !== s),
+                  )
+                }
               />
               <span className={badgeClass(s)}>{SEGMENT_LABELS[s].label}</span>
               <span className={styles.checkCount}>{formats.count(counts[s])}</span>

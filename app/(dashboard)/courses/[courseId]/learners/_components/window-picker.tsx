@@ -23,7 +23,15 @@ function presetOf(window: Window, asOf: string): string {
  * describe), a longer preset, or a custom range of days. People pick the last day inclusive;
  * the API's `end_date` is exclusive, so it is the day after.
  */
-export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf: string; onChange: (w: Window) => void }) {
+export function WindowPicker({
+  window,
+  asOf,
+  onChange,
+}: {
+  window: Window;
+  asOf: string;
+  onChange: (w: Window) => void;
+}) {
   const id = useId();
   const preset = presetOf(window, asOf);
   const [choice, setChoice] = useState(preset);
@@ -38,7 +46,14 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
   }, [preset, window]);
 
   const span = from && to ? daysBetween(from, to) + 1 : 0;
-  const problem = !from || !to ? "Pick both days." : span < 1 ? "The last day is before the first." : span > MAX_DAYS ? `At most ${MAX_DAYS} days.` : null;
+  const problem =
+    !from || !to
+      ? "Pick both days."
+      : span < 1
+        ? "The last day is before the first."
+        : span > MAX_DAYS
+          ? `At most ${MAX_DAYS} days.`
+          : null;
 
   return (
     <div className={styles.windowPicker}>
@@ -76,7 +91,13 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
             <label htmlFor={`${id}-from`} className={list.label}>
               From
             </label>
-            <input id={`${id}-from`} type="date" value={from} max={addDays(asOf, -1)} onChange={(e) => setFrom(e.target.value)} />
+            <input
+              id={`${id}-from`}
+              type="date"
+              value={from}
+              max={addDays(asOf, -1)}
+              onChange={(e) => setFrom(e.target.value)}
+            />
           </div>
           <div className={list.field}>
             <label htmlFor={`${id}-to`} className={list.label}>
@@ -84,7 +105,12 @@ export function WindowPicker({ window, asOf, onChange }: { window: Window; asOf:
             </label>
             <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
           </div>
-          <button type="submit" className="button" disabled={Boolean(problem)} aria-describedby={problem ? "window-problem" : undefined}>
+          <button
+            type="submit"
+            className="button"
+            disabled={Boolean(problem)}
+            aria-describedby={problem ? "window-problem" : undefined}
+          >
             Apply
           </button>
           {problem && (

@@ -28,7 +28,8 @@ async function tokenFor(key: { id: string; secret: string }): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-const results = (authorization: string) => fetch(`${app.url}${RESULTS}`, { headers: { authorization, accept: "application/json" } });
+const results = (authorization: string) =>
+  fetch(`${app.url}${RESULTS}`, { headers: { authorization, accept: "application/json" } });
 
 beforeAll(async () => {
   app = await startTestApp({ NEXTAUTH_SECRET: SECRET });
@@ -39,7 +40,11 @@ afterAll(async () => app?.close());
 
 describe("POST /api/ispring/api/v3/token", () => {
   it("gives a bearer token for 30 minutes for an API key's id and secret", async () => {
-    const res = await requestToken({ client_id: adminKey.id, client_secret: adminKey.secret, grant_type: "client_credentials" });
+    const res = await requestToken({
+      client_id: adminKey.id,
+      client_secret: adminKey.secret,
+      grant_type: "client_credentials",
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = (await res.json()) as Record<string, unknown>;
@@ -59,14 +64,24 @@ describe("POST /api/ispring/api/v3/token", () => {
   });
 
   it("answers 400 for another grant type, a missing field, or a body that is not a form", async () => {
-    const grant = await requestToken({ client_id: adminKey.id, client_secret: adminKey.secret, grant_type: "password" });
+    const grant = await requestToken({
+      client_id: adminKey.id,
+      client_secret: adminKey.secret,
+      grant_type: "password",
+    });
     expect(grant.status).toBe(400);
     expect(await grant.json()).toMatchObject({ code: "unsupported_grant_type" });
-    const incomplete: Record<string, string>[] = [{ client_id: adminKey.id, grant_type: "client_credentials" }, { client_id: adminKey.id, client_secret: adminKey.secret }];
+    const incomplete: Record<string, string>[] = [
+      { client_id: adminKey.id, grant_type: "client_credentials" },
+      { client_id: adminKey.id, client_secret: adminKey.secret },
+    ];
     for (const fields of incomplete) {
       const res = await requestToken(fields);
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ code: "invalid_request", message: expect.stringMatching(/client_secret|grant_type/) });
+      expect(await res.json()).toEqual({
+        code: "invalid_request",
+        message: expect.stringMatching(/client_secret|grant_type/),
+      });
     }
     const json = await requestToken({ client_id: adminKey.id }, { "content-type": "application/json" });
     expect(json.status).toBe(400);
@@ -110,7 +125,11 @@ describe("iSpring access tokens", () => {
     expect(await revokeApiKey(app.db, adminId, key.id)).toBe(true);
     expect((await results(token)).status).toBe(401);
     expect((await results(`${key.id}.${key.secret}`)).status).toBe(401);
-    const again = await requestToken({ client_id: key.id, client_secret: key.secret, grant_type: "client_credentials" });
+    const again = await requestToken({
+      client_id: key.id,
+      client_secret: key.secret,
+      grant_type: "client_credentials",
+    });
     expect(again.status).toBe(401);
   });
 

@@ -25,7 +25,9 @@ export const POST = apiRoute(
         "Knewton graded events of one registration: each is a problem attempt on item `module_id` of the registration's course, scored 1 when correct. One event or a non-empty array, all or nothing: a bad event (its index and field named) records none. `duration` is an ISO 8601 duration or seconds; `is_complete` and `instance_hash` are accepted and not used. Needs an administrator.",
       requestBody: {
         schema: z.union([gradedEvent, z.array(gradedEvent).min(1)]),
-        example: [{ module_id: "problem-1", interaction_end_time: "2026-03-18T10:00:00Z", is_correct: true, duration: "PT45S" }],
+        example: [
+          { module_id: "problem-1", interaction_end_time: "2026-03-18T10:00:00Z", is_correct: true, duration: "PT45S" },
+        ],
       },
       responses: {
         204: { description: "Recorded." },
@@ -35,7 +37,12 @@ export const POST = apiRoute(
     },
   },
   async ({ db, params, body }) => {
-    if (Array.isArray(body) && body.length === 0) throw new ApiError(400, "invalid_request", "The body is an empty array: send one graded event or a non-empty array.");
+    if (Array.isArray(body) && body.length === 0)
+      throw new ApiError(
+        400,
+        "invalid_request",
+        "The body is an empty array: send one graded event or a non-empty array.",
+      );
     await withWriteTurn(() => runIngest(db, (session) => ingestGradedEvents(session, params.reg_id, body)));
     return new Response(null, { status: 204 });
   },

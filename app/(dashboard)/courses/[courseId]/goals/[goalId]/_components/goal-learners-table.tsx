@@ -5,7 +5,13 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { ProgressBar, StatusBadge, TargetMarks } from "@/components/goal-status";
 import { useFormats } from "@/components/locale";
 import type { GoalLearnerRow } from "@/db/queries/goal-learners";
-import { GOAL_STATUS_LABELS, GOAL_STATUSES, NOT_ENOUGH_DATA_HELP, WORK_REMAINING_HELP, workRemainingWords } from "@/lib/dashboard/goal-labels";
+import {
+  GOAL_STATUS_LABELS,
+  GOAL_STATUSES,
+  NOT_ENOUGH_DATA_HELP,
+  WORK_REMAINING_HELP,
+  workRemainingWords,
+} from "@/lib/dashboard/goal-labels";
 import type { Formats } from "@/lib/dashboard/format";
 import type { GoalSort, GoalTableState } from "@/lib/dashboard/goal-table-state";
 import { NAME_HELP, nameColumn, SortedPagedTable, sortedPagedFeatures as features } from "@/components/sortable-table";
@@ -16,7 +22,8 @@ const column = createColumnHelper<typeof features, GoalLearnerRow>();
 const HELP: Record<string, string> = {
   name: NAME_HELP,
   status: `The learner’s status on this goal. Sorted in the order ${GOAL_STATUSES.map((s) => GOAL_STATUS_LABELS[s].label).join(", ")}.`,
-  progress: "Share of the work done: attempts so far over attempts so far plus the model’s expected remaining attempts; 100% only when complete.",
+  progress:
+    "Share of the work done: attempts so far over attempts so far plus the model’s expected remaining attempts; 100% only when complete.",
   work_remaining: `${WORK_REMAINING_HELP} “Not enough data” sorts last either way.`,
   targets: "Each target’s status, numbered as in the goal’s list of targets.",
 };
@@ -53,12 +60,21 @@ export function GoalLearnersTable({ courseId, targetNames, rows, count, state, b
     () =>
       column.columns([
         nameColumn<GoalLearnerRow>(courseId),
-        column.accessor("status", { header: "Status", sortDescFirst: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> }),
+        column.accessor("status", {
+          header: "Status",
+          sortDescFirst: false,
+          cell: ({ row }) => <StatusBadge status={row.original.status} />,
+        }),
         column.accessor("progress", {
           header: "Progress",
           sortDescFirst: true,
           cell: ({ row }) => (
-            <ProgressBar value={row.original.progress} status={row.original.status} label={`Progress of ${row.original.name || row.original.username}`} formats={formats} />
+            <ProgressBar
+              value={row.original.progress}
+              status={row.original.status}
+              label={`Progress of ${row.original.name || row.original.username}`}
+              formats={formats}
+            />
           ),
         }),
         column.accessor("workRemaining", {
@@ -77,7 +93,11 @@ export function GoalLearnersTable({ courseId, targetNames, rows, count, state, b
         column.accessor("targets", {
           header: "Targets",
           enableSorting: false,
-          cell: ({ row }) => <TargetMarks targets={row.original.targets.map((status, i) => ({ status, name: targetNames[i] ?? `Target ${i + 1}` }))} />,
+          cell: ({ row }) => (
+            <TargetMarks
+              targets={row.original.targets.map((status, i) => ({ status, name: targetNames[i] ?? `Target ${i + 1}` }))}
+            />
+          ),
         }),
       ]),
     [courseId, formats, targetNames],
@@ -88,7 +108,14 @@ export function GoalLearnersTable({ courseId, targetNames, rows, count, state, b
       {...{ columns, rows, count, state }}
       rowId={(r) => r.registrationId}
       onSort={(id, order) => onSort(id as GoalSort, order)}
-      markup={{ className: `table roster-table ${styles.goalTable} goal-table`, busy, describedBy: "goal-learners-count", idPrefix: "goal", numeric: (id) => NUMERIC.has(id), help: (id) => HELP[id] ?? "" }}
+      markup={{
+        className: `table roster-table ${styles.goalTable} goal-table`,
+        busy,
+        describedBy: "goal-learners-count",
+        idPrefix: "goal",
+        numeric: (id) => NUMERIC.has(id),
+        help: (id) => HELP[id] ?? "",
+      }}
     />
   );
 }

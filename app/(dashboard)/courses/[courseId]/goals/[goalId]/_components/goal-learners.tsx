@@ -7,7 +7,13 @@ import { useFormats } from "@/components/locale";
 import { ScrollRegion } from "@/components/scroll-region";
 import type { GoalLearnerRow } from "@/db/queries/goal-learners";
 import type { GoalStatus } from "@/lib/analytics/status/status-and-progress";
-import { GOAL_STATUS_LABELS, GOAL_STATUSES, isGoalStatus, NOT_ENOUGH_DATA_HELP, WORK_RANGE_HELP } from "@/lib/dashboard/goal-labels";
+import {
+  GOAL_STATUS_LABELS,
+  GOAL_STATUSES,
+  isGoalStatus,
+  NOT_ENOUGH_DATA_HELP,
+  WORK_RANGE_HELP,
+} from "@/lib/dashboard/goal-labels";
 import { writeGoalTable, type GoalTableState } from "@/lib/dashboard/goal-table-state";
 import { Pager } from "@/components/pager";
 import { GoalLearnersTable } from "./goal-learners-table";
@@ -26,13 +32,29 @@ export interface GoalLearnersData {
  * to the new URL, which the server renders from the cached course-wide results. The controls show
  * the new choice at once, and the previous rows stay on screen, dimmed, until the new ones arrive.
  */
-export function GoalLearners({ courseId, goalName, targetNames, state, data }: { courseId: string; goalName: string; targetNames: string[]; state: GoalTableState; data: GoalLearnersData }) {
+export function GoalLearners({
+  courseId,
+  goalName,
+  targetNames,
+  state,
+  data,
+}: {
+  courseId: string;
+  goalName: string;
+  targetNames: string[];
+  state: GoalTableState;
+  data: GoalLearnersData;
+}) {
   const formats = useFormats();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
   const [pending, startTransition] = useTransition();
-  const [shown, show] = useOptimistic(state, (current, change: Partial<GoalTableState>) => ({ ...current, ...(change.page === undefined ? { page: 1 } : {}), ...change }));
+  const [shown, show] = useOptimistic(state, (current, change: Partial<GoalTableState>) => ({
+    ...current,
+    ...(change.page === undefined ? { page: 1 } : {}),
+    ...change,
+  }));
   const update = (change: Partial<GoalTableState>) =>
     startTransition(() => {
       show(change);
@@ -47,7 +69,11 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
           <label htmlFor="goal-status" className={list.label}>
             Status
           </label>
-          <select id="goal-status" value={shown.status ?? ""} onChange={(e) => update({ status: isGoalStatus(e.target.value) ? e.target.value : null })}>
+          <select
+            id="goal-status"
+            value={shown.status ?? ""}
+            onChange={(e) => update({ status: isGoalStatus(e.target.value) ? e.target.value : null })}
+          >
             <option value="">All statuses ({formats.count(data.total)})</option>
             {GOAL_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -71,7 +97,9 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
             <p>No learners yet. Learners appear here once they enroll.</p>
           ) : (
             <>
-              <p>No learners {GOAL_STATUS_LABELS[state.status ?? "no_work"].phrase} on “{goalName}”.</p>
+              <p>
+                No learners {GOAL_STATUS_LABELS[state.status ?? "no_work"].phrase} on “{goalName}”.
+              </p>
               <p className={list.messageActions}>
                 <button type="button" className="button" onClick={() => update({ status: null })}>
                   Show every status
@@ -93,14 +121,22 @@ export function GoalLearners({ courseId, goalName, targetNames, state, data }: {
               onSort={(orderBy, sortOrder) => update({ orderBy, sortOrder })}
             />
           </ScrollRegion>
-          {data.rows.some((r) => r.workRemaining > 0) && <p className={`meta ${styles.goalFootnote} work-range-help`}>{WORK_RANGE_HELP}</p>}
+          {data.rows.some((r) => r.workRemaining > 0) && (
+            <p className={`meta ${styles.goalFootnote} work-range-help`}>{WORK_RANGE_HELP}</p>
+          )}
           {data.rows.some((r) => r.workRemaining < 0) && (
             <p className={`meta ${styles.goalFootnote} goal-footnote`}>
               <span aria-hidden="true">* </span>
               {NOT_ENOUGH_DATA_HELP}
             </p>
           )}
-          <Pager page={shown.page} pageSize={shown.pageSize} count={data.count} onPage={(page) => update({ page })} onPageSize={(pageSize) => update({ pageSize })} />
+          <Pager
+            page={shown.page}
+            pageSize={shown.pageSize}
+            count={data.count}
+            onPage={(page) => update({ page })}
+            onPageSize={(pageSize) => update({ pageSize })}
+          />
         </>
       )}
     </>

@@ -14,7 +14,10 @@ export function NoSuchGoal() {
   return (
     <section className={`card notice ${styles.goalMissing}`}>
       <h2>No goal “{segmentValue(params.goalId)}” in this course</h2>
-      <p>This course has no goal with that id. It may belong to another course, or have been deleted. The course’s goals are listed on its Goals page.</p>
+      <p>
+        This course has no goal with that id. It may belong to another course, or have been deleted. The course’s goals
+        are listed on its Goals page.
+      </p>
       <p>
         <Link href={goalsPath(segmentValue(params.courseId))} className="button">
           All goals

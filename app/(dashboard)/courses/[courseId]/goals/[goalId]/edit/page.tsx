@@ -36,7 +36,11 @@ export default async function EditGoalPage({ params }: Props) {
         <h2 id="goal-form-heading" className={styles.goalName}>
           Edit goal
         </h2>
-        <GoalForm courseId={courseId} choices={goalChoices(getDb(), courseId)} goal={{ id: goal.id, values: formValues(goal), topics: goal.topics, cancelHref: back }} />
+        <GoalForm
+          courseId={courseId}
+          choices={goalChoices(getDb(), courseId)}
+          goal={{ id: goal.id, values: formValues(goal), topics: goal.topics, cancelHref: back }}
+        />
       </section>
     </div>
   );

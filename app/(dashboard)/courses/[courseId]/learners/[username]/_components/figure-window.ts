@@ -17,7 +17,10 @@ export interface FigureWindow {
  */
 export function figureWindow(params: URLSearchParams, asOf: string): FigureWindow {
   const fallback = (problem: string | null): FigureWindow => ({ window: defaultWindow(asOf), custom: false, problem });
-  const parsed = windowQuery.safeParse({ start_date: params.get("start_date") ?? undefined, end_date: params.get("end_date") ?? undefined });
+  const parsed = windowQuery.safeParse({
+    start_date: params.get("start_date") ?? undefined,
+    end_date: params.get("end_date") ?? undefined,
+  });
   if (!parsed.success) return fallback("start_date and end_date must be real dates, YYYY-MM-DD.");
   try {
     const window = windowOf(parsed.data);

@@ -50,8 +50,9 @@ export function Figures({
       <p className={styles.figuresWindow}>
         {window.custom ? (
           <>
-            <strong>{windowText(window.window, f)}</strong>, the window chosen in the address, beside the course’s ranges for the same days.
-            Segments describe the last 7 days ({usual}). <Link href={defaultWindowHref}>Show the last 7 days</Link>
+            <strong>{windowText(window.window, f)}</strong>, the window chosen in the address, beside the course’s
+            ranges for the same days. Segments describe the last 7 days ({usual}).{" "}
+            <Link href={defaultWindowHref}>Show the last 7 days</Link>
           </>
         ) : (
           <>
@@ -95,7 +96,11 @@ export function Figures({
                   </td>
                   {BANDS.map((b) => (
                     // The label again, for narrow screens, where each row stacks (learner.css).
-                    <td key={b.key} className={ranges[metric][b.key] ? `num ${styles.range}` : `num ${styles.range} muted`} data-label={b.label}>
+                    <td
+                      key={b.key}
+                      className={ranges[metric][b.key] ? `num ${styles.range}` : `num ${styles.range} muted`}
+                      data-label={b.label}
+                    >
                       {rangeText(ranges[metric][b.key], f, rangeKind(metric))}
                     </td>
                   ))}

@@ -4,7 +4,15 @@ import type { Goal } from "@/db/queries/status-progress";
 import type { GoalOutsideWork, OutsideWork } from "@/db/queries/work-outside-goal";
 import type { GoalResult } from "@/lib/analytics/status/status-and-progress";
 import type { Formats } from "@/lib/dashboard/format";
-import { GOAL_WORK_HELP, NOT_ENOUGH_DATA_HELP, outsideWorkText, WORK_RANGE_HELP, WORK_REMAINING_HELP, workRemainingText, workRemainingWords } from "@/lib/dashboard/goal-labels";
+import {
+  GOAL_WORK_HELP,
+  NOT_ENOUGH_DATA_HELP,
+  outsideWorkText,
+  WORK_RANGE_HELP,
+  WORK_REMAINING_HELP,
+  workRemainingText,
+  workRemainingWords,
+} from "@/lib/dashboard/goal-labels";
 import { goalsPath } from "@/lib/dashboard/paths";
 import styles from "./learner-goals.module.css";
 
@@ -56,7 +64,9 @@ export function LearnerGoals({
   names: Map<string, string>;
   formats: Formats;
 }) {
-  const unknown = goals.some(({ result }) => result.workRemaining < 0 || result.topics?.some((t) => t.averageWorkRemaining < 0));
+  const unknown = goals.some(
+    ({ result }) => result.workRemaining < 0 || result.topics?.some((t) => t.averageWorkRemaining < 0),
+  );
   return (
     <section aria-labelledby="goals-heading" className="section learner-goals">
       <h2 id="goals-heading" className="section-title">
@@ -73,9 +83,23 @@ export function LearnerGoals({
                 <StatusBadge status={result.status} />
               </div>
               <div className={styles.learnerGoalFigures}>
-                <ProgressBar value={result.progress} status={result.status} label={`${who}’s progress on ${goal.name}`} formats={formats} />
+                <ProgressBar
+                  value={result.progress}
+                  status={result.status}
+                  label={`${who}’s progress on ${goal.name}`}
+                  formats={formats}
+                />
                 <p className={`${styles.learnerGoalRemaining} learner-goal-remaining`} title={WORK_REMAINING_HELP}>
-                  Work remaining: <strong>{<RemainingWithRange n={result.workRemaining} range={result.workRemainingRange} formats={formats} />}</strong>
+                  Work remaining:{" "}
+                  <strong>
+                    {
+                      <RemainingWithRange
+                        n={result.workRemaining}
+                        range={result.workRemainingRange}
+                        formats={formats}
+                      />
+                    }
+                  </strong>
                 </p>
               </div>
               {outsideWorkText(outside, formats) && (
@@ -101,7 +125,12 @@ export function LearnerGoals({
                         <StatusBadge status={t.status} />
                       </td>
                       <td>
-                        <ProgressBar value={t.progress} status={t.status} label={`Progress on ${names.get(t.id) ?? t.id}`} formats={formats} />
+                        <ProgressBar
+                          value={t.progress}
+                          status={t.status}
+                          label={`Progress on ${names.get(t.id) ?? t.id}`}
+                          formats={formats}
+                        />
                       </td>
                       <td className={`${styles.learnerTargetOutside} learner-target-outside`}>
                         <OutsideCell work={outside.targets.get(t.id)} formats={formats} />
@@ -115,7 +144,10 @@ export function LearnerGoals({
                   {result.topics.map((topic, i) => (
                     <li key={topic.topicId}>
                       <span className={styles.learnerTopicName}>Topic {i + 1}</span>{" "}
-                      <span className="muted">({(goal.topics![i]?.targets ?? []).map((id) => names.get(id) ?? id).join(", ")})</span>: work remaining{" "}
+                      <span className="muted">
+                        ({(goal.topics![i]?.targets ?? []).map((id) => names.get(id) ?? id).join(", ")})
+                      </span>
+                      : work remaining{" "}
                       <strong>
                         <Remaining n={topic.averageWorkRemaining} formats={formats} />
                       </strong>
@@ -133,7 +165,8 @@ export function LearnerGoals({
         </ul>
       )}
       <p className="meta">
-        {GOAL_WORK_HELP} {WORK_REMAINING_HELP} {WORK_RANGE_HELP} {unknown && NOT_ENOUGH_DATA_HELP} <Link href={goalsPath(courseId)}>All of the course’s goals</Link>
+        {GOAL_WORK_HELP} {WORK_REMAINING_HELP} {WORK_RANGE_HELP} {unknown && NOT_ENOUGH_DATA_HELP}{" "}
+        <Link href={goalsPath(courseId)}>All of the course’s goals</Link>
       </p>
     </section>
   );

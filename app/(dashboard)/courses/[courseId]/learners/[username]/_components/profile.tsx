@@ -29,14 +29,22 @@ export function Profile({
       {!standing.enrolled && (
         <p className={styles.learnerLeft} role="note">
           {/* Stored as ISO 8601 UTC, so the first ten characters are the UTC day. */}
-          {standing.unenrolledAt ? `Unenrolled on ${f.day(standing.unenrolledAt.slice(0, 10))}.` : "No longer enrolled in this course."} What they
-          did while enrolled is still shown.
+          {standing.unenrolledAt
+            ? `Unenrolled on ${f.day(standing.unenrolledAt.slice(0, 10))}.`
+            : "No longer enrolled in this course."}{" "}
+          What they did while enrolled is still shown.
         </p>
       )}
       <dl className={`${styles.learnerFacts} learner-facts`}>
         <div className={styles.learnerFactWide}>
           <dt>Email</dt>
-          <dd>{learner.email ? <a href={`mailto:${learner.email}`}>{learner.email}</a> : <span className="muted">None</span>}</dd>
+          <dd>
+            {learner.email ? (
+              <a href={`mailto:${learner.email}`}>{learner.email}</a>
+            ) : (
+              <span className="muted">None</span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Track</dt>
@@ -55,13 +63,22 @@ export function Profile({
         <div>
           <dt>Last active</dt>
           <dd>
-            {standing.lastActiveDay ? <time dateTime={standing.lastActiveDay}>{f.day(standing.lastActiveDay)}</time> : <span className="muted">Never</span>}
+            {standing.lastActiveDay ? (
+              <time dateTime={standing.lastActiveDay}>{f.day(standing.lastActiveDay)}</time>
+            ) : (
+              <span className="muted">Never</span>
+            )}
           </dd>
         </div>
         <div>
           <dt>Segments</dt>
           <dd>
-            <SegmentBadges segments={learner.segments} idBase="profile" figures={defaultWindow ? learner.engagements : null} ranges={ranges} />
+            <SegmentBadges
+              segments={learner.segments}
+              idBase="profile"
+              figures={defaultWindow ? learner.engagements : null}
+              ranges={ranges}
+            />
           </dd>
         </div>
         {learner.account_url && (

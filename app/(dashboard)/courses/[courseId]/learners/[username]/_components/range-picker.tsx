@@ -24,7 +24,13 @@ export function RangePicker({
     <div className={`${styles.rangePicker} range-picker`}>
       <div role="group" aria-label="Date range" className={styles.rangePresets}>
         {presets.map((p) => (
-          <button key={p.label} type="button" className="button" aria-pressed={sameRange(p.range, range)} onClick={() => onChange(p.range)}>
+          <button
+            key={p.label}
+            type="button"
+            className="button"
+            aria-pressed={sameRange(p.range, range)}
+            onClick={() => onChange(p.range)}
+          >
             {p.label}
           </button>
         ))}
@@ -50,11 +56,21 @@ function CustomRange({ shown, onApply }: { shown: DayRange | null; onApply: (ran
     <form className={styles.rangeCustom} onSubmit={apply} noValidate aria-label="Custom date range">
       <label className={styles.rangeField}>
         <span>From</span>
-        <input type="date" name="from" defaultValue={shown?.from ?? ""} aria-describedby={problem ? "range-problem" : undefined} />
+        <input
+          type="date"
+          name="from"
+          defaultValue={shown?.from ?? ""}
+          aria-describedby={problem ? "range-problem" : undefined}
+        />
       </label>
       <label className={styles.rangeField}>
         <span>To</span>
-        <input type="date" name="to" defaultValue={shown?.to ?? ""} aria-describedby={problem ? "range-problem" : undefined} />
+        <input
+          type="date"
+          name="to"
+          defaultValue={shown?.to ?? ""}
+          aria-describedby={problem ? "range-problem" : undefined}
+        />
       </label>
       <button type="submit" className="button">
         Apply

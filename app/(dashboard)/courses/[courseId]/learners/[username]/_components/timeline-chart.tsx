@@ -13,7 +13,15 @@ const DOTS_UP_TO = 14;
 const AXIS_TICK = { fill: "var(--muted)", fontSize: 12 };
 
 /** The chosen series of a learner's days as lines; the table below holds the same numbers for screen readers. */
-export function TimelineChart({ days, series, title }: { days: DayValues[]; series: readonly SeriesKey[]; title: string }) {
+export function TimelineChart({
+  days,
+  series,
+  title,
+}: {
+  days: DayValues[];
+  series: readonly SeriesKey[];
+  title: string;
+}) {
   const f = useFormats();
   const dots = days.length <= DOTS_UP_TO;
   return (
@@ -36,11 +44,23 @@ export function TimelineChart({ days, series, title }: { days: DayValues[]; seri
           minTickGap={24}
         />
         {/* Sized to its widest label: a learner's busiest day can run to five digits. */}
-        <YAxis allowDecimals={false} tickFormatter={(n: number) => f.count(n)} tick={AXIS_TICK} tickLine={false} axisLine={false} width="auto" />
+        <YAxis
+          allowDecimals={false}
+          tickFormatter={(n: number) => f.count(n)}
+          tick={AXIS_TICK}
+          tickLine={false}
+          axisLine={false}
+          width="auto"
+        />
         <Tooltip
           labelFormatter={(d) => f.day(String(d))}
           formatter={(value) => f.count(Number(value))}
-          contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--text)" }}
+          contentStyle={{
+            background: "var(--surface)",
+            border: "1px solid var(--border)",
+            borderRadius: 8,
+            color: "var(--text)",
+          }}
           cursor={{ stroke: "var(--border-strong)" }}
         />
         {series.map((s) => (

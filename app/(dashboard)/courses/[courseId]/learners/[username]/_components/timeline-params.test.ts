@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SERIES, presetsFor, rangeProblem, rosterQuery, viewOf, windowOfRange, withView } from "./timeline-params";
+import {
+  DEFAULT_SERIES,
+  presetsFor,
+  rangeProblem,
+  rosterQuery,
+  viewOf,
+  windowOfRange,
+  withView,
+} from "./timeline-params";
 
 const params = (qs: string) => new URLSearchParams(qs);
 
@@ -17,7 +25,12 @@ describe("the timeline's URL", () => {
   });
 
   it("falls back to the default for what it cannot read", () => {
-    for (const qs of ["from=2026-03-01", "from=2026-03-05&to=2026-03-01", "from=2026-02-30&to=2026-03-01", "from=2025-01-01&to=2026-03-01"]) {
+    for (const qs of [
+      "from=2026-03-01",
+      "from=2026-03-05&to=2026-03-01",
+      "from=2026-02-30&to=2026-03-01",
+      "from=2025-01-01&to=2026-03-01",
+    ]) {
       expect(viewOf(params(qs)).range).toBeNull();
     }
     expect(viewOf(params("series=bogus")).series).toEqual([...DEFAULT_SERIES]);
@@ -25,10 +38,14 @@ describe("the timeline's URL", () => {
 
   it("writes the view back, leaving defaults out and the roster's parameters alone", () => {
     const base = params("segments=struggling&order_by=videos_viewed&from=2026-01-01&to=2026-01-02");
-    expect(withView(base, { range: null, series: [...DEFAULT_SERIES] }).toString()).toBe("segments=struggling&order_by=videos_viewed");
+    expect(withView(base, { range: null, series: [...DEFAULT_SERIES] }).toString()).toBe(
+      "segments=struggling&order_by=videos_viewed",
+    );
     const view = { range: { from: "2026-03-13", to: "2026-03-19" }, series: ["problem_attempts" as const] };
     const written = withView(base, view);
-    expect(written.toString()).toBe("segments=struggling&order_by=videos_viewed&from=2026-03-13&to=2026-03-19&series=problem_attempts");
+    expect(written.toString()).toBe(
+      "segments=struggling&order_by=videos_viewed&from=2026-03-13&to=2026-03-19&series=problem_attempts",
+    );
     expect(viewOf(written)).toEqual(view);
     expect(rosterQuery(written).toString()).toBe("segments=struggling&order_by=videos_viewed");
   });

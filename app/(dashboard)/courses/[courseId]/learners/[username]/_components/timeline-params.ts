@@ -11,7 +11,13 @@ import { addDays, daysBetween, isDay, type DayWindow } from "@/lib/time";
 export type SeriesKey = Exclude<keyof DayValues, "date">;
 
 /** Every series, in the chart's and the table's order. */
-export const SERIES: readonly SeriesKey[] = ["problems_attempted", "problems_completed", "videos_viewed", "discussion_contributions", "problem_attempts"];
+export const SERIES: readonly SeriesKey[] = [
+  "problems_attempted",
+  "problems_completed",
+  "videos_viewed",
+  "discussion_contributions",
+  "problem_attempts",
+];
 
 /** All but attempts: attempts run several times higher than the rest and would flatten them. */
 export const DEFAULT_SERIES: readonly SeriesKey[] = SERIES.filter((s) => s !== "problem_attempts");
@@ -64,7 +70,8 @@ export function withView(params: URLSearchParams, view: TimelineView): URLSearch
     next.set("from", view.range.from);
     next.set("to", view.range.to);
   }
-  const isDefault = view.series.length === DEFAULT_SERIES.length && DEFAULT_SERIES.every((s) => view.series.includes(s));
+  const isDefault =
+    view.series.length === DEFAULT_SERIES.length && DEFAULT_SERIES.every((s) => view.series.includes(s));
   if (!isDefault) next.set("series", SERIES.filter((s) => view.series.includes(s)).join(","));
   return next;
 }

@@ -9,10 +9,23 @@ import { RangePicker } from "./range-picker";
 import { SeriesPicker } from "./series-picker";
 import { TimelineChart } from "./timeline-chart";
 import { TimelineTable } from "./timeline-table";
-import { presetsFor, sameRange, viewOf, windowOfRange, withView, type DayRange, type TimelineView } from "./timeline-params";
+import {
+  presetsFor,
+  sameRange,
+  viewOf,
+  windowOfRange,
+  withView,
+  type DayRange,
+  type TimelineView,
+} from "./timeline-params";
 import styles from "./timeline.module.css";
 
-async function fetchDays(courseId: string, username: string, range: DayRange | null, signal: AbortSignal): Promise<DayValues[]> {
+async function fetchDays(
+  courseId: string,
+  username: string,
+  range: DayRange | null,
+  signal: AbortSignal,
+): Promise<DayValues[]> {
   const q = new URLSearchParams({ course_id: courseId });
   if (range) {
     const w = windowOfRange(range);
@@ -24,7 +37,8 @@ async function fetchDays(courseId: string, username: string, range: DayRange | n
   return ((await res.json()) as { days: DayValues[] }).days;
 }
 
-const spanOf = (days: readonly DayValues[]): DayRange | null => (days.length ? { from: days[0]!.date, to: days[days.length - 1]!.date } : null);
+const spanOf = (days: readonly DayValues[]): DayRange | null =>
+  days.length ? { from: days[0]!.date, to: days[days.length - 1]!.date } : null;
 
 /**
  * The learner's daily timeline: range and series live in the URL (timeline-params.ts), written with
@@ -76,7 +90,9 @@ export function Timeline({
   const loading = query.isPlaceholderData || query.isPending;
   const span = days ? spanOf(days) : null;
   const spanText = span && (span.from === span.to ? f.day(span.from) : `${f.day(span.from)} – ${f.day(span.to)}`);
-  const idle = days !== undefined && days.every((d) => d.problems_attempted + d.videos_viewed + d.discussion_contributions + d.problem_attempts === 0);
+  const idle =
+    days !== undefined &&
+    days.every((d) => d.problems_attempted + d.videos_viewed + d.discussion_contributions + d.problem_attempts === 0);
   const dayCount = days?.length === 1 ? "1 day" : `${f.count(days?.length ?? 0)} days`;
 
   return (
@@ -85,7 +101,12 @@ export function Timeline({
         Daily activity
       </h2>
       <div className={`card ${styles.timeline} timeline`}>
-        <RangePicker range={range} shown={range ?? span} presets={presetsFor(asOf)} onChange={(r) => show({ ...view, range: r }, "push")} />
+        <RangePicker
+          range={range}
+          shown={range ?? span}
+          presets={presetsFor(asOf)}
+          onChange={(r) => show({ ...view, range: r }, "push")}
+        />
         <SeriesPicker series={view.series} onChange={(series) => show({ ...view, series }, "replace")} />
         <p className={`${styles.timelineStatus} timeline-status muted`} role="status">
           {loading ? "Loading…" : span && !idle ? `${spanText} · ${dayCount}` : ""}
@@ -101,7 +122,9 @@ export function Timeline({
           ) : !days ? null : !span ? (
             <p className={styles.timelineEmpty}>No activity in this course yet.</p>
           ) : idle ? (
-            <p className={styles.timelineEmpty}>No activity {span.from === span.to ? `on ${spanText}` : `from ${f.day(span.from)} to ${f.day(span.to)}`}.</p>
+            <p className={styles.timelineEmpty}>
+              No activity {span.from === span.to ? `on ${spanText}` : `from ${f.day(span.from)} to ${f.day(span.to)}`}.
+            </p>
           ) : (
             <>
               <TimelineChart days={days} series={view.series} title={`Daily activity of ${name}, ${spanText}`} />

@@ -46,22 +46,55 @@ beforeAll(async () => {
   app = await startTestApp();
   keys = await seedKeys(app.db, "status");
   ({ userIds: users } = seedCourse(app.db, { courseId: COURSE, learners: 250 }));
-  regs = users.map((u) => app.db.$client.prepare(`SELECT id FROM enrollments WHERE user_id = ? AND course_id = ?`).pluck().get(u, COURSE) as string);
+  regs = users.map(
+    (u) =>
+      app.db.$client
+        .prepare(`SELECT id FROM enrollments WHERE user_id = ? AND course_id = ?`)
+        .pluck()
+        .get(u, COURSE) as string,
+  );
   seedCourse(app.db, { courseId: OTHER, learners: 0, prefix: "other" });
-  app.db.insert(objectives).values([{ id: "lref-x", name: "X" }, { id: "lref-y", name: "Y" }]).run();
-  app.db.insert(items).values(PROBLEMS.map((id) => ({ courseId: COURSE, id, kind: "problem" }))).run();
-  app.db.insert(itemObjectives).values(PROBLEMS.map((itemId, i) => ({ courseId: COURSE, itemId, objectiveId: i < 4 ? "lref-x" : "lref-y" }))).run();
-  const goal = (id: string, courseId: string, name: string, targetKind: "objective" | "item", targets: string[], extra: Partial<typeof goals.$inferInsert> = {}) =>
-    ({ id, courseId, name, targetKind, targets, ...extra }) as typeof goals.$inferInsert;
+  app.db
+    .insert(objectives)
+    .values([
+      { id: "lref-x", name: "X" },
+      { id: "lref-y", name: "Y" },
+    ])
+    .run();
+  app.db
+    .insert(items)
+    .values(PROBLEMS.map((id) => ({ courseId: COURSE, id, kind: "problem" })))
+    .run();
+  app.db
+    .insert(itemObjectives)
+    .values(PROBLEMS.map((itemId, i) => ({ courseId: COURSE, itemId, objectiveId: i < 4 ? "lref-x" : "lref-y" })))
+    .run();
+  const goal = (
+    id: string,
+    courseId: string,
+    name: string,
+    targetKind: "objective" | "item",
+    targets: string[],
+    extra: Partial<typeof goals.$inferInsert> = {},
+  ) => ({ id, courseId, name, targetKind, targets, ...extra }) as typeof goals.$inferInsert;
   app.db
     .insert(goals)
     .values([
-      goal(OBJECTIVE_GOAL, COURSE, "X and Y", "objective", ["lref-x", "lref-y"], { topics: [{ topic_id: "tx", targets: ["lref-x"] }, { topic_id: "ty", targets: ["lref-y"] }], maxWorkOnGoal: 40 }),
+      goal(OBJECTIVE_GOAL, COURSE, "X and Y", "objective", ["lref-x", "lref-y"], {
+        topics: [
+          { topic_id: "tx", targets: ["lref-x"] },
+          { topic_id: "ty", targets: ["lref-y"] },
+        ],
+        maxWorkOnGoal: 40,
+      }),
       // A work requirement: only goal-scoped attempts meet it (with none, mastery alone completes a target).
       goal(SIBLING_GOAL, COURSE, "X again", "objective", ["lref-x"], { minWorkPerTarget: 1 }),
       goal(ITEM_GOAL, COURSE, "Items", "item", ["p1", "p2"]),
       goal(CAPPED_GOAL, COURSE, "Capped", "objective", ["lref-x"], { maxWorkOnGoal: 6 }),
-      goal(STREAK_GOAL, COURSE, "3 in a row", "objective", ["lref-x"], { minConsecutiveCorrect: 3, minPredictedMastery: 0 }),
+      goal(STREAK_GOAL, COURSE, "3 in a row", "objective", ["lref-x"], {
+        minConsecutiveCorrect: 3,
+        minPredictedMastery: 0,
+      }),
       goal(ELSEWHERE_GOAL, OTHER, "Elsewhere", "item", []),
     ])
     .run();
@@ -76,12 +109,24 @@ let clock = 0;
 function attempts(u: number, goalId: string | null, results: boolean[], itemId = "p1"): void {
   addEvents(
     app.db,
-    results.map((success) => ({ userId: users[u]!, courseId: COURSE, itemId, kind: "problem_attempt" as const, success, ts: daysBefore(TEST_AS_OF, 3) + clock++ * 1000, goalId })),
+    results.map((success) => ({
+      userId: users[u]!,
+      courseId: COURSE,
+      itemId,
+      kind: "problem_attempt" as const,
+      success,
+      ts: daysBefore(TEST_AS_OF, 3) + clock++ * 1000,
+      goalId,
+    })),
   );
 }
 
 async function post(path: string, body: unknown, key = keys.admin): Promise<Response> {
-  return fetch(`${app.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...bearer(key) }, body: JSON.stringify(body) });
+  return fetch(`${app.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...bearer(key) },
+    body: JSON.stringify(body),
+  });
 }
 const LI = `/api/v0/learning-instances/${encodeURIComponent(COURSE)}/metrics/status-and-progress`;
 const REG = (reg: string) => `/api/v0/registrations/${reg}/metrics/status-and-progress`;
@@ -94,7 +139,12 @@ async function cellOf(u: number, goalId: string): Promise<Cell> {
 
 describe("status and progress: semantics", () => {
   it("starts at no_work with nothing done, and work remaining −1 while the objective is not fitted", async () => {
-    expect(await cellOf(10, OBJECTIVE_GOAL)).toMatchObject({ status: "no_work", progress: 0, work_remaining: -1, work_remaining_range: [-1, -1] });
+    expect(await cellOf(10, OBJECTIVE_GOAL)).toMatchObject({
+      status: "no_work",
+      progress: 0,
+      work_remaining: -1,
+      work_remaining_range: [-1, -1],
+    });
   });
 
   it("brings an all-correct learner to complete, with progress 1 and nothing remaining", async () => {
@@ -150,7 +200,8 @@ describe("status and progress: semantics", () => {
 
   it("moves progress up and work remaining down as correct work arrives, once the model is fitted", async () => {
     // Enough learners with enough attempts for the fitted rule, answering as learners do.
-    for (let u = 20; u < 40; u++) attempts(u, null, [false, u % 3 === 0, true, true, u % 2 === 0, true], u % 2 ? "p3" : "p4");
+    for (let u = 20; u < 40; u++)
+      attempts(u, null, [false, u % 3 === 0, true, true, u % 2 === 0, true], u % 2 ? "p3" : "p4");
     for (let u = 20; u < 40; u++) attempts(u, null, [false, true, true, true], "p5");
     const report = refitMastery(app.db);
     expect(report.fitted).toBe(2);
@@ -194,7 +245,13 @@ describe("status and progress: semantics", () => {
     expect(two.work_remaining_range[1]).toBeGreaterThanOrEqual(two.work_remaining);
     // Any of the objective's items continues the streak: the sequence is the objective's, in time order.
     attempts(6, STREAK_GOAL, [true], "p3");
-    expect(await cell()).toMatchObject({ status: "complete", progress: 1, work_remaining: 0, work_remaining_range: [0, 0], targets: [{ status: "complete" }] });
+    expect(await cell()).toMatchObject({
+      status: "complete",
+      progress: 1,
+      work_remaining: 0,
+      work_remaining_range: [0, 0],
+      targets: [{ status: "complete" }],
+    });
     attempts(6, STREAK_GOAL, [false], "p2");
     const broken = await cell();
     expect(broken.status).toBe("in_progress");
@@ -213,7 +270,8 @@ describe("status and progress: the learning instance's rows", () => {
       const page = (await res.json()) as Body;
       expect(page.query).toEqual(body);
       expect(page.column_headers).toEqual([OBJECTIVE_GOAL, ITEM_GOAL]);
-      for (const row of page.data) expect(row.status_and_progress.map((c) => c.goal_id)).toEqual([OBJECTIVE_GOAL, ITEM_GOAL]);
+      for (const row of page.data)
+        expect(row.status_and_progress.map((c) => c.goal_id)).toEqual([OBJECTIVE_GOAL, ITEM_GOAL]);
       seen.push(...page.data.map((r) => r.registration_id));
       if (!page.next) break;
       expect(page.next.registrations_per_page).toBe(40);
@@ -225,10 +283,14 @@ describe("status and progress: the learning instance's rows", () => {
   });
 
   it("has no next after a last page that ends exactly on the last registration, nor past the end", async () => {
-    const last = (await (await post(LI, { goal_ids: [ITEM_GOAL], registration_offset: 200, registrations_per_page: 50 })).json()) as Body;
+    const last = (await (
+      await post(LI, { goal_ids: [ITEM_GOAL], registration_offset: 200, registrations_per_page: 50 })
+    ).json()) as Body;
     expect(last.data).toHaveLength(50);
     expect(last.next).toBeUndefined();
-    const before = (await (await post(LI, { goal_ids: [ITEM_GOAL], registration_offset: 199, registrations_per_page: 50 })).json()) as Body;
+    const before = (await (
+      await post(LI, { goal_ids: [ITEM_GOAL], registration_offset: 199, registrations_per_page: 50 })
+    ).json()) as Body;
     expect(before.next).toEqual({ registration_offset: 249, registrations_per_page: 50 });
     const past = (await (await post(LI, { goal_ids: [ITEM_GOAL], registration_offset: 250 })).json()) as Body;
     expect(past.data).toEqual([]);
@@ -257,7 +319,9 @@ describe("status and progress: the learning instance's rows", () => {
     await bad({ goal_ids: [ITEM_GOAL], registrations_per_page: "two" }, /registrations_per_page/);
     await bad({ goal_ids: [ITEM_GOAL], registration_offset: -1 }, /registration_offset/);
     expect(await bad({ goal_ids: [ELSEWHERE_GOAL] }, /goal/, 404)).toBe("goal_not_found");
-    const none = await post(`/api/v0/learning-instances/course-v1:None+N+1/metrics/status-and-progress`, { goal_ids: [ITEM_GOAL] });
+    const none = await post(`/api/v0/learning-instances/course-v1:None+N+1/metrics/status-and-progress`, {
+      goal_ids: [ITEM_GOAL],
+    });
     expect(none.status).toBe(404);
     expect(((await none.json()) as { error_code: string }).error_code).toBe("learning_instance_not_found");
   });

@@ -49,17 +49,32 @@ describe("credentials", () => {
   ])("an admin key as %s → 200", async (_what, query, headers) => {
     const res = await call(query(), headers());
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ progress: 0, globalTime: 0, status: "onTime", detailedStatus: { type: "notYetStarted" } });
+    expect(await res.json()).toEqual({
+      progress: 0,
+      globalTime: 0,
+      status: "onTime",
+      detailedStatus: { type: "notYetStarted" },
+    });
   });
 
   it.each<[string, () => Record<string, string>, () => Record<string, string>, RegExp]>([
     ["nothing", () => ({}), () => ({}), /API key/],
     ["a wrong company in the query", () => ({ company: "lantern", apiKey: keys.admin }), () => ({}), /Unknown company/],
-    ["a wrong company in the headers", () => ({}), () => ({ "X-company-id": "other", "X-apiKey": keys.admin }), /Unknown company/],
+    [
+      "a wrong company in the headers",
+      () => ({}),
+      () => ({ "X-company-id": "other", "X-apiKey": keys.admin }),
+      /Unknown company/,
+    ],
     ["a wrong company with Bearer", () => ({ company: "other" }), () => bearer(keys.admin), /Unknown company/],
     ["an apiKey without the company", () => ({ apiKey: keys.admin }), () => ({}), /company/],
     ["an unknown apiKey", () => ({ company: COMPANY, apiKey: BAD_KEY }), () => ({}), /Unknown or revoked/],
-    ["an apiKey not of Lantern's shape", () => ({}), () => ({ "X-company-id": COMPANY, "X-apiKey": "abc123" }), /Unknown or revoked/],
+    [
+      "an apiKey not of Lantern's shape",
+      () => ({}),
+      () => ({ "X-company-id": COMPANY, "X-apiKey": "abc123" }),
+      /Unknown or revoked/,
+    ],
     ["an unknown Bearer key", () => ({}), () => bearer(BAD_KEY), /Unknown or revoked/],
   ])("%s → 401", async (_what, query, headers, message) => {
     const res = await call(query(), headers());
@@ -71,9 +86,15 @@ describe("credentials", () => {
     ["query", () => ({ company: COMPANY, apiKey: keys.user }), () => ({})],
     ["headers", () => ({}), () => ({ "X-company-id": COMPANY, "X-apiKey": keys.user })],
     ["Bearer", () => ({}), () => bearer(keys.user)],
-  ])("a key that is not an administrator's (%s) → 403, before the session is looked up", async (_what, query, headers) => {
-    const res = await fetch(`${app.url}/api/360learning/api/v1/paths/sessions/nope/stats/nobody?${new URLSearchParams(query())}`, { headers: headers() });
-    await expectError(res, 403, "forbidden");
-    expect((await call(query(), headers())).status).toBe(403);
-  });
+  ])(
+    "a key that is not an administrator's (%s) → 403, before the session is looked up",
+    async (_what, query, headers) => {
+      const res = await fetch(
+        `${app.url}/api/360learning/api/v1/paths/sessions/nope/stats/nobody?${new URLSearchParams(query())}`,
+        { headers: headers() },
+      );
+      await expectError(res, 403, "forbidden");
+      expect((await call(query(), headers())).status).toBe(403);
+    },
+  );
 });

@@ -23,7 +23,11 @@ const FUTURE = "course-v1:L360+FUTURE+2026";
 const ENDED = "course-v1:L360+ENDED+2026";
 
 type StepRow = typeof items.$inferInsert;
-type Stats = Record<string, unknown> & { status: string; detailedStatus: { type: string; reason?: string }; progress: number };
+type Stats = Record<string, unknown> & {
+  status: string;
+  detailedStatus: { type: string; reason?: string };
+  progress: number;
+};
 
 let app: TestApp;
 let keys: Keys;
@@ -31,14 +35,27 @@ const ids = new Map<string, string>();
 
 function session(courseId: string, startsAt: number, endsAt: number, steps: Omit<StepRow, "courseId">[]): void {
   seedCourse(app.db, { courseId, learners: 0 });
-  app.db.$client.prepare(`UPDATE courses SET starts_at = ?, ends_at = ? WHERE id = ?`).run(iso(startsAt), iso(endsAt), courseId);
-  app.db.insert(items).values(steps.map((s, i) => ({ ...s, courseId, position: i + 1 }))).run();
+  app.db.$client
+    .prepare(`UPDATE courses SET starts_at = ?, ends_at = ? WHERE id = ?`)
+    .run(iso(startsAt), iso(endsAt), courseId);
+  app.db
+    .insert(items)
+    .values(steps.map((s, i) => ({ ...s, courseId, position: i + 1 })))
+    .run();
 }
 
-function learner(courseId: string, username: string, enrolledAt: number, events: [itemId: string, kind: NormalisedEvent["kind"], ts: number, extra?: Partial<NormalisedEvent>][] = []): void {
+function learner(
+  courseId: string,
+  username: string,
+  enrolledAt: number,
+  events: [itemId: string, kind: NormalisedEvent["kind"], ts: number, extra?: Partial<NormalisedEvent>][] = [],
+): void {
   const id = enrollLearners(app.db, courseId, [{ username, enrolledAt: iso(enrolledAt) }]).get(username)!;
   ids.set(username, id);
-  addEvents(app.db, events.map(([itemId, kind, ts, extra]) => ({ userId: id, courseId, itemId, kind, ts, ...extra })));
+  addEvents(
+    app.db,
+    events.map(([itemId, kind, ts, extra]) => ({ userId: id, courseId, itemId, kind, ts, ...extra })),
+  );
 }
 
 function get(sessionId: string, user: string, init: RequestInit = {}): Promise<Response> {
@@ -64,7 +81,10 @@ beforeAll(async () => {
   ]);
   learner(DUE, "late-abs", ago(3), [["rel", "problem_attempt", ago(2), { success: true, score: 1 }]]);
   learner(DUE, "late-rel", ago(10), [["abs", "item_completed", ago(9)]]);
-  learner(DUE, "on-time", ago(3), [["abs", "item_completed", ago(2), { durationMs: 90_000 }], ["", "course_launch", ago(2), { durationMs: 1_500 }]]);
+  learner(DUE, "on-time", ago(3), [
+    ["abs", "item_completed", ago(2), { durationMs: 90_000 }],
+    ["", "course_launch", ago(2), { durationMs: 1_500 }],
+  ]);
   learner(DUE, "fresh", ago(3));
   learner(DUE, "done-all", ago(20), [
     ["rel", "problem_attempt", ago(15), { success: false, score: 0, durationMs: 30_000 }],
@@ -74,8 +94,13 @@ beforeAll(async () => {
     ["opt", "item_completed", ago(3)],
   ]);
   // Left 10 days ago, when "rel" (due 13 days ago) was late; what they did afterwards does not count.
-  learner(DUE, "left", ago(20), [["abs", "item_completed", ago(16)], ["rel", "item_completed", ago(5)]]);
-  app.db.$client.prepare(`UPDATE enrollments SET is_active = 0, unenrolled_at = ? WHERE user_id = ?`).run(iso(ago(10)), ids.get("left"));
+  learner(DUE, "left", ago(20), [
+    ["abs", "item_completed", ago(16)],
+    ["rel", "item_completed", ago(5)],
+  ]);
+  app.db.$client
+    .prepare(`UPDATE enrollments SET is_active = 0, unenrolled_at = ? WHERE user_id = ?`)
+    .run(iso(ago(10)), ids.get("left"));
 
   session(GRADED, ago(40), NOW + 30 * DAY, [
     { id: "lesson", kind: "video" },
@@ -83,17 +108,43 @@ beforeAll(async () => {
     { id: "essay", kind: "assessment", minScore: 50, requiresCorrection: true, dueAt: iso(NOW + 10 * DAY) },
   ]);
   const lesson = ["lesson", "item_completed", ago(9)] as const;
-  learner(GRADED, "awaiting", ago(10), [[...lesson], ["quiz", "item_scored", ago(8), { score: 0.8 }], ["essay", "item_submitted", ago(2)]]);
-  learner(GRADED, "retake", ago(10), [[...lesson], ["quiz", "item_scored", ago(8), { score: 0.5 }], ["essay", "item_scored", ago(2), { score: 0.8 }]]);
-  learner(GRADED, "failed", ago(10), [[...lesson], ["quiz", "item_scored", ago(8), { score: 0.5 }], ["quiz", "item_scored", ago(7), { score: 0.55 }], ["essay", "item_scored", ago(2), { score: 0.9 }]]);
-  learner(GRADED, "failed-early", ago(10), [["quiz", "item_scored", ago(8), { score: 0.2 }], ["quiz", "item_scored", ago(7), { score: 0.3 }]]);
-  learner(GRADED, "passed", ago(10), [[...lesson], ["quiz", "item_scored", ago(8), { score: 0.6 }], ["essay", "item_scored", ago(2), { score: 0.5 }]]);
+  learner(GRADED, "awaiting", ago(10), [
+    [...lesson],
+    ["quiz", "item_scored", ago(8), { score: 0.8 }],
+    ["essay", "item_submitted", ago(2)],
+  ]);
+  learner(GRADED, "retake", ago(10), [
+    [...lesson],
+    ["quiz", "item_scored", ago(8), { score: 0.5 }],
+    ["essay", "item_scored", ago(2), { score: 0.8 }],
+  ]);
+  learner(GRADED, "failed", ago(10), [
+    [...lesson],
+    ["quiz", "item_scored", ago(8), { score: 0.5 }],
+    ["quiz", "item_scored", ago(7), { score: 0.55 }],
+    ["essay", "item_scored", ago(2), { score: 0.9 }],
+  ]);
+  learner(GRADED, "failed-early", ago(10), [
+    ["quiz", "item_scored", ago(8), { score: 0.2 }],
+    ["quiz", "item_scored", ago(7), { score: 0.3 }],
+  ]);
+  learner(GRADED, "passed", ago(10), [
+    [...lesson],
+    ["quiz", "item_scored", ago(8), { score: 0.6 }],
+    ["essay", "item_scored", ago(2), { score: 0.5 }],
+  ]);
 
   session(FUTURE, NOW + 7 * DAY, NOW + 60 * DAY, [{ id: "intro", kind: "video" }]);
   learner(FUTURE, "early-bird", ago(2));
-  session(ENDED, ago(60), ago(1), [{ id: "intro", kind: "video" }, { id: "final", kind: "assessment", minScore: 50 }]);
+  session(ENDED, ago(60), ago(1), [
+    { id: "intro", kind: "video" },
+    { id: "final", kind: "assessment", minScore: 50 },
+  ]);
   learner(ENDED, "ran-out", ago(50), [["intro", "item_completed", ago(40)]]);
-  learner(ENDED, "made-it", ago(50), [["intro", "item_completed", ago(40)], ["final", "item_scored", ago(30), { score: 0.7 }]]);
+  learner(ENDED, "made-it", ago(50), [
+    ["intro", "item_completed", ago(40)],
+    ["final", "item_scored", ago(30), { score: 0.7 }],
+  ]);
   learner(ENDED, "never-came", ago(50));
 }, 120_000);
 afterAll(async () => app?.close());
@@ -108,11 +159,21 @@ describe("status and detailedStatus", () => {
   });
 
   it("onTime: every passed due date met (the optional step's does not count)", async () => {
-    expect(await stats(DUE, "on-time")).toEqual({ progress: 33, globalTime: 91_500, status: "onTime", detailedStatus: { type: "onTime" } });
+    expect(await stats(DUE, "on-time")).toEqual({
+      progress: 33,
+      globalTime: 91_500,
+      status: "onTime",
+      detailedStatus: { type: "onTime" },
+    });
   });
 
   it("notYetStarted: enrolled in an open session, no event (while late on a due date)", async () => {
-    expect(await stats(DUE, "fresh")).toEqual({ progress: 0, globalTime: 0, status: "late", detailedStatus: { type: "notYetStarted" } });
+    expect(await stats(DUE, "fresh")).toEqual({
+      progress: 0,
+      globalTime: 0,
+      status: "late",
+      detailedStatus: { type: "notYetStarted" },
+    });
   });
 
   it("completed and successful: every step done, with completedAt the last mandatory step's completion", async () => {
@@ -128,17 +189,42 @@ describe("status and detailedStatus", () => {
   });
 
   it("awaitingCorrection until the submission is scored, then completed", async () => {
-    expect(await stats(GRADED, "awaiting")).toEqual({ progress: 66, globalTime: 0, score: 80, status: "awaitingCorrection", detailedStatus: { type: "awaitingCorrection" } });
-    addEvents(app.db, [{ userId: ids.get("awaiting")!, courseId: GRADED, itemId: "essay", kind: "item_scored", ts: ago(1), score: 0.64 }]);
-    expect(await stats(GRADED, "awaiting")).toMatchObject({ progress: 100, score: 72, status: "completed", completedAt: iso(ago(1)), detailedStatus: { type: "successful" }, result: "successful" });
+    expect(await stats(GRADED, "awaiting")).toEqual({
+      progress: 66,
+      globalTime: 0,
+      score: 80,
+      status: "awaitingCorrection",
+      detailedStatus: { type: "awaitingCorrection" },
+    });
+    addEvents(app.db, [
+      { userId: ids.get("awaiting")!, courseId: GRADED, itemId: "essay", kind: "item_scored", ts: ago(1), score: 0.64 },
+    ]);
+    expect(await stats(GRADED, "awaiting")).toMatchObject({
+      progress: 100,
+      score: 72,
+      status: "completed",
+      completedAt: iso(ago(1)),
+      detailedStatus: { type: "successful" },
+      result: "successful",
+    });
   });
 
   it("toRetake and result retake: below a minimum score with an attempt left", async () => {
-    expect(await stats(GRADED, "retake")).toMatchObject({ status: "completed", score: 65, detailedStatus: { type: "toRetake" }, result: "retake" });
+    expect(await stats(GRADED, "retake")).toMatchObject({
+      status: "completed",
+      score: 65,
+      detailedStatus: { type: "toRetake" },
+      result: "retake",
+    });
   });
 
   it("unsuccessful and result unsuccessful: below a minimum score with no attempt left", async () => {
-    expect(await stats(GRADED, "failed")).toMatchObject({ status: "completed", score: 73, detailedStatus: { type: "unsuccessful" }, result: "unsuccessful" });
+    expect(await stats(GRADED, "failed")).toMatchObject({
+      status: "completed",
+      score: 73,
+      detailedStatus: { type: "unsuccessful" },
+      result: "unsuccessful",
+    });
   });
 
   it("unsuccessful as soon as a mandatory step failed, without a result while steps are left", async () => {
@@ -149,26 +235,51 @@ describe("status and detailedStatus", () => {
   });
 
   it("a score exactly at the minimum passes", async () => {
-    expect(await stats(GRADED, "passed")).toMatchObject({ score: 55, detailedStatus: { type: "successful" }, result: "successful" });
+    expect(await stats(GRADED, "passed")).toMatchObject({
+      score: 55,
+      detailedStatus: { type: "successful" },
+      result: "successful",
+    });
   });
 
   it("sessionNotOpened: the session starts in the future", async () => {
-    expect(await stats(FUTURE, "early-bird")).toEqual({ progress: 0, globalTime: 0, status: "onTime", detailedStatus: { type: "sessionNotOpened" } });
+    expect(await stats(FUTURE, "early-bird")).toEqual({
+      progress: 0,
+      globalTime: 0,
+      status: "onTime",
+      detailedStatus: { type: "sessionNotOpened" },
+    });
   });
 
   it("unsuccessful with reason sessionEnded: the session ended first — whether started or not", async () => {
-    expect(await stats(ENDED, "ran-out")).toMatchObject({ progress: 50, detailedStatus: { type: "unsuccessful", reason: "sessionEnded" } });
-    expect(await stats(ENDED, "never-came")).toMatchObject({ progress: 0, detailedStatus: { type: "unsuccessful", reason: "sessionEnded" } });
+    expect(await stats(ENDED, "ran-out")).toMatchObject({
+      progress: 50,
+      detailedStatus: { type: "unsuccessful", reason: "sessionEnded" },
+    });
+    expect(await stats(ENDED, "never-came")).toMatchObject({
+      progress: 0,
+      detailedStatus: { type: "unsuccessful", reason: "sessionEnded" },
+    });
   });
 
   it("successful stays successful after the session ended", async () => {
-    expect(await stats(ENDED, "made-it")).toMatchObject({ score: 70, detailedStatus: { type: "successful" }, result: "successful" });
+    expect(await stats(ENDED, "made-it")).toMatchObject({
+      score: 70,
+      detailedStatus: { type: "successful" },
+      result: "successful",
+    });
   });
 });
 
 describe("an unenrolled user", () => {
   it("has archivedAt, and the figures of the moment they left", async () => {
-    expect(await stats(DUE, "left")).toEqual({ progress: 33, globalTime: 0, status: "late", detailedStatus: { type: "late" }, archivedAt: iso(ago(10)) });
+    expect(await stats(DUE, "left")).toEqual({
+      progress: 33,
+      globalTime: 0,
+      status: "late",
+      detailedStatus: { type: "late" },
+      archivedAt: iso(ago(10)),
+    });
   });
 });
 
@@ -176,7 +287,10 @@ describe("finding the user", () => {
   it("by email in any case, or by id, with or without a trailing slash", async () => {
     const byEmail = await (await get(DUE, "Late-Abs@EXAMPLE.com")).json();
     const byId = await (await get(DUE, ids.get("late-abs")!)).json();
-    const slash = await fetch(`${app.url}/api/360learning/api/v1/paths/sessions/${encodeURIComponent(DUE)}/stats/${ids.get("late-abs")}/`, { headers: bearer(keys.admin), redirect: "manual" });
+    const slash = await fetch(
+      `${app.url}/api/360learning/api/v1/paths/sessions/${encodeURIComponent(DUE)}/stats/${ids.get("late-abs")}/`,
+      { headers: bearer(keys.admin), redirect: "manual" },
+    );
     expect(byEmail).toMatchObject({ status: "late" });
     expect(byId).toEqual(byEmail);
     expect(slash.status).toBe(200);
@@ -184,7 +298,9 @@ describe("finding the user", () => {
   });
 
   it("takes the session id unencoded too", async () => {
-    const res = await fetch(`${app.url}/api/360learning/api/v1/paths/sessions/${DUE}/stats/on-time@example.com`, { headers: bearer(keys.admin) });
+    const res = await fetch(`${app.url}/api/360learning/api/v1/paths/sessions/${DUE}/stats/on-time@example.com`, {
+      headers: bearer(keys.admin),
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -192,7 +308,12 @@ describe("finding the user", () => {
 describe("404s", () => {
   it.each([
     ["an unknown session", "course-v1:L360+NOPE+2026", "late-abs@example.com", "path_session_not_found"],
-    ["an unknown session and an unknown user", "course-v1:L360+NOPE+2026", "nobody@example.com", "path_session_not_found"],
+    [
+      "an unknown session and an unknown user",
+      "course-v1:L360+NOPE+2026",
+      "nobody@example.com",
+      "path_session_not_found",
+    ],
     ["an unknown user", DUE, "nobody@example.com", "user_not_found"],
     ["an unknown user id", DUE, "00000000-0000-4000-8000-000000000000", "user_not_found"],
     ["a user not enrolled in the session", FUTURE, "late-abs@example.com", "user_not_enrolled"],
