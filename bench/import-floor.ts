@@ -133,7 +133,10 @@ export async function measureImportFloor(file: string, scratch: string): Promise
           r.role ?? "user",
         );
         users.set(r.username as string, id);
-        for (const x of (r.external_ids as string[] | undefined) ?? []) (q.externalId.run(x, id), users.set(x, id));
+        for (const x of (r.external_ids as string[] | undefined) ?? []) {
+          q.externalId.run(x, id);
+          users.set(x, id);
+        }
         return;
       }
       case "enrollment": {
@@ -190,7 +193,10 @@ export async function measureImportFloor(file: string, scratch: string): Promise
   const splitter = new LineSplitter(
     1 << 24,
     (text) => {
-      if (records < FLOOR_RECORDS) (apply(JSON.parse(text) as Rec), records++);
+      if (records < FLOOR_RECORDS) {
+        apply(JSON.parse(text) as Rec);
+        records++;
+      }
     },
     () => {},
   );

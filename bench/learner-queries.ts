@@ -59,8 +59,10 @@ function activeDays(r: Random, a: Archetype): number[] {
   if (a === "steady") span(1, DAYS, 0.6);
   else if (a === "average") span(1, DAYS, 0.3);
   else if (a === "struggling") span(1, DAYS, 0.35);
-  else if (a === "disengaging") (span(15, DAYS, 0.3), days.add(r.int(8, 14)));
-  else if (a === "inactive" || a === "unenrolled") span(15, DAYS, 0.2);
+  else if (a === "disengaging") {
+    span(15, DAYS, 0.3);
+    days.add(r.int(8, 14));
+  } else if (a === "inactive" || a === "unenrolled") span(15, DAYS, 0.2);
   return [...days];
 }
 

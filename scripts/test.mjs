@@ -1,4 +1,4 @@
-// `npm test`: the layers (no upward import, no cycle), types, a fresh production build,
+// `npm test`: the layers (no upward import, no cycle), format (Prettier), lint (ESLint), types, a fresh production build,
 // unit/integration/HTTP tests (vitest; the HTTP ones start the build on a temporary database), then
 // the browser tests (Playwright). Ends with one line "N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -25,6 +25,17 @@ function finish(code) {
 // First because it takes seconds: an upward import or a cycle fails before the build
 // (.dependency-cruiser.cjs, docs/architecture.md § Layers).
 if (!run("Layers (dependency-cruiser)", "npm", ["run", "--silent", "check:layers"])) {
+  failed++;
+  finish(1);
+}
+
+// Formatting is Prettier's, lint is ESLint's (eslint.config.mjs; warnings count as failures).
+if (!run("Format (Prettier)", "npm", ["run", "--silent", "check:format"])) {
+  failed++;
+  finish(1);
+}
+
+if (!run("Lint (ESLint)", "npm", ["run", "--silent", "lint"])) {
   failed++;
   finish(1);
 }

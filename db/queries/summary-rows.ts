@@ -117,7 +117,10 @@ export class SummaryWriter {
     let chunk: string[] = [];
     for (const id of userIds) {
       chunk.push(id);
-      if (chunk.length === CHUNK) (this.refreshChunk(window, chunk), (chunk = []));
+      if (chunk.length === CHUNK) {
+        this.refreshChunk(window, chunk);
+        chunk = [];
+      }
     }
     if (chunk.length) this.refreshChunk(window, chunk);
   }

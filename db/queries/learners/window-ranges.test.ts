@@ -69,17 +69,15 @@ describe("a custom window's ranges", () => {
     expect(before.videos_viewed.above_average).toEqual([9.5, null]);
     expect(windowRanges(db, COURSE, WINDOW, AS_OF)).toBe(before);
     // Learners 9–11 play 40 more: the sorted values are 1…8, 49, 50, 51, and p85 moves to 49.5.
-    const more = ids
-      .slice(9)
-      .flatMap((userId) =>
-        Array.from({ length: 40 }, (_, k) => ({
-          userId,
-          courseId: COURSE,
-          itemId: `x${k}`,
-          kind: "video_play" as const,
-          ts: daysBefore(AS_OF, 9),
-        })),
-      );
+    const more = ids.slice(9).flatMap((userId) =>
+      Array.from({ length: 40 }, (_, k) => ({
+        userId,
+        courseId: COURSE,
+        itemId: `x${k}`,
+        kind: "video_play" as const,
+        ts: daysBefore(AS_OF, 9),
+      })),
+    );
     addEvents(db, more);
     expect(windowRanges(db, COURSE, WINDOW, AS_OF).videos_viewed.above_average).toEqual([49.5, null]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { eachTestDb } from "@/lib/testing/db";
-import { importRecords, ingest, rows, importErrors, importOk } from "../test-helpers";
+import { ingest, rows, importErrors, importOk } from "../test-helpers";
 
 /** Open edX's own shapes through the import: CCX course keys, the profile fields of its learner object. */
 

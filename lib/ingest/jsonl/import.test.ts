@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { eachTestDb } from "@/lib/testing/db";
-import { events, importRecords, NOW, rows, importErrors, importOk } from "../test-helpers";
+import { events, NOW, rows, importErrors, importOk } from "../test-helpers";
 import { problemEvaluated } from "../xapi/test-statements";
 
 let db: Db;

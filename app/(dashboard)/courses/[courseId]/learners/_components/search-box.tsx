@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import styles from "./roster.module.css";
 
 const DEBOUNCE_MS = 300;
@@ -17,11 +17,12 @@ export function SearchBox({
   onSearch: (text: string, opts: { replace: boolean }) => void;
 }) {
   const [draft, setDraft] = useState(value);
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
-  useEffect(() => {
-    if (draftRef.current.trim() !== value) setDraft(value);
-  }, [value]);
+  // Follows the URL during render (React's "adjusting state when a prop changes"), not in an effect.
+  const [seenValue, setSeenValue] = useState(value);
+  if (value !== seenValue) {
+    setSeenValue(value);
+    if (draft.trim() !== value) setDraft(value);
+  }
   useEffect(() => {
     if (draft.trim() === value) return;
     // Refining a search replaces its history entry; starting or clearing one adds an entry.

@@ -28,9 +28,11 @@ export function SegmentFilter({
   const formats = useFormats();
   const urlMode: Mode | null = segments.length ? "include" : ignoreSegments.length ? "exclude" : null;
   const [mode, setMode] = useState<Mode>(urlMode ?? "include");
-  useEffect(() => {
+  const [seenUrlMode, setSeenUrlMode] = useState(urlMode);
+  if (urlMode !== seenUrlMode) {
+    setSeenUrlMode(urlMode);
     if (urlMode) setMode(urlMode);
-  }, [urlMode]);
+  }
   const menu = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
   // A menu, not a disclosure: it floats over the table, so it closes on Escape (focus back on its

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { addDays, daysBetween } from "@/lib/time";
 import list from "@/components/learner-list.module.css";
 import styles from "./roster.module.css";
@@ -37,13 +37,17 @@ export function WindowPicker({
   const [choice, setChoice] = useState(preset);
   const [from, setFrom] = useState(window?.start ?? addDays(asOf, -7));
   const [to, setTo] = useState(window ? addDays(window.end, -1) : addDays(asOf, -1));
-  useEffect(() => {
+  // The picker follows the URL's window when it changes (back, "Clear all"), during render.
+  const shown = `${preset}|${window?.start ?? ""}|${window?.end ?? ""}`;
+  const [seen, setSeen] = useState(shown);
+  if (shown !== seen) {
+    setSeen(shown);
     setChoice(preset);
     if (window) {
       setFrom(window.start);
       setTo(addDays(window.end, -1));
     }
-  }, [preset, window]);
+  }
 
   const span = from && to ? daysBetween(from, to) + 1 : 0;
   const problem =
