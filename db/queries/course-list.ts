@@ -1,6 +1,38 @@
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
+import { courses, courseStaff } from "../schema";
+import { read, reads } from "../sql";
 import type { Caller } from "@/lib/auth/caller";
 import { ensureCourseFresh } from "./derived";
+
+/** The caller's courses with a title/id filter; the scope and the filter each come and go. */
+const CARDS = reads(
+  "course-list.cards",
+  ({ staffOnly, search }: { staffOnly: boolean; search: boolean }) =>
+    `SELECT c.id, c.title, c.last_updated_at AS lastUpdated FROM courses c WHERE 1 = 1
+     ${staffOnly ? "AND c.id IN (SELECT course_id FROM course_staff WHERE user_id = @user)" : ""}
+     ${search ? "AND (lower(c.title) LIKE @like ESCAPE '\\' OR lower(c.id) LIKE @like ESCAPE '\\')" : ""}
+     ORDER BY c.title, c.id`,
+  { id: "text", title: "text", lastUpdated: "text?" },
+  [{ staffOnly: true, search: true }],
+);
+
+const COUNTS = read(
+  "course-list.counts",
+  `SELECT COUNT(CASE WHEN is_active THEN 1 END) AS enrolled, COUNT(CASE WHEN days_active > 0 THEN 1 END) AS activeLastWeek
+   FROM learner_summary WHERE course_id = ?`,
+  { enrolled: "int", activeLastWeek: "int" },
+);
+
+/** The courses a caller is staff of (all for an admin): a condition for drizzle's builder. */
+function readableBy(db: Db, caller: Caller) {
+  return caller.role === "admin"
+    ? undefined
+    : inArray(
+        courses.id,
+        db.select({ id: courseStaff.courseId }).from(courseStaff).where(eq(courseStaff.userId, caller.userId)),
+      );
+}
 
 export interface CourseCard {
   id: string;
@@ -21,21 +53,17 @@ export async function courseCards(
   caller: Caller,
   opts: { asOf: string; search?: string },
 ): Promise<CourseCard[]> {
-  const s = db.$client;
   const like = opts.search?.trim()
     ? `%${opts.search
         .trim()
         .toLowerCase()
         .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     : null;
-  const filter = like ? `AND (lower(c.title) LIKE @like ESCAPE '\\' OR lower(c.id) LIKE @like ESCAPE '\\')` : "";
-  const scope = caller.role === "admin" ? "" : `AND c.id IN (SELECT course_id FROM course_staff WHERE user_id = @user)`;
-  const courses = s
-    .prepare(
-      `SELECT c.id, c.title, c.last_updated_at AS lastUpdated FROM courses c WHERE 1 = 1 ${scope} ${filter} ORDER BY c.title, c.id`,
-    )
-    .all({ user: caller.userId, like }) as { id: string; title: string; lastUpdated: string | null }[];
-  return Promise.all(courses.map(async (c) => ({ ...c, ...(await courseCounts(db, c.id, opts.asOf)) })));
+  const cards = CARDS({ staffOnly: caller.role !== "admin", search: like !== null }).all(db.$client, {
+    user: caller.userId,
+    like,
+  });
+  return Promise.all(cards.map(async (c) => ({ ...c, ...(await courseCounts(db, c.id, opts.asOf)) })));
 }
 
 /** A course's active enrollments and learners active in the default window, made current for `asOf`. */
@@ -45,12 +73,7 @@ export async function courseCounts(
   asOf: string,
 ): Promise<{ enrolled: number; activeLastWeek: number }> {
   ensureCourseFresh(db, courseId, asOf);
-  return db.$client
-    .prepare(
-      `SELECT COUNT(CASE WHEN is_active THEN 1 END) AS enrolled, COUNT(CASE WHEN days_active > 0 THEN 1 END) AS activeLastWeek
-       FROM learner_summary WHERE course_id = ?`,
-    )
-    .get(courseId) as { enrolled: number; activeLastWeek: number };
+  return COUNTS.get(db.$client, courseId) ?? { enrolled: 0, activeLastWeek: 0 };
 }
 
 export interface CourseRef {
@@ -60,11 +83,12 @@ export interface CourseRef {
 
 /** The courses a caller may read, id and title only (the course switcher), by title. */
 export async function readableCourses(db: Db, caller: Caller): Promise<CourseRef[]> {
-  const scope =
-    caller.role === "admin" ? "" : `WHERE c.id IN (SELECT course_id FROM course_staff WHERE user_id = @user)`;
-  return db.$client
-    .prepare(`SELECT c.id, c.title FROM courses c ${scope} ORDER BY c.title, c.id`)
-    .all({ user: caller.userId }) as CourseRef[];
+  return db
+    .select({ id: courses.id, title: courses.title })
+    .from(courses)
+    .where(readableBy(db, caller))
+    .orderBy(asc(courses.title), asc(courses.id))
+    .all();
 }
 
 export interface CourseHead extends CourseRef {
@@ -75,10 +99,16 @@ export interface CourseHead extends CourseRef {
 
 /** A course's heading fields, or null when there is none. */
 export async function courseHead(db: Db, courseId: string): Promise<CourseHead | null> {
-  const row = db.$client
-    .prepare(
-      `SELECT id, title, starts_at AS startsAt, ends_at AS endsAt, last_updated_at AS lastUpdated FROM courses WHERE id = ?`,
-    )
-    .get(courseId) as CourseHead | undefined;
+  const row = db
+    .select({
+      id: courses.id,
+      title: courses.title,
+      startsAt: courses.startsAt,
+      endsAt: courses.endsAt,
+      lastUpdated: courses.lastUpdatedAt,
+    })
+    .from(courses)
+    .where(eq(courses.id, courseId))
+    .get();
   return row ?? null;
 }
