@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { UserRow } from "@/db/queries/users";
 import { hashPasswordSync } from "@/lib/auth/password";
 import { IngestError } from "../errors";
+import { newUserRow } from "../new-user";
 import type { IngestSession } from "../session";
 import type { RecordOf } from "./records";
 
@@ -47,7 +48,7 @@ export function applyUser(session: IngestSession, r: RecordOf<"user">): void {
   const users = session.users;
   const existing = matchUser(session, r);
   if (!existing && r.username === undefined) throw new IngestError("invalid", "username", "required for a new user");
-  const row: UserRow = existing ? { ...existing } : blankUser(r.id ?? randomUUID(), r.username!);
+  const row: UserRow = existing ? { ...existing } : newUserRow(r.id ?? randomUUID(), r.username!);
   assignUserFields(row, r);
   if (row.department_id !== null && !session.departments.byId(row.department_id)) {
     throw new IngestError("not_found", "department_id", `no department ${row.department_id}`);
@@ -77,28 +78,6 @@ export function applyUser(session: IngestSession, r: RecordOf<"user">): void {
     }
   }
   session.rememberUser(row);
-}
-
-function blankUser(id: string, username: string): UserRow {
-  return {
-    id,
-    username,
-    name: "",
-    email: null,
-    status: "active",
-    department_id: null,
-    role: "user",
-    password_hash: null,
-    language: null,
-    country: null,
-    city: null,
-    gender: null,
-    year_of_birth: null,
-    level_of_education: null,
-    location: null,
-    mailing_address: null,
-    goals: null,
-  };
 }
 
 function assignUserFields(row: UserRow, r: RecordOf<"user">): void {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { UserRow } from "@/db/queries/users";
+import { newUserRow } from "../new-user";
 import type { IngestSession } from "../session";
 import type { XapiActor } from "./schema";
 
@@ -45,25 +45,7 @@ function findActor(session: IngestSession, agent: Agent): string | undefined {
 
 function createActorUser(session: IngestSession, agent: Agent): string {
   const { base, email, externalId } = identityOf(agent);
-  const user: UserRow = {
-    id: randomUUID(),
-    username: uniqueUsername(session, base),
-    name: agent.name ?? "",
-    email,
-    status: "active",
-    department_id: null,
-    role: "user",
-    password_hash: null,
-    language: null,
-    country: null,
-    city: null,
-    gender: null,
-    year_of_birth: null,
-    level_of_education: null,
-    location: null,
-    mailing_address: null,
-    goals: null,
-  };
+  const user = newUserRow(randomUUID(), uniqueUsername(session, base), { name: agent.name ?? "", email });
   session.users.insert(user);
   if (externalId) session.users.addExternalId(user.id, externalId);
   return user.id;
