@@ -19,9 +19,9 @@ import {
   iterateLearners,
   learnerTimelineByUsername,
   listLearners,
-  type LearnerOrderBy,
   type LearnerQuery,
 } from "@/db/queries/learners";
+import { ORDER_BY } from "@/lib/api/edx/constants";
 import { FIRST_NAMES, LAST_NAMES } from "@/lib/demo/names";
 import { Random } from "@/lib/random";
 import { addDays } from "@/lib/time";
@@ -156,18 +156,7 @@ async function main(): Promise<void> {
 
   console.log(`\n${LEARNERS} learners, ${RUNS} runs each (ms)\n\n| query | p50 | p99 |\n| --- | --- | --- |`);
   await time("list, default (username asc), page 1", list({}));
-  const keys: LearnerOrderBy[] = [
-    "username",
-    "email",
-    "name",
-    "enrollment_date",
-    "discussion_contributions",
-    "problems_attempted",
-    "problems_completed",
-    "problem_attempts_per_completed",
-    "videos_viewed",
-  ];
-  for (const orderBy of keys)
+  for (const orderBy of ORDER_BY)
     for (const sortOrder of ["asc", "desc"] as const)
       await time(`list, ${orderBy} ${sortOrder}`, list({ orderBy, sortOrder }));
   await time("list, page 50", list({ page: 50 }));
