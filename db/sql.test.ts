@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import { createTestDb } from "@/lib/testing/db";
-import { definitions, read, type Kind } from "./sql";
+import { definitions, kindOf, oneOf, read, type Kind, type RowOf } from "./sql";
 
 // Every module that defines SQL, imported so that its definitions register (docs/architecture.md § Typed rows).
 const modules = import.meta.glob(["./queries/**/*.ts", "!./queries/**/*.test.ts"], { eager: true });
@@ -39,7 +39,8 @@ describe("every SQL text", () => {
     for (const c of columns) {
       const declared = c.type?.toLowerCase();
       const kinds = declared ? KINDS_OF_TYPE[declared] : undefined;
-      if (kinds) expect(kinds, `${c.name} is ${c.table}.${c.column}, a ${declared} column`).toContain(def.row[c.name]);
+      if (kinds)
+        expect(kinds, `${c.name} is ${c.table}.${c.column}, a ${declared} column`).toContain(kindOf(def.row[c.name]!));
     }
   });
 
@@ -57,6 +58,26 @@ describe("every SQL text", () => {
         .map((c) => c.name),
     ).not.toEqual(Object.keys(bad[1]!.row));
     expect(KINDS_OF_TYPE[s.prepare(bad[2]!.text).columns()[0]!.type!.toLowerCase()]).not.toContain("int");
+  });
+});
+
+describe("row types", () => {
+  it("come from the declared kinds", () => {
+    const row = {
+      id: "text",
+      n: "int",
+      note: "text?",
+      role: oneOf(["admin", "user"]),
+      mode: oneOf(["a", "b"], { nullable: true }),
+    } as const;
+    expectTypeOf<RowOf<typeof row>>().toEqualTypeOf<{
+      id: string;
+      n: number;
+      note: string | null;
+      role: "admin" | "user";
+      mode: "a" | "b" | null;
+    }>();
+    expect(Object.values(row).map(kindOf)).toEqual(["text", "int", "text?", "text", "text?"]);
   });
 });
 

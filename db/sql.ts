@@ -16,9 +16,28 @@ type Sqlite = Database.Database;
 
 /** What a column holds as SQLite hands it back; `?` when it may be NULL. */
 export type Kind = "text" | "int" | "real" | "any" | "text?" | "int?" | "real?";
-export type RowSpec = Readonly<Record<string, Kind>>;
 
-type KindType<K extends Kind> = K extends "text"
+/** A text column holding one of a few values (a role, a status): `oneOf(USER_ROLES)`. */
+export interface OneOf<T extends string> {
+  readonly kind: "text" | "text?";
+  readonly values: readonly T[];
+}
+
+export function oneOf<const T extends string>(values: readonly T[], opts: { nullable?: boolean } = {}): OneOf<T> {
+  return { kind: opts.nullable ? "text?" : "text", values };
+}
+
+export type RowSpec = Readonly<Record<string, Kind | OneOf<string>>>;
+
+/** The kind a column of a spec is checked as. */
+export function kindOf(spec: Kind | OneOf<string>): Kind {
+  return typeof spec === "string" ? spec : spec.kind;
+}
+
+type KindType<K extends Kind | OneOf<string>> =
+  K extends OneOf<infer T> ? (K["kind"] extends "text?" ? T | null : T) : K extends Kind ? PlainType<K> : never;
+
+type PlainType<K extends Kind> = K extends "text"
   ? string
   : K extends "int" | "real"
     ? number
