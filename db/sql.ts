@@ -18,11 +18,13 @@ type Sqlite = Database.Database;
 export type Kind = "text" | "int" | "real" | "any" | "text?" | "int?" | "real?";
 
 /** A text column holding one of a few values (a role, a status): `oneOf(USER_ROLES)`. */
-export interface OneOf<T extends string> {
-  readonly kind: "text" | "text?";
+export interface OneOf<T extends string, K extends "text" | "text?" = "text" | "text?"> {
+  readonly kind: K;
   readonly values: readonly T[];
 }
 
+export function oneOf<const T extends string>(values: readonly T[]): OneOf<T, "text">;
+export function oneOf<const T extends string>(values: readonly T[], opts: { nullable: true }): OneOf<T, "text?">;
 export function oneOf<const T extends string>(values: readonly T[], opts: { nullable?: boolean } = {}): OneOf<T> {
   return { kind: opts.nullable ? "text?" : "text", values };
 }
@@ -35,7 +37,7 @@ export function kindOf(spec: Kind | OneOf<string>): Kind {
 }
 
 type KindType<K extends Kind | OneOf<string>> =
-  K extends OneOf<infer T> ? (K["kind"] extends "text?" ? T | null : T) : K extends Kind ? PlainType<K> : never;
+  K extends OneOf<infer T, "text?"> ? T | null : K extends OneOf<infer T> ? T : K extends Kind ? PlainType<K> : never;
 
 type PlainType<K extends Kind> = K extends "text"
   ? string
