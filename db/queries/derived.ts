@@ -1,8 +1,11 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { courses, courseState } from "../schema";
+import { read, write } from "../sql";
 import { asOfDay } from "@/lib/env";
 import { addDays, defaultWindow } from "@/lib/time";
-import { engagementRangesOf, type EngagementRanges, type RangeInput } from "@/lib/analytics/ranges";
-import { maskOf, segmentsOf, type SegmentInput } from "@/lib/analytics/segments";
+import { engagementRangesOf, type EngagementRanges } from "@/lib/analytics/ranges";
+import { maskOf, segmentsOf } from "@/lib/analytics/segments";
 import { writeGroupCounts } from "./learners/group-counts";
 import { SummaryWriter } from "./summary-rows";
 
@@ -20,6 +23,70 @@ const learnerDaySql = (where: string) => `
     COUNT(CASE WHEN plays > 0 THEN 1 END), SUM(posts)
   FROM learner_item_day WHERE ${where}
   GROUP BY course_id, user_id, day`;
+const COURSE_DAYS = write("derived.course-days", learnerDaySql("course_id = ?"));
+const LEARNER_DAY = write("derived.learner-day", learnerDaySql("course_id = ? AND user_id = ? AND day = ?"));
+
+const PRUNE_COURSE_ITEM_DAYS = write(
+  "derived.prune-course-item-days",
+  `DELETE FROM learner_item_day WHERE course_id = ? AND events <= 0`,
+);
+const DROP_COURSE_DAYS = write("derived.drop-course-days", `DELETE FROM learner_day WHERE course_id = ?`);
+const PRUNE_ITEM_DAY = write(
+  "derived.prune-item-day",
+  `DELETE FROM learner_item_day WHERE course_id = ? AND user_id = ? AND day = ? AND events <= 0`,
+);
+const DROP_DAY = write("derived.drop-day", `DELETE FROM learner_day WHERE course_id = ? AND user_id = ? AND day = ?`);
+
+const STALE_USERS = read("derived.stale-users", `SELECT user_id FROM stale_summary WHERE course_id = ?`, {
+  user_id: "text",
+});
+const MARK_STALE = write(
+  "derived.mark-stale",
+  `INSERT OR IGNORE INTO stale_summary (course_id, user_id) VALUES (?, ?)`,
+);
+const CLEAR_STALE = write("derived.clear-stale", `DELETE FROM stale_summary WHERE course_id = ?`);
+
+const STATE = read(
+  "derived.state",
+  `SELECT as_of AS asOf, ranges, ranges_stale AS rangesStale FROM course_state WHERE course_id = ?`,
+  { asOf: "text", ranges: "text?", rangesStale: "int" },
+);
+const SET_STATE = write(
+  "derived.set-state",
+  `INSERT INTO course_state (course_id, as_of, ranges_stale) VALUES (?, ?, 1)
+     ON CONFLICT (course_id) DO UPDATE SET as_of = excluded.as_of, ranges_stale = 1`,
+);
+const SET_RANGES = write(
+  "derived.set-ranges",
+  `UPDATE course_state SET ranges = ?, ranges_stale = 0 WHERE course_id = ?`,
+);
+
+const FIGURES = read(
+  "derived.figures",
+  `SELECT user_id AS userId, problems_attempted AS problemsAttempted,
+  problems_completed AS problemsCompleted, problem_attempts AS problemAttempts, videos_viewed AS videosViewed,
+  discussion_contributions AS discussionContributions, days_active AS daysActive,
+  days_active_prev AS daysActivePrev, is_active AS isActive, segments, cohort, mode
+  FROM learner_summary WHERE course_id = ?`,
+  {
+    userId: "text",
+    problemsAttempted: "int",
+    problemsCompleted: "int",
+    problemAttempts: "int",
+    videosViewed: "int",
+    discussionContributions: "int",
+    daysActive: "int",
+    daysActivePrev: "int",
+    isActive: "int",
+    segments: "int?",
+    cohort: "text?",
+    mode: "text",
+  },
+);
+const SET_SEGMENTS = write(
+  "derived.set-segments",
+  `UPDATE learner_summary SET segments = ? WHERE course_id = ? AND user_id = ?`,
+);
 
 const windowParams = (courseId: string, asOf: string) => {
   const w = defaultWindow(asOf);
@@ -29,19 +96,16 @@ const windowParams = (courseId: string, asOf: string) => {
 /** Rebuilds every derived row of one course from its per-item counts. */
 export function rebuildCourse(db: Db, courseId: string, asOf: string): void {
   const s = db.$client;
-  s.prepare(`DELETE FROM learner_item_day WHERE course_id = ? AND events <= 0`).run(courseId);
-  s.prepare(`DELETE FROM learner_day WHERE course_id = ?`).run(courseId);
-  s.prepare(learnerDaySql("course_id = ?")).run(courseId);
+  PRUNE_COURSE_ITEM_DAYS.run(s, courseId);
+  DROP_COURSE_DAYS.run(s, courseId);
+  COURSE_DAYS.run(s, courseId);
   rebuildSummary(s, courseId, asOf);
 }
 
 function rebuildSummary(s: Sqlite, courseId: string, asOf: string): void {
   new SummaryWriter(s).refreshCourse(windowParams(courseId, asOf));
-  s.prepare(`DELETE FROM stale_summary WHERE course_id = ?`).run(courseId);
-  s.prepare(
-    `INSERT INTO course_state (course_id, as_of, ranges_stale) VALUES (?, ?, 1)
-     ON CONFLICT (course_id) DO UPDATE SET as_of = excluded.as_of, ranges_stale = 1`,
-  ).run(courseId, asOf);
+  CLEAR_STALE.run(s, courseId);
+  SET_STATE.run(s, courseId, asOf);
 }
 
 /**
@@ -49,10 +113,10 @@ function rebuildSummary(s: Sqlite, courseId: string, asOf: string): void {
  * one set-based pass. Inside the caller's write transaction.
  */
 function refreshStaleSummaries(s: Sqlite, courseId: string, asOf: string): void {
-  const users = s.prepare(`SELECT user_id FROM stale_summary WHERE course_id = ?`).pluck().all(courseId) as string[];
+  const users = STALE_USERS.column(s, "user_id", courseId);
   if (users.length === 0) return;
   new SummaryWriter(s).refresh(windowParams(courseId, asOf), users);
-  s.prepare(`DELETE FROM stale_summary WHERE course_id = ?`).run(courseId);
+  CLEAR_STALE.run(s, courseId);
 }
 
 /**
@@ -109,16 +173,18 @@ export class DerivedRefresher {
     for (const courseId of this.whole) rebuildCourse(this.db, courseId, asOf);
     this.refreshDays();
     this.markLearners(asOf);
-    const previous = this.s.prepare(`SELECT last_updated_at FROM courses WHERE id = ?`).pluck();
-    const stamp = this.s.prepare(`UPDATE courses SET last_updated_at = ? WHERE id = ?`);
-    const stale = this.s.prepare(`UPDATE course_state SET ranges_stale = 1 WHERE course_id = ?`);
     for (const courseId of this.courses) {
+      const previous = this.db
+        .select({ at: courses.lastUpdatedAt })
+        .from(courses)
+        .where(eq(courses.id, courseId))
+        .get();
       // Every write moves the stamp on, by a millisecond at least: caches keyed on it (the course
       // trend, the goal results) must see two writes within one millisecond as two.
-      const before = Date.parse((previous.get(courseId) as string | null) ?? "");
+      const before = Date.parse(previous?.at ?? "");
       const at = before >= now.getTime() ? new Date(before + 1) : now;
-      stamp.run(at.toISOString(), courseId);
-      stale.run(courseId);
+      this.db.update(courses).set({ lastUpdatedAt: at.toISOString() }).where(eq(courses.id, courseId)).run();
+      this.db.update(courseState).set({ rangesStale: true }).where(eq(courseState.courseId, courseId)).run();
     }
     this.days.clear();
     this.learners.clear();
@@ -133,46 +199,35 @@ export class DerivedRefresher {
   }
 
   private refreshDays(): void {
-    const prune = this.s.prepare(
-      `DELETE FROM learner_item_day WHERE course_id = ? AND user_id = ? AND day = ? AND events <= 0`,
-    );
-    const drop = this.s.prepare(`DELETE FROM learner_day WHERE course_id = ? AND user_id = ? AND day = ?`);
-    const insert = this.s.prepare(learnerDaySql("course_id = ? AND user_id = ? AND day = ?"));
     for (const [courseId, byUser] of this.days) {
       for (const [userId, days] of byUser) {
         for (const day of days) {
-          prune.run(courseId, userId, day);
-          drop.run(courseId, userId, day);
-          insert.run(courseId, userId, day);
+          PRUNE_ITEM_DAY.run(this.s, courseId, userId, day);
+          DROP_DAY.run(this.s, courseId, userId, day);
+          LEARNER_DAY.run(this.s, courseId, userId, day);
         }
       }
     }
   }
 
   private markLearners(asOf: string): void {
-    const state = this.s.prepare(`SELECT as_of FROM course_state WHERE course_id = ?`);
-    const mark = this.s.prepare(`INSERT OR IGNORE INTO stale_summary (course_id, user_id) VALUES (?, ?)`);
     for (const [courseId, users] of this.learners) {
-      const current = state.get(courseId) as { as_of: string } | undefined;
+      const current = this.db
+        .select({ asOf: courseState.asOf })
+        .from(courseState)
+        .where(eq(courseState.courseId, courseId))
+        .get();
       // A course without summaries at this as-of day is rebuilt whole on its next read.
-      if (!current || current.as_of !== asOf) continue;
-      for (const userId of users) mark.run(courseId, userId);
+      if (!current || current.asOf !== asOf) continue;
+      for (const userId of users) MARK_STALE.run(this.s, courseId, userId);
     }
   }
 }
 
-interface SummaryFigures extends RangeInput, SegmentInput {
-  userId: string;
-  segments: number | null;
-  cohort: string | null;
-  mode: string;
+/** A course's summaries, as the ranges and segment rules read them. */
+function figuresOf(s: Sqlite, courseId: string) {
+  return FIGURES.all(s, courseId).map((r) => ({ ...r, isActive: Boolean(r.isActive) }));
 }
-
-const FIGURES_SQL = `SELECT user_id AS userId, problems_attempted AS problemsAttempted,
-  problems_completed AS problemsCompleted, problem_attempts AS problemAttempts, videos_viewed AS videosViewed,
-  discussion_contributions AS discussionContributions, days_active AS daysActive,
-  days_active_prev AS daysActivePrev, is_active AS isActive, segments, cohort, mode
-  FROM learner_summary WHERE course_id = ?`;
 
 /**
  * Makes a course's summaries, ranges and segments current for the as-of day, and returns the
@@ -181,39 +236,34 @@ const FIGURES_SQL = `SELECT user_id AS userId, problems_attempted AS problemsAtt
  */
 export function ensureCourseFresh(db: Db, courseId: string, asOf: string = asOfDay()): EngagementRanges {
   const s = db.$client;
-  const read = () =>
-    s
-      .prepare(`SELECT as_of AS asOf, ranges, ranges_stale AS rangesStale FROM course_state WHERE course_id = ?`)
-      .get(courseId) as { asOf: string; ranges: string | null; rangesStale: number } | undefined;
-  const state = read();
+  const readState = () => STATE.get(s, courseId);
+  const state = readState();
   if (state && state.asOf === asOf && !state.rangesStale && state.ranges)
     return JSON.parse(state.ranges) as EngagementRanges;
 
   const refresh = db.$client.transaction(() => {
-    let current = read();
+    let current = readState();
     if (!current || current.asOf !== asOf) {
       rebuildSummary(s, courseId, asOf);
-      current = read();
+      current = readState();
     } else {
       refreshStaleSummaries(s, courseId, asOf);
     }
     if (current && !current.rangesStale && current.ranges) return JSON.parse(current.ranges) as EngagementRanges;
-    const rows = (s.prepare(FIGURES_SQL).all(courseId) as SummaryFigures[]).map((r) => ({
-      ...r,
-      isActive: Boolean(r.isActive),
-    }));
+    const rows = figuresOf(s, courseId);
     const ranges = engagementRangesOf(rows);
     const json = JSON.stringify(ranges);
     const unchanged = current?.ranges === json;
-    const update = s.prepare(`UPDATE learner_summary SET segments = ? WHERE course_id = ? AND user_id = ?`);
-    for (const r of rows) {
-      if (unchanged && r.segments !== null) continue;
-      const mask = maskOf(segmentsOf(r, ranges));
-      if (mask !== r.segments) update.run(mask, courseId, r.userId);
-      r.segments = mask;
-    }
-    writeGroupCounts(s, courseId, rows as (SummaryFigures & { segments: number })[]);
-    s.prepare(`UPDATE course_state SET ranges = ?, ranges_stale = 0 WHERE course_id = ?`).run(json, courseId);
+    const groups = rows.map((r) => {
+      let segments = r.segments;
+      if (!unchanged || segments === null) {
+        segments = maskOf(segmentsOf(r, ranges));
+        if (segments !== r.segments) SET_SEGMENTS.run(s, segments, courseId, r.userId);
+      }
+      return { segments, cohort: r.cohort, mode: r.mode };
+    });
+    writeGroupCounts(s, courseId, groups);
+    SET_RANGES.run(s, json, courseId);
     return ranges;
   });
 
@@ -227,11 +277,7 @@ export function ensureCourseFresh(db: Db, courseId: string, asOf: string = asOfD
   } catch (err) {
     if ((err as { code?: string }).code !== "SQLITE_BUSY") throw err;
     if (state?.ranges) return JSON.parse(state.ranges) as EngagementRanges;
-    const rows = (s.prepare(FIGURES_SQL).all(courseId) as SummaryFigures[]).map((r) => ({
-      ...r,
-      isActive: Boolean(r.isActive),
-    }));
-    return engagementRangesOf(rows);
+    return engagementRangesOf(figuresOf(s, courseId));
   } finally {
     s.pragma(`busy_timeout = ${timeout}`);
   }

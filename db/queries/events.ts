@@ -1,6 +1,6 @@
-import type { Statement } from "better-sqlite3";
 import type { Db } from "../client";
 import type { EventKind } from "../schema";
+import { read, write, type RowOf } from "../sql";
 import { dayOf } from "@/lib/time";
 import { DerivedRefresher } from "./derived";
 
@@ -21,23 +21,6 @@ export interface NormalisedEvent {
   statementId?: string | null;
 }
 
-interface EventRow {
-  course_id: string;
-  user_id: string;
-  item_id: string;
-  kind: EventKind;
-  day: string;
-  success: number | null;
-}
-
-interface ItemDayCounts {
-  events: number;
-  attempts: number;
-  successes: number;
-  plays: number;
-  posts: number;
-}
-
 export interface EventSinkOptions {
   /** Touched learners in one course past which `finish` rebuilds the course whole. */
   perLearnerLimit?: number;
@@ -52,6 +35,52 @@ export interface EventSinkOptions {
 /** +1 when a count became positive, −1 when it fell to zero, else 0: how a distinct count moves. */
 const crossed = (now: number, delta: number): number => (now > 0 ? 1 : 0) - (now - delta > 0 ? 1 : 0);
 
+const INSERT_EVENT = write(
+  "events.insert",
+  `INSERT INTO events (statement_id, user_id, course_id, item_id, kind, ts, day, success, score, duration_ms, goal_id)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+/** Adds an event's counts to its learner-item-day and returns the counts after. */
+const BUMP = read(
+  "events.bump-item-day",
+  `INSERT INTO learner_item_day (course_id, user_id, day, item_id, events, attempts, successes, plays, posts)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+   ON CONFLICT (course_id, user_id, day, item_id) DO UPDATE SET
+     events = events + excluded.events, attempts = attempts + excluded.attempts,
+     successes = successes + excluded.successes, plays = plays + excluded.plays, posts = posts + excluded.posts
+   RETURNING events, attempts, successes, plays, posts`,
+  { events: "int", attempts: "int", successes: "int", plays: "int", posts: "int" },
+);
+const BUMP_DAY = write(
+  "events.bump-day",
+  `INSERT INTO learner_day (course_id, user_id, day, events, problem_attempts, problems_attempted,
+     problems_completed, videos_viewed, discussion_contributions)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+   ON CONFLICT (course_id, user_id, day) DO UPDATE SET
+     events = events + excluded.events, problem_attempts = problem_attempts + excluded.problem_attempts,
+     problems_attempted = problems_attempted + excluded.problems_attempted,
+     problems_completed = problems_completed + excluded.problems_completed,
+     videos_viewed = videos_viewed + excluded.videos_viewed,
+     discussion_contributions = discussion_contributions + excluded.discussion_contributions`,
+);
+const PRUNE_ITEM_DAY = write(
+  "events.prune-item-day",
+  `DELETE FROM learner_item_day WHERE course_id = ? AND user_id = ? AND day = ? AND item_id = ? AND events <= 0`,
+);
+const PRUNE_DAY = write(
+  "events.prune-day",
+  `DELETE FROM learner_day WHERE course_id = ? AND user_id = ? AND day = ? AND events <= 0`,
+);
+const BY_STATEMENT = read(
+  "events.by-statement",
+  `SELECT course_id, user_id, item_id, kind, day, success FROM events WHERE statement_id = ?`,
+  { course_id: "text", user_id: "text", item_id: "text", kind: "text", day: "text", success: "int?" },
+);
+const DELETE_BY_STATEMENT = write("events.delete-by-statement", `DELETE FROM events WHERE statement_id = ?`);
+
+/** What an event adds to (or, voided, takes from) the derived counts. */
+type EventRow = RowOf<typeof BY_STATEMENT.row>;
+
 /**
  * Where every door writes events. It stores each event, keeps `learner_item_day` counts in step
  * (also when a voided statement's events are removed) and with them the learner's `learner_day`
@@ -61,13 +90,6 @@ const crossed = (now: number, delta: number): number => (now > 0 ? 1 : 0) - (now
  */
 export class EventSink {
   private readonly sqlite: Db["$client"];
-  private readonly insertEvent: Statement;
-  private readonly bump: Statement;
-  private readonly selectByStatement: Statement;
-  private readonly deleteByStatement: Statement;
-  private readonly bumpDay: Statement;
-  private readonly pruneItemDay: Statement;
-  private readonly pruneDay: Statement;
   private readonly daysOnFinish: boolean;
   readonly refresher: DerivedRefresher;
   count = 0;
@@ -76,44 +98,12 @@ export class EventSink {
     this.sqlite = db.$client;
     this.refresher = new DerivedRefresher(db, opts.perLearnerLimit);
     this.daysOnFinish = opts.daysOnFinish ?? false;
-    this.insertEvent = this.sqlite.prepare(
-      `INSERT INTO events (statement_id, user_id, course_id, item_id, kind, ts, day, success, score, duration_ms, goal_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.bump = this.sqlite.prepare(
-      `INSERT INTO learner_item_day (course_id, user_id, day, item_id, events, attempts, successes, plays, posts)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (course_id, user_id, day, item_id) DO UPDATE SET
-         events = events + excluded.events, attempts = attempts + excluded.attempts,
-         successes = successes + excluded.successes, plays = plays + excluded.plays, posts = posts + excluded.posts
-       RETURNING events, attempts, successes, plays, posts`,
-    );
-    this.bumpDay = this.sqlite.prepare(
-      `INSERT INTO learner_day (course_id, user_id, day, events, problem_attempts, problems_attempted,
-         problems_completed, videos_viewed, discussion_contributions)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (course_id, user_id, day) DO UPDATE SET
-         events = events + excluded.events, problem_attempts = problem_attempts + excluded.problem_attempts,
-         problems_attempted = problems_attempted + excluded.problems_attempted,
-         problems_completed = problems_completed + excluded.problems_completed,
-         videos_viewed = videos_viewed + excluded.videos_viewed,
-         discussion_contributions = discussion_contributions + excluded.discussion_contributions`,
-    );
-    this.pruneItemDay = this.sqlite.prepare(
-      `DELETE FROM learner_item_day WHERE course_id = ? AND user_id = ? AND day = ? AND item_id = ? AND events <= 0`,
-    );
-    this.pruneDay = this.sqlite.prepare(
-      `DELETE FROM learner_day WHERE course_id = ? AND user_id = ? AND day = ? AND events <= 0`,
-    );
-    this.selectByStatement = this.sqlite.prepare(
-      `SELECT course_id, user_id, item_id, kind, day, success FROM events WHERE statement_id = ?`,
-    );
-    this.deleteByStatement = this.sqlite.prepare(`DELETE FROM events WHERE statement_id = ?`);
   }
 
   add(ev: NormalisedEvent): void {
     const day = dayOf(ev.ts);
-    this.insertEvent.run(
+    INSERT_EVENT.run(
+      this.sqlite,
       ev.statementId ?? null,
       ev.userId,
       ev.courseId,
@@ -142,9 +132,9 @@ export class EventSink {
 
   /** Removes every event a statement contributed (voiding). */
   removeStatement(statementId: string): void {
-    const rows = this.selectByStatement.all(statementId) as EventRow[];
+    const rows = BY_STATEMENT.all(this.sqlite, statementId);
     if (rows.length === 0) return;
-    this.deleteByStatement.run(statementId);
+    DELETE_BY_STATEMENT.run(this.sqlite, statementId);
     for (const row of rows) this.apply(row, -1);
   }
 
@@ -171,7 +161,9 @@ export class EventSink {
       plays: sign * (row.kind === "video_play" ? 1 : 0),
       posts: sign * (row.kind === "discussion_post" ? 1 : 0),
     };
-    const after = this.bump.get(
+    // An upsert with RETURNING always returns its row.
+    const after = BUMP.get(
+      this.sqlite,
       row.course_id,
       row.user_id,
       row.day,
@@ -181,12 +173,13 @@ export class EventSink {
       delta.successes,
       delta.plays,
       delta.posts,
-    ) as ItemDayCounts;
+    )!;
     if (this.daysOnFinish || this.refresher.rebuildsWhole(row.course_id)) {
       this.refresher.touchDay(row.course_id, row.user_id, row.day);
       return;
     }
-    this.bumpDay.run(
+    BUMP_DAY.run(
+      this.sqlite,
       row.course_id,
       row.user_id,
       row.day,
@@ -198,8 +191,8 @@ export class EventSink {
       delta.posts,
     );
     if (sign < 0) {
-      if (after.events <= 0) this.pruneItemDay.run(row.course_id, row.user_id, row.day, row.item_id);
-      this.pruneDay.run(row.course_id, row.user_id, row.day);
+      if (after.events <= 0) PRUNE_ITEM_DAY.run(this.sqlite, row.course_id, row.user_id, row.day, row.item_id);
+      PRUNE_DAY.run(this.sqlite, row.course_id, row.user_id, row.day);
     }
     this.refresher.touchLearner(row.course_id, row.user_id);
   }

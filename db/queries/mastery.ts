@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { masteryModels, objectives } from "../schema";
+import { read, write } from "../sql";
 import { DEFAULT_PARAMS, fitObjective, type BktParams } from "@/lib/analytics/mastery";
 
 /**
@@ -20,6 +23,36 @@ const NOT_FITTED: ObjectiveModel = Object.freeze({ params: DEFAULT_PARAMS, fitte
 const GRADED = `e.kind = 'problem_attempt' AND e.success IS NOT NULL`;
 const ON_OBJECTIVES = `JOIN item_objectives io ON io.course_id = e.course_id AND io.item_id = e.item_id`;
 
+const MODELS = read(
+  "mastery.models",
+  `SELECT objective_id AS id, prior, learn, guess, slip, forget, fitted FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`,
+  { id: "text", prior: "real", learn: "real", guess: "real", slip: "real", forget: "real", fitted: "int" },
+);
+const ASSESSING = read(
+  "mastery.assessing",
+  `SELECT course_id, item_id, objective_id FROM item_objectives WHERE objective_id IN (SELECT value FROM json_each(?))`,
+  { course_id: "text", item_id: "text", objective_id: "text" },
+);
+const USERS_ATTEMPTS = read(
+  "mastery.users-attempts",
+  `SELECT e.user_id, e.course_id, e.item_id, e.success FROM events e
+       WHERE e.user_id IN (SELECT value FROM json_each(?)) AND ${GRADED} ORDER BY e.user_id, e.ts`,
+  { user_id: "text", course_id: "text", item_id: "text", success: "int" },
+);
+const ALL_ATTEMPTS = read(
+  "mastery.all-attempts",
+  `SELECT io.objective_id, e.user_id, e.success FROM events e ${ON_OBJECTIVES} WHERE ${GRADED} ORDER BY e.user_id, e.ts`,
+  { objective_id: "text", user_id: "text", success: "int" },
+);
+const UPSERT = write(
+  "mastery.upsert",
+  `INSERT INTO mastery_models (objective_id, prior, learn, guess, slip, forget, fitted, attempts, users, log_likelihood, fitted_at)
+     VALUES (@id, @prior, @learn, @guess, @slip, @forget, @fitted, @attempts, @users, @logLikelihood, @fittedAt)
+     ON CONFLICT (objective_id) DO UPDATE SET prior = excluded.prior, learn = excluded.learn, guess = excluded.guess, slip = excluded.slip,
+       forget = excluded.forget, fitted = excluded.fitted, attempts = excluded.attempts, users = excluded.users,
+       log_likelihood = excluded.log_likelihood, fitted_at = excluded.fitted_at`,
+);
+
 /** Appends a response to the sequence at `outer` → `inner`. */
 function append(into: Map<string, Map<string, boolean[]>>, outer: string, inner: string, correct: boolean): void {
   let byInner = into.get(outer);
@@ -33,12 +66,7 @@ function append(into: Map<string, Map<string, boolean[]>>, outer: string, inner:
 export async function objectiveModels(db: Db, objectiveIds: readonly string[]): Promise<Map<string, ObjectiveModel>> {
   const out = new Map<string, ObjectiveModel>(objectiveIds.map((id) => [id, NOT_FITTED]));
   if (!objectiveIds.length) return out;
-  const rows = db.$client
-    .prepare(
-      `SELECT objective_id AS id, prior, learn, guess, slip, forget, fitted FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(objectiveIds)) as (BktParams & { id: string; fitted: number })[];
-  for (const r of rows) {
+  for (const r of MODELS.all(db.$client, JSON.stringify(objectiveIds))) {
     out.set(r.id, {
       params: { prior: r.prior, learn: r.learn, guess: r.guess, slip: r.slip, forget: r.forget },
       fitted: r.fitted === 1,
@@ -61,29 +89,16 @@ export async function attemptSequences(
   if (!userIds.length || !objectiveIds.length) return out;
   const s = db.$client;
   const assesses = new Map<string, string[]>();
-  const pairs = s
-    .prepare(
-      `SELECT course_id, item_id, objective_id FROM item_objectives WHERE objective_id IN (SELECT value FROM json_each(?))`,
-    )
-    .raw()
-    .all(JSON.stringify(objectiveIds)) as [string, string, string][];
-  for (const [course, item, objective] of pairs) {
-    const key = `${course}\u0000${item}`;
+  for (const { course_id, item_id, objective_id } of ASSESSING.all(s, JSON.stringify(objectiveIds))) {
+    const key = `${course_id}\u0000${item_id}`;
     const list = assesses.get(key);
-    if (list) list.push(objective);
-    else assesses.set(key, [objective]);
+    if (list) list.push(objective_id);
+    else assesses.set(key, [objective_id]);
   }
-  const rows = s
-    .prepare(
-      `SELECT e.user_id, e.course_id, e.item_id, e.success FROM events e
-       WHERE e.user_id IN (SELECT value FROM json_each(?)) AND ${GRADED} ORDER BY e.user_id, e.ts`,
-    )
-    .raw()
-    // .all() over .iterate(): a third less time a row, and a page of learners' attempts is small.
-    .all(JSON.stringify(userIds)) as [string, string, string, number][];
-  for (const [userId, course, item, success] of rows) {
-    for (const objectiveId of assesses.get(`${course}\u0000${item}`) ?? [])
-      append(out, userId, objectiveId, success === 1);
+  // .all() over .iterate(): a third less time a row, and a page of learners' attempts is small.
+  for (const { user_id, course_id, item_id, success } of USERS_ATTEMPTS.all(s, JSON.stringify(userIds))) {
+    for (const objectiveId of assesses.get(`${course_id}\u0000${item_id}`) ?? [])
+      append(out, user_id, objectiveId, success === 1);
   }
   return out;
 }
@@ -110,26 +125,16 @@ export function refitMastery(db: Db, opts: { force?: boolean; now?: Date } = {})
   const started = Date.now();
   const s = db.$client;
   const stored = new Map(
-    (
-      s.prepare(`SELECT objective_id AS id, attempts FROM mastery_models`).all() as { id: string; attempts: number }[]
-    ).map((r) => [r.id, r.attempts]),
+    db
+      .select({ id: masteryModels.objectiveId, attempts: masteryModels.attempts })
+      .from(masteryModels)
+      .all()
+      .map((r) => [r.id, r.attempts]),
   );
   const sequences = new Map<string, Map<string, boolean[]>>();
-  const rows = s
-    .prepare(
-      `SELECT io.objective_id, e.user_id, e.success FROM events e ${ON_OBJECTIVES} WHERE ${GRADED} ORDER BY e.user_id, e.ts`,
-    )
-    .raw()
-    .iterate() as IterableIterator<[string, string, number]>;
-  for (const [objectiveId, userId, success] of rows) append(sequences, objectiveId, userId, success === 1);
-  const upsert = s.prepare(
-    `INSERT INTO mastery_models (objective_id, prior, learn, guess, slip, forget, fitted, attempts, users, log_likelihood, fitted_at)
-     VALUES (@id, @prior, @learn, @guess, @slip, @forget, @fitted, @attempts, @users, @logLikelihood, @fittedAt)
-     ON CONFLICT (objective_id) DO UPDATE SET prior = excluded.prior, learn = excluded.learn, guess = excluded.guess, slip = excluded.slip,
-       forget = excluded.forget, fitted = excluded.fitted, attempts = excluded.attempts, users = excluded.users,
-       log_likelihood = excluded.log_likelihood, fitted_at = excluded.fitted_at`,
-  );
-  const exists = s.prepare(`SELECT 1 FROM objectives WHERE id = ?`);
+  for (const r of ALL_ATTEMPTS.iterate(s)) append(sequences, r.objective_id, r.user_id, r.success === 1);
+  const exists = (id: string) =>
+    db.select({ id: objectives.id }).from(objectives).where(eq(objectives.id, id)).get() !== undefined;
   let refitted = 0;
   let fitted = 0;
   const fittedAt = (opts.now ?? new Date()).toISOString();
@@ -140,8 +145,8 @@ export function refitMastery(db: Db, opts: { force?: boolean; now?: Date } = {})
     if (!opts.force && before !== undefined && attempts - before < before * REFIT_GROWTH) continue;
     const fit = fitObjective(seqs);
     // The objective may have been removed while fitting; its parameters then have nowhere to go.
-    if (!exists.get(id)) continue;
-    upsert.run({
+    if (!exists(id)) continue;
+    UPSERT.run(s, {
       id,
       ...fit.params,
       fitted: fit.fitted ? 1 : 0,

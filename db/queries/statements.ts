@@ -1,54 +1,49 @@
 import type { Db } from "../client";
+import { read, write, type RowOf } from "../sql";
 
 /**
- * The stored xAPI statements. Writes are synchronous prepared statements for the ingest
- * transaction; `findStatement` is the read the `GET /xapi/statements` door serves.
+ * The stored xAPI statements. Writes are synchronous, for the ingest transaction; `findStatement`
+ * is the read the `GET /xapi/statements` door serves.
  */
 
-export interface StoredStatementRow {
-  id: string;
-  raw: string;
-  stored: string;
-  authority: string | null;
-  verb: string;
-  voided: 0 | 1;
-  voids_id: string | null;
-}
+const STATEMENT = read(
+  "statements.get",
+  `SELECT id, raw, stored, authority, verb, voided, voids_id FROM statements WHERE id = ?`,
+  { id: "text", raw: "text", stored: "text", authority: "text?", verb: "text", voided: "int", voids_id: "text?" },
+);
+const INSERT = write(
+  "statements.insert",
+  `INSERT INTO statements (id, raw, stored, authority, verb, voided, voids_id)
+   VALUES (@id, @raw, @stored, @authority, @verb, @voided, @voids_id)`,
+);
+const MARK_VOIDED = write("statements.mark-voided", `UPDATE statements SET voided = 1 WHERE id = ?`);
+const VOIDER = read("statements.voider", `SELECT id FROM statements WHERE voids_id = ? LIMIT 1`, { id: "text" });
 
-function prepareStatementQueries(s: Db["$client"]) {
-  return {
-    get: s.prepare(`SELECT id, raw, stored, authority, verb, voided, voids_id FROM statements WHERE id = ?`),
-    insert: s.prepare(
-      `INSERT INTO statements (id, raw, stored, authority, verb, voided, voids_id)
-       VALUES (@id, @raw, @stored, @authority, @verb, @voided, @voids_id)`,
-    ),
-    markVoided: s.prepare(`UPDATE statements SET voided = 1 WHERE id = ?`),
-    voider: s.prepare(`SELECT id FROM statements WHERE voids_id = ? LIMIT 1`),
-  };
-}
+/** A stored statement as the table holds it; `voided` is 0 or 1. */
+export type StoredStatementRow = RowOf<typeof STATEMENT.row>;
 
 export class StatementStore {
-  private readonly q: ReturnType<typeof prepareStatementQueries>;
+  private readonly s: Db["$client"];
 
   constructor(db: Db) {
-    this.q = prepareStatementQueries(db.$client);
+    this.s = db.$client;
   }
 
   get(id: string): StoredStatementRow | undefined {
-    return this.q.get.get(id) as StoredStatementRow | undefined;
+    return STATEMENT.get(this.s, id);
   }
 
   insert(row: StoredStatementRow): void {
-    this.q.insert.run(row);
+    INSERT.run(this.s, row);
   }
 
   markVoided(id: string): void {
-    this.q.markVoided.run(id);
+    MARK_VOIDED.run(this.s, id);
   }
 
   /** The id of a stored statement that voids `id`, if one arrived (possibly before `id` itself). */
   voiderOf(id: string): string | undefined {
-    return (this.q.voider.get(id) as { id: string } | undefined)?.id;
+    return VOIDER.get(this.s, id)?.id;
   }
 }
 

@@ -1,33 +1,36 @@
-import type { Statement } from "better-sqlite3";
 import type { Db } from "../client";
+import { read, write, writes, type Write } from "../sql";
 
 type Sqlite = Db["$client"];
-type Row = Record<string, string | number | null>;
 
-/** The stored values of a summary row (besides its key and `segments`). */
-const VALUES = [
-  "enrollment_id",
-  "username",
-  "name",
-  "email",
-  "mode",
-  "cohort",
-  "enrolled_at",
-  "is_active",
-  "problems_attempted",
-  "problems_completed",
-  "problem_attempts",
-  "attempt_ratio",
-  "attempt_ratio_order",
-  "videos_viewed",
-  "discussion_contributions",
-  "days_active",
-  "days_active_prev",
-  "last_active_day",
-] as const;
+/** The stored values of a summary row (besides its key and `segments`), in the order they are read. */
+const VALUE_KINDS = {
+  enrollment_id: "text",
+  username: "text",
+  name: "text",
+  email: "text?",
+  mode: "text",
+  cohort: "text?",
+  enrolled_at: "text",
+  is_active: "int",
+  problems_attempted: "int",
+  problems_completed: "int",
+  problem_attempts: "int",
+  attempt_ratio: "real?",
+  attempt_ratio_order: "int",
+  videos_viewed: "int",
+  discussion_contributions: "int",
+  days_active: "int",
+  days_active_prev: "int",
+  last_active_day: "text?",
+} as const;
+type Value = keyof typeof VALUE_KINDS;
+const VALUES = Object.keys(VALUE_KINDS) as Value[];
+/** A learner's summary values, as computed and as stored. */
+const ROW = { user_id: "text", ...VALUE_KINDS } as const;
 
 /** The values the segment rules read: when one changes, the row's segments are recomputed. */
-const SEGMENT_INPUTS = new Set<string>([
+const SEGMENT_INPUTS = new Set<Value>([
   "problems_attempted",
   "problems_completed",
   "problem_attempts",
@@ -39,11 +42,14 @@ const SEGMENT_INPUTS = new Set<string>([
 ]);
 
 const USERS = "SELECT value FROM json_each(@users)";
+const CHUNK = 1_000;
 
 // The summary values of some enrollments of a course over the default window `[start, end)` and the
 // week before it (`prev`). The per-item counts are read learner by learner (index seeks on each
 // one's window), never through every day of the course.
-const SELECT_SQL = `
+const SELECT = read(
+  "summary-rows.computed",
+  `
   SELECT e.user_id, e.id AS enrollment_id, u.username, u.name, u.email, e.mode, e.cohort, e.enrolled_at, e.is_active,
     COALESCE(w.attempted, 0) AS problems_attempted, COALESCE(w.completed, 0) AS problems_completed,
     COALESCE(w.attempts, 0) AS problem_attempts,
@@ -73,17 +79,47 @@ const SELECT_SQL = `
     WHERE course_id = @course AND user_id IN (${USERS}) AND day >= @prevStart AND day < @end
     GROUP BY user_id
   ) d ON d.user_id = e.user_id
-  WHERE e.course_id = @course AND e.user_id IN (${USERS})`;
+  WHERE e.course_id = @course AND e.user_id IN (${USERS})`,
+  ROW,
+);
+const STORED = read(
+  "summary-rows.stored",
+  `SELECT user_id, ${VALUES.join(", ")} FROM learner_summary WHERE course_id = @course AND user_id IN (${USERS})`,
+  ROW,
+);
+const INSERT = write(
+  "summary-rows.insert",
+  `INSERT INTO learner_summary (course_id, user_id, ${VALUES.join(", ")}, segments)
+   VALUES (@course, @user_id, ${VALUES.map((c) => `@${c}`).join(", ")}, NULL)`,
+);
+const REMOVE = write("summary-rows.remove", `DELETE FROM learner_summary WHERE course_id = ? AND user_id = ?`);
+/** The changed values of a row; a change to a segment rule's input clears its segments. */
+const UPDATE = writes(
+  "summary-rows.update",
+  (columns: readonly Value[]) => {
+    const stale = columns.some((c) => SEGMENT_INPUTS.has(c)) ? ", segments = NULL" : "";
+    return `UPDATE learner_summary SET ${columns.map((c) => `${c} = @${c}`).join(", ")}${stale}
+         WHERE course_id = @course AND user_id = @user_id`;
+  },
+  [["username"], VALUES],
+);
+const NEXT_ENROLLED = read(
+  "summary-rows.next-enrolled",
+  `SELECT user_id FROM enrollments WHERE course_id = ? AND user_id > ? ORDER BY user_id LIMIT ${CHUNK}`,
+  { user_id: "text" },
+);
+const REMOVE_GONE = write(
+  "summary-rows.remove-gone",
+  `DELETE FROM learner_summary WHERE course_id = ? AND user_id NOT IN (SELECT user_id FROM enrollments WHERE course_id = ?)`,
+);
 
-/** Course, default window and the week before it, as SELECT_SQL binds them. */
+/** Course, default window and the week before it, as SELECT binds them. */
 export interface SummaryWindow {
   course: string;
   start: string;
   end: string;
   prevStart: string;
 }
-
-const CHUNK = 1_000;
 
 /**
  * Writes `learner_summary` rows, touching only what changed: a new enrollment is inserted, a
@@ -94,23 +130,9 @@ const CHUNK = 1_000;
  * stays bounded.
  */
 export class SummaryWriter {
-  private readonly select: Statement;
-  private readonly stored: Statement;
-  private readonly insert: Statement;
-  private readonly remove: Statement;
-  private readonly updates = new Map<string, Statement>();
+  private readonly updates = new Map<string, Write>();
 
-  constructor(private readonly s: Sqlite) {
-    this.select = s.prepare(SELECT_SQL);
-    this.stored = s.prepare(
-      `SELECT user_id, ${VALUES.join(", ")} FROM learner_summary WHERE course_id = @course AND user_id IN (${USERS})`,
-    );
-    this.insert = s.prepare(
-      `INSERT INTO learner_summary (course_id, user_id, ${VALUES.join(", ")}, segments)
-       VALUES (@course, @user_id, ${VALUES.map((c) => `@${c}`).join(", ")}, NULL)`,
-    );
-    this.remove = s.prepare(`DELETE FROM learner_summary WHERE course_id = ? AND user_id = ?`);
-  }
+  constructor(private readonly s: Sqlite) {}
 
   /** Brings the summaries of these learners of a course up to date. */
   refresh(window: SummaryWindow, userIds: Iterable<string>): void {
@@ -127,50 +149,37 @@ export class SummaryWriter {
 
   /** Brings every summary of a course up to date: each enrollment's, and none for a gone one. */
   refreshCourse(window: SummaryWindow): void {
-    const next = this.s
-      .prepare(`SELECT user_id FROM enrollments WHERE course_id = ? AND user_id > ? ORDER BY user_id LIMIT ${CHUNK}`)
-      .pluck();
     for (
-      let chunk = next.all(window.course, "") as string[];
+      let chunk = NEXT_ENROLLED.column(this.s, "user_id", window.course, "");
       chunk.length;
-      chunk = next.all(window.course, chunk.at(-1)) as string[]
+      chunk = NEXT_ENROLLED.column(this.s, "user_id", window.course, chunk.at(-1))
     ) {
       this.refreshChunk(window, chunk);
     }
-    this.s
-      .prepare(
-        `DELETE FROM learner_summary WHERE course_id = ? AND user_id NOT IN (SELECT user_id FROM enrollments WHERE course_id = ?)`,
-      )
-      .run(window.course, window.course);
+    REMOVE_GONE.run(this.s, window.course, window.course);
   }
 
   private refreshChunk(window: SummaryWindow, userIds: string[]): void {
     const params = { ...window, users: JSON.stringify(userIds) };
-    const stored = new Map((this.stored.all(params) as Row[]).map((r) => [r.user_id as string, r]));
-    for (const row of this.select.all(params) as Row[]) {
-      const old = stored.get(row.user_id as string);
-      stored.delete(row.user_id as string);
+    const stored = new Map(STORED.all(this.s, params).map((r) => [r.user_id, r]));
+    for (const row of SELECT.all(this.s, params)) {
+      const old = stored.get(row.user_id);
+      stored.delete(row.user_id);
       if (!old) {
-        this.insert.run({ ...row, course: window.course });
+        INSERT.run(this.s, { ...row, course: window.course });
         continue;
       }
       const changed = VALUES.filter((c) => old[c] !== row[c]);
-      if (changed.length) this.update(changed).run({ ...row, course: window.course });
+      if (changed.length) this.update(changed).run(this.s, { ...row, course: window.course });
     }
-    for (const gone of stored.keys()) this.remove.run(window.course, gone);
+    for (const gone of stored.keys()) REMOVE.run(this.s, window.course, gone);
   }
 
-  private update(columns: readonly string[]): Statement {
+  /** The UPDATE of these columns, made once per writer. */
+  private update(columns: readonly Value[]): Write {
     const key = columns.join(",");
     let stmt = this.updates.get(key);
-    if (!stmt) {
-      const stale = columns.some((c) => SEGMENT_INPUTS.has(c)) ? ", segments = NULL" : "";
-      stmt = this.s.prepare(
-        `UPDATE learner_summary SET ${columns.map((c) => `${c} = @${c}`).join(", ")}${stale}
-         WHERE course_id = @course AND user_id = @user_id`,
-      );
-      this.updates.set(key, stmt);
-    }
+    if (!stmt) this.updates.set(key, (stmt = UPDATE(columns)));
     return stmt;
   }
 }
