@@ -1,4 +1,7 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
+import { apiKeys } from "../schema";
+import { read, write, type RowOf } from "../sql";
 import { generateKey, secretMatches } from "@/lib/auth/api-keys";
 import { activeUserById } from "./access";
 import type { Caller } from "@/lib/auth/caller";
@@ -19,45 +22,45 @@ export async function createApiKey(
 ): Promise<ApiKeyListing & { key: string }> {
   const k = generateKey();
   const createdAt = now.toISOString();
-  db.$client
-    .prepare(`INSERT INTO api_keys (id, user_id, name, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)`)
-    .run(k.id, userId, name, k.secretHash, createdAt);
+  db.insert(apiKeys).values({ id: k.id, userId, name, secretHash: k.secretHash, createdAt }).run();
   return { id: k.id, name, createdAt, lastUsedAt: null, key: k.key };
 }
 
 /** A user's keys that are not revoked, newest first. */
 export async function listApiKeys(db: Db, userId: string): Promise<ApiKeyListing[]> {
-  return db.$client
-    .prepare(
-      `SELECT id, name, created_at AS createdAt, last_used_at AS lastUsedAt FROM api_keys
-       WHERE user_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, id`,
-    )
-    .all(userId) as ApiKeyListing[];
+  return db
+    .select({ id: apiKeys.id, name: apiKeys.name, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .orderBy(desc(apiKeys.createdAt), apiKeys.id)
+    .all();
 }
 
 /** Revokes one of the user's own keys; false when they have no such key. */
 export async function revokeApiKey(db: Db, userId: string, keyId: string, now = new Date()): Promise<boolean> {
-  const r = db.$client
-    .prepare(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL`)
-    .run(now.toISOString(), keyId, userId);
+  const r = db
+    .update(apiKeys)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(apiKeys.id, keyId), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .run();
   return r.changes > 0;
 }
 
 // `last_used_at` is written at most once a minute per key, so reads stay reads.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-interface KeyRow {
-  userId: string;
-  secretHash: string;
-  lastUsedAt: string | null;
-}
+// Every request with a key reads it: one prepared text.
+const ACTIVE_KEY = read(
+  "api-keys.active-key",
+  `SELECT user_id AS userId, secret_hash AS secretHash, last_used_at AS lastUsedAt FROM api_keys WHERE id = ? AND revoked_at IS NULL`,
+  { userId: "text", secretHash: "text", lastUsedAt: "text?" },
+);
+const RECORD_USE = write("api-keys.record-use", `UPDATE api_keys SET last_used_at = ? WHERE id = ?`);
+
+type KeyRow = RowOf<typeof ACTIVE_KEY.row>;
 
 function activeKey(db: Db, id: string): KeyRow | undefined {
-  return db.$client
-    .prepare(
-      `SELECT user_id AS userId, secret_hash AS secretHash, last_used_at AS lastUsedAt FROM api_keys WHERE id = ? AND revoked_at IS NULL`,
-    )
-    .get(id) as KeyRow | undefined;
+  return ACTIVE_KEY.get(db.$client, id);
 }
 
 async function callerOfKey(db: Db, id: string, row: KeyRow, now: Date): Promise<Caller | null> {
@@ -93,7 +96,7 @@ function recordUse(db: Db, id: string, now: Date): void {
   const timeout = s.pragma("busy_timeout", { simple: true }) as number;
   s.pragma("busy_timeout = 0");
   try {
-    s.prepare(`UPDATE api_keys SET last_used_at = ? WHERE id = ?`).run(now.toISOString(), id);
+    RECORD_USE.run(s, now.toISOString(), id);
   } catch (err) {
     if ((err as { code?: unknown }).code !== "SQLITE_BUSY") throw err;
   } finally {

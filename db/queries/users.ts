@@ -1,152 +1,158 @@
 import { createHash } from "node:crypto";
-import type { Statement } from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import type { UserRole, UserStatus } from "../schema";
+import { users } from "../schema";
+import { read, write, type RowOf } from "../sql";
 
 /**
  * Users, their external ids and managed departments, and departments, for the ingest doors.
- * Synchronous prepared statements: every caller runs inside one open better-sqlite3 transaction
- * (as EventSink does), where an `await` is not allowed.
+ * Synchronous statements, one SQL text each (prepared once, then reused by the connection):
+ * every caller runs inside one open better-sqlite3 transaction (as EventSink does), where an
+ * `await` is not allowed.
  */
 
-export interface UserRow {
-  id: string;
-  username: string;
-  name: string;
-  email: string | null;
-  status: UserStatus;
-  department_id: string | null;
-  role: UserRole;
-  password_hash: string | null;
-  language: string | null;
-  country: string | null;
-  city: string | null;
-  gender: string | null;
-  year_of_birth: number | null;
-  level_of_education: string | null;
-  location: string | null;
-  mailing_address: string | null;
-  goals: string | null;
-}
+const USER_ROW = {
+  id: "text",
+  username: "text",
+  name: "text",
+  email: "text?",
+  /** A UserStatus. */
+  status: "text",
+  department_id: "text?",
+  /** A UserRole. */
+  role: "text",
+  password_hash: "text?",
+  language: "text?",
+  country: "text?",
+  city: "text?",
+  gender: "text?",
+  year_of_birth: "int?",
+  level_of_education: "text?",
+  location: "text?",
+  mailing_address: "text?",
+  goals: "text?",
+} as const;
 
-export interface DepartmentRow {
-  id: string;
-  name: string;
-  parent_id: string | null;
-}
+export type UserRow = RowOf<typeof USER_ROW>;
 
-const USER_COLUMNS = [
-  "username",
-  "name",
-  "email",
-  "status",
-  "department_id",
-  "role",
-  "password_hash",
-  "language",
-  "country",
-  "city",
-  "gender",
-  "year_of_birth",
-  "level_of_education",
-  "location",
-  "mailing_address",
-  "goals",
-] as const;
+/** The user's columns but `id`, in the declared order. */
+const USER_COLUMNS = Object.keys(USER_ROW).filter((c) => c !== "id");
+const cols = USER_COLUMNS.join(", ");
+
+const BY_ID = read("users.by-id", `SELECT id, ${cols} FROM users WHERE id = ?`, USER_ROW);
+const BY_USERNAME = read("users.by-username", `SELECT id, ${cols} FROM users WHERE username = ?`, USER_ROW);
+const BY_EMAIL = read("users.by-email", `SELECT id, ${cols} FROM users WHERE email_lower = ?`, USER_ROW);
+const BY_EMAIL_SHA1 = read("users.by-email-sha1", `SELECT id FROM users WHERE email_sha1 = ? LIMIT 1`, {
+  id: "text",
+});
+const BY_EXTERNAL_ID = read("users.by-external-id", `SELECT user_id FROM user_external_ids WHERE external_id = ?`, {
+  user_id: "text",
+});
+const EXTERNAL_IDS = read(
+  "users.external-ids",
+  `SELECT external_id FROM user_external_ids WHERE user_id = ? ORDER BY external_id`,
+  { external_id: "text" },
+);
+const INSERT = write(
+  "users.insert",
+  `INSERT INTO users (id, ${cols}, email_lower, email_sha1)
+       VALUES (@id, ${USER_COLUMNS.map((c) => `@${c}`).join(", ")}, @email_lower, @email_sha1)`,
+);
+const UPDATE = write(
+  "users.update",
+  `UPDATE users SET ${USER_COLUMNS.map((c) => `${c} = @${c}`).join(", ")},
+         email_lower = @email_lower, email_sha1 = @email_sha1 WHERE id = @id`,
+);
+const ADD_EXTERNAL_ID = write(
+  "users.add-external-id",
+  `INSERT INTO user_external_ids (external_id, user_id) VALUES (?, ?)`,
+);
+const CLEAR_EXTERNAL_IDS = write("users.clear-external-ids", `DELETE FROM user_external_ids WHERE user_id = ?`);
+const CLEAR_MANAGED = write("users.clear-managed", `DELETE FROM managed_departments WHERE user_id = ?`);
+const ADD_MANAGED = write(
+  "users.add-managed",
+  `INSERT INTO managed_departments (user_id, department_id) VALUES (?, ?)`,
+);
+const COURSES = read("users.courses", `SELECT course_id FROM enrollments WHERE user_id = ?`, { course_id: "text" });
+const END_SESSIONS = write("users.end-sessions", `DELETE FROM sessions WHERE user_id = ?`);
+
+const DEPARTMENT_ROW = { id: "text", name: "text", parent_id: "text?" } as const;
+export type DepartmentRow = RowOf<typeof DEPARTMENT_ROW>;
+
+const DEPARTMENT = read("users.department", `SELECT id, name, parent_id FROM departments WHERE id = ?`, DEPARTMENT_ROW);
+const UPSERT_DEPARTMENT = write(
+  "users.upsert-department",
+  `INSERT INTO departments (id, name, parent_id) VALUES (@id, @name, @parent_id)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id`,
+);
 
 /** SHA-1 of `mailto:<email>`: what an xAPI `mbox_sha1sum` carries. */
 export function mboxSha1(email: string): string {
   return createHash("sha1").update(`mailto:${email}`).digest("hex");
 }
 
-function prepareUserQueries(s: Db["$client"]) {
-  const cols = USER_COLUMNS.join(", ");
-  return {
-    byId: s.prepare(`SELECT id, ${cols} FROM users WHERE id = ?`),
-    byUsername: s.prepare(`SELECT id, ${cols} FROM users WHERE username = ?`),
-    byEmail: s.prepare(`SELECT id, ${cols} FROM users WHERE email_lower = ?`),
-    byEmailSha1: s.prepare(`SELECT id FROM users WHERE email_sha1 = ? LIMIT 1`),
-    byExternalId: s.prepare(`SELECT user_id FROM user_external_ids WHERE external_id = ?`),
-    externalIds: s.prepare(`SELECT external_id FROM user_external_ids WHERE user_id = ? ORDER BY external_id`),
-    insert: s.prepare(
-      `INSERT INTO users (id, ${cols}, email_lower, email_sha1)
-       VALUES (@id, ${USER_COLUMNS.map((c) => `@${c}`).join(", ")}, @email_lower, @email_sha1)`,
-    ),
-    update: s.prepare(
-      `UPDATE users SET ${USER_COLUMNS.map((c) => `${c} = @${c}`).join(", ")},
-         email_lower = @email_lower, email_sha1 = @email_sha1 WHERE id = @id`,
-    ),
-    addExternalId: s.prepare(`INSERT INTO user_external_ids (external_id, user_id) VALUES (?, ?)`),
-    clearExternalIds: s.prepare(`DELETE FROM user_external_ids WHERE user_id = ?`),
-    clearManaged: s.prepare(`DELETE FROM managed_departments WHERE user_id = ?`),
-    addManaged: s.prepare(`INSERT INTO managed_departments (user_id, department_id) VALUES (?, ?)`),
-    courses: s.prepare(`SELECT course_id FROM enrollments WHERE user_id = ?`),
-    endSessions: s.prepare(`DELETE FROM sessions WHERE user_id = ?`),
-  };
-}
-
 export class UserStore {
-  private readonly q: ReturnType<typeof prepareUserQueries>;
+  private readonly s: Db["$client"];
 
   constructor(db: Db) {
-    this.q = prepareUserQueries(db.$client);
+    this.s = db.$client;
   }
 
   byId(id: string): UserRow | undefined {
-    return this.q.byId.get(id) as UserRow | undefined;
+    return BY_ID.get(this.s, id);
   }
 
   byUsername(username: string): UserRow | undefined {
-    return this.q.byUsername.get(username) as UserRow | undefined;
+    return BY_USERNAME.get(this.s, username);
   }
 
   /** Emails compare case-insensitively. */
   byEmail(email: string): UserRow | undefined {
-    return this.q.byEmail.get(email.toLowerCase()) as UserRow | undefined;
+    return BY_EMAIL.get(this.s, email.toLowerCase());
   }
 
   idByEmailSha1(sha1: string): string | undefined {
-    return (this.q.byEmailSha1.get(sha1.toLowerCase()) as { id: string } | undefined)?.id;
+    return BY_EMAIL_SHA1.get(this.s, sha1.toLowerCase())?.id;
   }
 
   idByExternalId(externalId: string): string | undefined {
-    return (this.q.byExternalId.get(externalId) as { user_id: string } | undefined)?.user_id;
+    return BY_EXTERNAL_ID.get(this.s, externalId)?.user_id;
   }
 
   externalIds(userId: string): string[] {
-    return (this.q.externalIds.all(userId) as { external_id: string }[]).map((r) => r.external_id);
+    return EXTERNAL_IDS.column(this.s, "external_id", userId);
   }
 
   insert(user: UserRow): void {
-    this.q.insert.run(withEmailKeys(user));
+    INSERT.run(this.s, withEmailKeys(user));
   }
 
   /** Saves `user` over `before` (the row as read); a new password or a block ends the user's signed-in sessions at once. */
   update(user: UserRow, before: UserRow): void {
-    this.q.update.run(withEmailKeys(user));
+    UPDATE.run(this.s, withEmailKeys(user));
     if (before.password_hash !== user.password_hash || (before.status === "active" && user.status !== "active")) {
-      this.q.endSessions.run(user.id);
+      END_SESSIONS.run(this.s, user.id);
     }
   }
 
   addExternalId(userId: string, externalId: string): void {
-    this.q.addExternalId.run(externalId, userId);
+    ADD_EXTERNAL_ID.run(this.s, externalId, userId);
   }
 
   /** Replaces the user's external ids (callers check that none belongs to another user). */
   setExternalIds(userId: string, externalIds: readonly string[]): void {
-    this.q.clearExternalIds.run(userId);
-    for (const id of new Set(externalIds)) this.q.addExternalId.run(id, userId);
+    CLEAR_EXTERNAL_IDS.run(this.s, userId);
+    for (const id of new Set(externalIds)) ADD_EXTERNAL_ID.run(this.s, id, userId);
   }
 
   setManagedDepartments(userId: string, departmentIds: readonly string[]): void {
-    this.q.clearManaged.run(userId);
-    for (const id of new Set(departmentIds)) this.q.addManaged.run(userId, id);
+    CLEAR_MANAGED.run(this.s, userId);
+    for (const id of new Set(departmentIds)) ADD_MANAGED.run(this.s, userId, id);
   }
 
   /** Courses the user is enrolled in (whose rosters show the user). */
   enrolledCourseIds(userId: string): string[] {
-    return (this.q.courses.all(userId) as { course_id: string }[]).map((r) => r.course_id);
+    return COURSES.column(this.s, "course_id", userId);
   }
 }
 
@@ -159,22 +165,22 @@ function withEmailKeys(user: UserRow): UserRow & { email_lower: string | null; e
 }
 
 export class DepartmentStore {
-  private readonly get: Statement;
-  private readonly upsertStmt: Statement;
+  private readonly s: Db["$client"];
 
   constructor(db: Db) {
-    this.get = db.$client.prepare(`SELECT id, name, parent_id FROM departments WHERE id = ?`);
-    this.upsertStmt = db.$client.prepare(
-      `INSERT INTO departments (id, name, parent_id) VALUES (@id, @name, @parent_id)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id`,
-    );
+    this.s = db.$client;
   }
 
   byId(id: string): DepartmentRow | undefined {
-    return this.get.get(id) as DepartmentRow | undefined;
+    return DEPARTMENT.get(this.s, id);
   }
 
   upsert(row: DepartmentRow): void {
-    this.upsertStmt.run(row);
+    UPSERT_DEPARTMENT.run(this.s, row);
   }
+}
+
+/** The id of the user with this username, or null. */
+export async function userIdByUsername(db: Db, username: string): Promise<string | null> {
+  return db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()?.id ?? null;
 }

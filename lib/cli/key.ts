@@ -1,5 +1,6 @@
 import { openDb } from "@/db/client";
 import { createApiKey } from "@/db/queries/api-keys";
+import { userIdByUsername } from "@/db/queries/users";
 import { CliError, createSubcommand, parseCommand, type Command } from "./args";
 import { awaitWriteTurn, migrateInTurn } from "./write-turn";
 
@@ -21,13 +22,12 @@ export const keyCommand: Command = {
     const db = openDb();
     try {
       await migrateInTurn(db);
-      const user = db.$client.prepare(`SELECT id FROM users WHERE username = ?`).get(username) as
-        { id: string } | undefined;
-      if (!user) throw new CliError(`no user "${username}"`);
+      const userId = await userIdByUsername(db, username);
+      if (userId === null) throw new CliError(`no user "${username}"`);
       await awaitWriteTurn(db);
       const name =
         typeof parsed.values.name === "string" && parsed.values.name ? parsed.values.name : `CLI key for ${username}`;
-      const k = await createApiKey(db, user.id, name);
+      const k = await createApiKey(db, userId, name);
       const [id, secret] = [k.key.slice(0, k.key.indexOf(".")), k.key.slice(k.key.indexOf(".") + 1)];
       console.log(`API key "${name}" for ${username} (shown once; store it now):\n\n  ${k.key}\n`);
       console.log(`  Bearer:      Authorization: Bearer ${k.key}`);

@@ -3,6 +3,8 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { databasePath, openDb } from "@/db/client";
+import { courseCount } from "@/db/queries/catalog";
+import { userIdByUsername } from "@/db/queries/users";
 import { demoAccounts } from "@/lib/demo/accounts";
 import { intOption, parseCommand, type Command } from "./args";
 import { loadDemo, printDemoAccounts } from "./demo";
@@ -32,14 +34,13 @@ export const startCommand: Command = {
     const file = databasePath();
     const db = openDb(file);
     await migrateInTurn(db);
-    const { courses } = db.$client.prepare(`SELECT COUNT(*) AS courses FROM courses`).get() as { courses: number };
-    if (courses === 0) {
+    if ((await courseCount(db)) === 0) {
       console.log(`The database ${file} is empty: loading the demo.`);
       const ok = await loadDemo(db, { learners: intOption(parsed.values["demo-learners"], "demo-learners", 3000, 1) });
       if (!ok) return 1;
     }
     const admin = demoAccounts[0]!;
-    const isDemo = db.$client.prepare(`SELECT 1 FROM users WHERE username = ?`).get(admin.username) !== undefined;
+    const isDemo = (await userIdByUsername(db, admin.username)) !== null;
     db.$client.close();
 
     if (!existsSync(path.join(root(), ".next", "BUILD_ID"))) {
