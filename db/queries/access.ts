@@ -1,7 +1,7 @@
 import { eq, or } from "drizzle-orm";
 import type { Db } from "../client";
-import { USER_ROLES, users, type UserRole } from "../schema";
-import { read } from "../sql";
+import { USER_ROLES, USER_STATUSES, users, type UserRole } from "../schema";
+import { oneOf, read } from "../sql";
 import type { Caller } from "@/lib/auth/caller";
 
 // Every request reads these (who is asking, and may they): one prepared text each.
@@ -9,8 +9,8 @@ const ACTIVE_USER = read("access.active-user", `SELECT id, username, name, role,
   id: "text",
   username: "text",
   name: "text",
-  role: "text",
-  status: "text",
+  role: oneOf(USER_ROLES),
+  status: oneOf(USER_STATUSES),
 });
 const STAFF_ROLE = read("access.staff-role", `SELECT role FROM course_staff WHERE user_id = ? AND course_id = ?`, {
   role: "text",
@@ -30,13 +30,10 @@ const MANAGED_TREE = read(
   { id: "text" },
 );
 
-/** Whether a stored role is one Lantern knows; the column is text, and a role it does not know grants nothing. */
-const isUserRole = (role: string): role is UserRole => (USER_ROLES as readonly string[]).includes(role);
-
 /** An active user by id, for a session or key (blocked users are nobody). */
 export async function activeUserById(db: Db, id: string): Promise<Caller | null> {
   const row = ACTIVE_USER.get(db.$client, id);
-  return row && row.status === "active" && isUserRole(row.role)
+  return row && row.status === "active"
     ? { userId: row.id, username: row.username, name: row.name, role: row.role, keyId: null }
     : null;
 }

@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Db } from "../client";
-import { courses, type StaffRole } from "../schema";
-import { read, write, type RowOf } from "../sql";
+import { COMPLETION_STATUSES, courses, type StaffRole } from "../schema";
+import { oneOf, read, write, type RowOf } from "../sql";
 
 /**
  * Courses, staff, cohorts, enrollments, objectives, items and goals, for the ingest doors.
@@ -31,8 +31,7 @@ const ENROLLMENT_ROW = {
   access_date: "text?",
   due_date: "text?",
   expiration_date: "text?",
-  /** A CompletionStatus, or null. */
-  completion_status: "text?",
+  completion_status: oneOf(COMPLETION_STATUSES, { nullable: true }),
   completed_at: "text?",
   score: "real?",
 } as const;
@@ -57,8 +56,7 @@ const GOAL_ROW = {
   id: "text",
   course_id: "text",
   name: "text",
-  /** "objective" or "item". */
-  target_kind: "text",
+  target_kind: oneOf(["objective", "item"]),
   /** JSON array of target ids. */
   targets: "text",
   /** JSON array of `{topic_id, targets}`, or null. */
@@ -73,13 +71,8 @@ const GOAL_ROW = {
 export type CourseRow = RowOf<typeof COURSE_ROW>;
 export type EnrollmentRow = RowOf<typeof ENROLLMENT_ROW>;
 export type ItemRow = RowOf<typeof ITEM_ROW>;
-/** A goal as stored. */
-export type StoredGoal = RowOf<typeof GOAL_ROW>;
-
-/** A goal as the ingest doors write it. */
-export interface GoalRow extends StoredGoal {
-  target_kind: "objective" | "item";
-}
+/** A goal as stored (and as the ingest doors write it). */
+export type GoalRow = RowOf<typeof GOAL_ROW>;
 
 /** A row's columns but its key (`id`, or `course_id, id` for an item), in the declared order. */
 const columnsBut = (row: object, key: readonly string[]) => Object.keys(row).filter((c) => !key.includes(c));
@@ -251,7 +244,7 @@ export class CatalogStore {
     return ASSESSED_IN.get(this.s, courseId, objectiveId) !== undefined;
   }
 
-  goal(id: string): StoredGoal | undefined {
+  goal(id: string): GoalRow | undefined {
     return GOAL.get(this.s, id);
   }
 

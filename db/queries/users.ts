@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { users } from "../schema";
-import { read, write, type RowOf } from "../sql";
+import { USER_ROLES, USER_STATUSES, users } from "../schema";
+import { oneOf, read, write, type RowOf } from "../sql";
 
 /**
  * Users, their external ids and managed departments, and departments, for the ingest doors.
@@ -16,11 +16,9 @@ const USER_ROW = {
   username: "text",
   name: "text",
   email: "text?",
-  /** A UserStatus. */
-  status: "text",
+  status: oneOf(USER_STATUSES),
   department_id: "text?",
-  /** A UserRole. */
-  role: "text",
+  role: oneOf(USER_ROLES),
   password_hash: "text?",
   language: "text?",
   country: "text?",
