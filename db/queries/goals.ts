@@ -21,8 +21,8 @@ export interface GoalObject {
 }
 
 /** A goal's columns as stored (its targets and topics JSON text), shared by the reads of whole goals. */
-export const GOAL_COLUMNS = `id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_consecutive_correct, min_work_per_target, max_work_on_goal`;
-export const GOAL_ROW = {
+const GOAL_COLUMNS = `id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_consecutive_correct, min_work_per_target, max_work_on_goal`;
+const GOAL_ROW = {
   id: "text",
   course_id: "text",
   name: "text",
