@@ -36,8 +36,8 @@ export default async function HomePage({
   ]);
   if (caller.role !== "admin" && cards.length === 0 && !search) {
     if (caller.role === "department_admin")
-      return <DepartmentAdminHome name={caller.name} departments={managedDepartmentNames(db, caller.userId)} />;
-    return <LearnerHome name={caller.name} registrations={ownRegistrations(db, caller.userId)} />;
+      return <DepartmentAdminHome name={caller.name} departments={await managedDepartmentNames(db, caller.userId)} />;
+    return <LearnerHome name={caller.name} registrations={await ownRegistrations(db, caller.userId)} />;
   }
   return (
     <main className="page">

@@ -1,4 +1,6 @@
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { itemObjectives, items, objectives } from "../schema";
 
 export interface GoalChoice {
   id: string;
@@ -13,18 +15,28 @@ export interface GoalChoice {
  * course's own items assess, by name, and the course's items, in course order. The same rule the
  * API checks, so the goal editor offers nothing the API would refuse.
  */
-export function goalChoices(db: Db, courseId: string): { objectives: GoalChoice[]; items: GoalChoice[] } {
-  const s = db.$client;
-  const objectives = s
-    .prepare(
-      `SELECT o.id, o.name FROM objectives o WHERE o.id IN (SELECT objective_id FROM item_objectives WHERE course_id = ?) ORDER BY lower(coalesce(nullif(trim(o.name), ''), o.id)), o.id`,
-    )
-    .all(courseId) as { id: string; name: string }[];
-  const items = s
-    .prepare(`SELECT id, title, kind FROM items WHERE course_id = ? ORDER BY position IS NULL, position, id`)
-    .all(courseId) as { id: string; title: string; kind: string }[];
+export async function goalChoices(
+  db: Db,
+  courseId: string,
+): Promise<{ objectives: GoalChoice[]; items: GoalChoice[] }> {
+  const assessed = db
+    .select({ id: itemObjectives.objectiveId })
+    .from(itemObjectives)
+    .where(eq(itemObjectives.courseId, courseId));
+  const objectiveRows = db
+    .select({ id: objectives.id, name: objectives.name })
+    .from(objectives)
+    .where(inArray(objectives.id, assessed))
+    .orderBy(sql`lower(coalesce(nullif(trim(${objectives.name}), ''), ${objectives.id}))`, asc(objectives.id))
+    .all();
+  const itemRows = db
+    .select({ id: items.id, title: items.title, kind: items.kind })
+    .from(items)
+    .where(eq(items.courseId, courseId))
+    .orderBy(sql`${items.position} IS NULL`, asc(items.position), asc(items.id))
+    .all();
   return {
-    objectives: objectives.map((o) => ({ id: o.id, name: o.name.trim() || o.id, kind: null })),
-    items: items.map((i) => ({ id: i.id, name: i.title.trim() || i.id, kind: i.kind })),
+    objectives: objectiveRows.map((o) => ({ id: o.id, name: o.name.trim() || o.id, kind: null })),
+    items: itemRows.map((i) => ({ id: i.id, name: i.title.trim() || i.id, kind: i.kind })),
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../client";
+import { read } from "../sql";
 import type { GoalResult, GoalStatus, TargetStatus } from "@/lib/analytics/status/status-and-progress";
 import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/analytics/status/status-order";
 import type { GoalSort, GoalTableState } from "./goal-learners-query";
@@ -9,6 +10,17 @@ import { workOutsideGoals, type GoalOutsideWork } from "./work-outside-goal";
 /** The goal page's table (one page of the course's learners on a goal, sorted over all of them) and the learner page's goals. */
 
 export type GoalLearnerQuery = GoalTableState;
+
+const NAMES = read(
+  "goal-learners.names",
+  `SELECT e.id, u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND e.id IN (SELECT value FROM json_each(?))`,
+  { id: "text", username: "text", name: "text" },
+);
+const REGISTRATION = read(
+  "goal-learners.registration",
+  `SELECT e.id, e.user_id AS userId FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND u.username = ?`,
+  { id: "text", userId: "text" },
+);
 
 export interface GoalLearnerRow {
   registrationId: string;
@@ -115,11 +127,7 @@ function namesOf(
   courseId: string,
   registrationIds: readonly string[],
 ): Map<string, { username: string; name: string }> {
-  const rows = db.$client
-    .prepare(
-      `SELECT e.id, u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND e.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(courseId, JSON.stringify(registrationIds)) as { id: string; username: string; name: string }[];
+  const rows = NAMES.all(db.$client, courseId, JSON.stringify(registrationIds));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -133,11 +141,7 @@ export async function learnerGoals(
   courseId: string,
   username: string,
 ): Promise<{ goal: Goal; result: GoalResult; outside: GoalOutsideWork }[] | null> {
-  const reg = db.$client
-    .prepare(
-      `SELECT e.id, e.user_id AS userId FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND u.username = ?`,
-    )
-    .get(courseId, username) as { id: string; userId: string } | undefined;
+  const reg = REGISTRATION.get(db.$client, courseId, username);
   if (!reg) return null;
   const goals = await allCourseGoals(db, courseId);
   if (!goals.length) return [];

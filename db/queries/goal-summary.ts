@@ -1,4 +1,5 @@
 import type { Db } from "../client";
+import { read } from "../sql";
 import type { GoalStatus } from "@/lib/analytics/status/status-and-progress";
 import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/analytics/status/status-order";
 import { listGoals } from "./goals";
@@ -46,6 +47,23 @@ const CHUNK = 250;
 // Courses kept; each costs a few bytes per registration and goal target.
 const MAX_COURSES = 32;
 
+const LAST_WRITTEN = read(
+  "goal-summary.last-written",
+  `SELECT max(last_updated_at) AS written FROM courses WHERE id = @course
+     OR id IN (SELECT course_id FROM item_objectives WHERE objective_id IN (SELECT value FROM json_each(@objectives)))`,
+  { written: "text?" },
+);
+const LAST_FITTED = read(
+  "goal-summary.last-fitted",
+  `SELECT max(fitted_at) AS fitted FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`,
+  { fitted: "text?" },
+);
+const NAME_ORDER = read(
+  "goal-summary.name-order",
+  `SELECT e.id FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY u.name, u.username`,
+  { id: "text" },
+);
+
 const cache = new Map<string, { key: string; value: Promise<CourseGoalResults> }>();
 
 /** Every goal of the course, by name. */
@@ -64,17 +82,8 @@ function versionOf(db: Db, courseId: string, goals: readonly Goal[], asOf: strin
   const objectives = JSON.stringify([
     ...new Set(goals.filter((g) => g.targetKind === "objective").flatMap((g) => g.targets)),
   ]);
-  const written = s
-    .prepare(
-      `SELECT max(last_updated_at) FROM courses WHERE id = @course
-         OR id IN (SELECT course_id FROM item_objectives WHERE objective_id IN (SELECT value FROM json_each(@objectives)))`,
-    )
-    .pluck()
-    .get({ course: courseId, objectives }) as string | null;
-  const fitted = s
-    .prepare(`SELECT max(fitted_at) FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`)
-    .pluck()
-    .get(objectives) as string | null;
+  const written = LAST_WRITTEN.get(s, { course: courseId, objectives })?.written ?? null;
+  const fitted = LAST_FITTED.get(s, objectives)?.fitted ?? null;
   return JSON.stringify([written, fitted, asOf, goals]);
 }
 
@@ -142,12 +151,7 @@ async function compute(db: Db, courseId: string, goals: readonly Goal[]): Promis
 
 /** The roster's name order (name, then username); a registration enrolled since the count goes last. */
 function nameRanks(db: Db, courseId: string, registrations: readonly string[]): Uint32Array {
-  const ordered = db.$client
-    .prepare(
-      `SELECT e.id FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY u.name, u.username`,
-    )
-    .pluck()
-    .all(courseId) as string[];
+  const ordered = NAME_ORDER.column(db.$client, "id", courseId);
   const rank = new Map(ordered.map((id, i) => [id, i]));
   return Uint32Array.from(registrations, (id) => rank.get(id) ?? ordered.length);
 }

@@ -1,5 +1,7 @@
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import type { GoalRow } from "./catalog";
+import { goals } from "../schema";
+import { read, type RowOf } from "../sql";
 
 /** A scoped goal as the Knewton family's API shows it (docs/knewton-api.md). */
 export interface GoalObject {
@@ -18,9 +20,31 @@ export interface GoalObject {
   };
 }
 
-const COLUMNS = `id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_consecutive_correct, min_work_per_target, max_work_on_goal`;
+/** A goal's columns as stored (its targets and topics JSON text), shared by the reads of whole goals. */
+const GOAL_COLUMNS = `id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_consecutive_correct, min_work_per_target, max_work_on_goal`;
+const GOAL_ROW = {
+  id: "text",
+  course_id: "text",
+  name: "text",
+  target_kind: "text",
+  targets: "text",
+  topics: "text?",
+  min_predicted_mastery: "real",
+  min_consecutive_correct: "int?",
+  min_work_per_target: "int",
+  max_work_on_goal: "int?",
+} as const;
+export type StoredGoal = RowOf<typeof GOAL_ROW>;
 
-export function goalObject(row: GoalRow): GoalObject {
+const COURSE_GOALS = read(
+  "goals.of-course",
+  `SELECT ${GOAL_COLUMNS} FROM goals WHERE course_id = ? ORDER BY name, id`,
+  GOAL_ROW,
+);
+/** One goal by id within a course. */
+export const GOAL = read("goals.one", `SELECT ${GOAL_COLUMNS} FROM goals WHERE id = ? AND course_id = ?`, GOAL_ROW);
+
+export function goalObject(row: StoredGoal): GoalObject {
   return {
     id: row.id,
     learning_instance_id: row.course_id,
@@ -39,17 +63,12 @@ export function goalObject(row: GoalRow): GoalObject {
 
 /** The goals of a course, by name. */
 export async function listGoals(db: Db, courseId: string): Promise<GoalObject[]> {
-  const rows = db.$client
-    .prepare(`SELECT ${COLUMNS} FROM goals WHERE course_id = ? ORDER BY name, id`)
-    .all(courseId) as GoalRow[];
-  return rows.map(goalObject);
+  return COURSE_GOALS.all(db.$client, courseId).map(goalObject);
 }
 
 /** One goal of a course; null when there is none with that id in that course. */
 export async function getGoal(db: Db, courseId: string, goalId: string): Promise<GoalObject | null> {
-  const row = db.$client
-    .prepare(`SELECT ${COLUMNS} FROM goals WHERE id = ? AND course_id = ?`)
-    .get(goalId.toLowerCase(), courseId) as GoalRow | undefined;
+  const row = GOAL.get(db.$client, goalId.toLowerCase(), courseId);
   return row ? goalObject(row) : null;
 }
 
@@ -59,7 +78,9 @@ export async function getGoal(db: Db, courseId: string, goalId: string): Promise
  */
 export async function deleteGoal(db: Db, courseId: string, goalId: string): Promise<boolean> {
   return (
-    db.$client.prepare(`DELETE FROM goals WHERE id = ? AND course_id = ?`).run(goalId.toLowerCase(), courseId).changes >
-    0
+    db
+      .delete(goals)
+      .where(and(eq(goals.id, goalId.toLowerCase()), eq(goals.courseId, courseId)))
+      .run().changes > 0
   );
 }

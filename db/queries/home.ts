@@ -1,4 +1,6 @@
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { courses, departments, enrollments, goals, managedDepartments } from "../schema";
 
 /** What a home page shows a user who teaches no course: their registrations, and the departments they manage. */
 
@@ -12,29 +14,37 @@ export interface OwnRegistration {
 }
 
 /** The user's own enrollments (Knewton registrations), by course title. */
-export function ownRegistrations(db: Db, userId: string): OwnRegistration[] {
-  return (
-    db.$client
-      .prepare(
-        `SELECT e.id AS registrationId, c.id AS courseId, c.title AS title, e.is_active AS enrolled
-         FROM enrollments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = ? ORDER BY c.title, c.id`,
-      )
-      .all(userId) as (Omit<OwnRegistration, "enrolled" | "goals"> & { enrolled: number })[]
-  ).map((r) => ({
+export async function ownRegistrations(db: Db, userId: string): Promise<OwnRegistration[]> {
+  const rows = db
+    .select({
+      registrationId: enrollments.id,
+      courseId: courses.id,
+      title: courses.title,
+      enrolled: enrollments.isActive,
+    })
+    .from(enrollments)
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .where(eq(enrollments.userId, userId))
+    .orderBy(asc(courses.title), asc(courses.id))
+    .all();
+  return rows.map((r) => ({
     ...r,
-    enrolled: r.enrolled === 1,
-    goals: db.$client.prepare(`SELECT id, name FROM goals WHERE course_id = ? ORDER BY name, id`).all(r.courseId) as {
-      id: string;
-      name: string;
-    }[],
+    goals: db
+      .select({ id: goals.id, name: goals.name })
+      .from(goals)
+      .where(eq(goals.courseId, r.courseId))
+      .orderBy(asc(goals.name), asc(goals.id))
+      .all(),
   }));
 }
 
 /** The departments a department admin manages directly (each with its sub-departments), by name. */
-export function managedDepartmentNames(db: Db, userId: string): { id: string; name: string }[] {
-  return db.$client
-    .prepare(
-      `SELECT d.id, d.name FROM managed_departments m JOIN departments d ON d.id = m.department_id WHERE m.user_id = ? ORDER BY d.name`,
-    )
-    .all(userId) as { id: string; name: string }[];
+export async function managedDepartmentNames(db: Db, userId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: departments.id, name: departments.name })
+    .from(managedDepartments)
+    .innerJoin(departments, eq(departments.id, managedDepartments.departmentId))
+    .where(eq(managedDepartments.userId, userId))
+    .orderBy(asc(departments.name))
+    .all();
 }

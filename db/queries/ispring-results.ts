@@ -1,5 +1,6 @@
 import type { Db } from "../client";
-import type { CompletionStatus, UserStatus } from "../schema";
+import { read, reads, type RowOf } from "../sql";
+import { COMPLETION_STATUSES, type CompletionStatus, type UserStatus } from "../schema";
 import {
   FINISHED_STATUSES,
   ispringResultOf,
@@ -46,20 +47,6 @@ export interface ResultRow {
   timeSpent: number;
   viewsCount: number;
   figures: ResultFigures;
-}
-
-interface Candidate {
-  id: string;
-  userId: string;
-  courseId: string;
-  title: string;
-  accessDate: string;
-  dueDate: string | null;
-  expirationDate: string | null;
-  status: CompletionStatus | null;
-  completedAt: string | null;
-  score: number | null;
-  passingScore: number | null;
 }
 
 // Statuses the rules can give an enrollment without an explicit one.
@@ -122,18 +109,69 @@ function conditions(f: ResultsFilter): { where: string[]; params: Record<string,
   return { where, params };
 }
 
+const AFTER = `e.id > @after`;
+const CANDIDATES_ROW = {
+  id: "text",
+  userId: "text",
+  courseId: "text",
+  title: "text",
+  accessDate: "text",
+  dueDate: "text?",
+  expirationDate: "text?",
+  status: "text?",
+  completedAt: "text?",
+  score: "real?",
+  passingScore: "real?",
+} as const;
+
+/** The enrollments matching a filter's conditions (those `conditions` makes, and `AFTER`), by id. */
+const CANDIDATES = reads(
+  "ispring-results.candidates",
+  (where: readonly string[]) =>
+    `SELECT e.id, e.user_id AS userId, e.course_id AS courseId, c.title, coalesce(e.access_date, e.enrolled_at) AS accessDate,
+       e.due_date AS dueDate, e.expiration_date AS expirationDate, e.completion_status AS status, e.completed_at AS completedAt,
+       e.score, c.passing_score AS passingScore
+     FROM enrollments e JOIN users u ON u.id = e.user_id JOIN courses c ON c.id = e.course_id
+     WHERE ${where.join(" AND ")} ORDER BY e.id LIMIT @limit`,
+  CANDIDATES_ROW,
+  // Every part `conditions` can give: each list and bound, each form of the completion status
+  // condition (explicit only; without an explicit status: no events, some events, either), the
+  // completion date with one bound or two; and the page's continuation.
+  (
+    [
+      {
+        enrollmentIds: ["e"],
+        userIds: ["u"],
+        courseIds: ["c"],
+        departmentIds: ["d"],
+        userStatuses: ["active"],
+        completionStatuses: ["pending"],
+        accessDate: { from: "a", to: "b" },
+        dueDate: { from: "a", to: "b" },
+        completionDate: { from: "a", to: "b" },
+      },
+      { userStatuses: ["active"], completionStatuses: ["not_started"], completionDate: { from: "a" } },
+      { userStatuses: ["active"], completionStatuses: ["passed"], completionDate: { to: "b" } },
+      { userStatuses: ["active"], completionStatuses: ["not_started", "failed"] },
+    ] satisfies ResultsFilter[]
+  ).map((f) => [...conditions(f).where, AFTER]),
+);
+
+const COMPLETION_STATUS = new Set<string>(COMPLETION_STATUSES);
+const isCompletionStatus = (s: string): s is CompletionStatus => COMPLETION_STATUS.has(s);
+
+type Candidate = Omit<RowOf<typeof CANDIDATES_ROW>, "status"> & { status: CompletionStatus | null };
+
 function candidates(db: Db, f: ResultsFilter, after: string | null, limit: number): Candidate[] {
   const { where, params } = conditions(f);
-  if (after !== null) where.push(`e.id > @after`);
-  return db.$client
-    .prepare(
-      `SELECT e.id, e.user_id AS userId, e.course_id AS courseId, c.title, coalesce(e.access_date, e.enrolled_at) AS accessDate,
-         e.due_date AS dueDate, e.expiration_date AS expirationDate, e.completion_status AS status, e.completed_at AS completedAt,
-         e.score, c.passing_score AS passingScore
-       FROM enrollments e JOIN users u ON u.id = e.user_id JOIN courses c ON c.id = e.course_id
-       WHERE ${where.join(" AND ")} ORDER BY e.id LIMIT @limit`,
-    )
-    .all({ ...params, ...(after !== null ? { after } : {}), limit }) as Candidate[];
+  if (after !== null) where.push(AFTER);
+  return CANDIDATES(where)
+    .all(db.$client, { ...params, ...(after !== null ? { after } : {}), limit })
+    .map(({ status, ...c }) => {
+      // Ingest writes only the schema's statuses; another would be a damaged database.
+      if (status !== null && !isCompletionStatus(status)) throw new Error(`Enrollment ${c.id} has status ${status}`);
+      return { ...c, status };
+    });
 }
 
 interface Activity {
@@ -143,35 +181,43 @@ interface Activity {
   items: MandatoryItemFacts[];
 }
 
+const ACTIVITY = read(
+  "ispring-results.activity",
+  `SELECT g.id, coalesce(i.mandatory, 0) AS mandatory, g.n, g.duration, g.launches, g.completed, g.best FROM (
+     SELECT e.id, e.course_id, ev.item_id, COUNT(*) AS n, coalesce(SUM(ev.duration_ms), 0) AS duration,
+       SUM(ev.kind = 'course_launch') AS launches,
+       MIN(CASE WHEN ev.kind IN ('item_completed', 'item_scored') OR (ev.kind = 'problem_attempt' AND ev.success = 1) THEN ev.ts END) AS completed,
+       MAX(ev.score) AS best
+     FROM enrollments e JOIN events ev ON ev.course_id = e.course_id AND ev.user_id = e.user_id
+     WHERE e.id IN ${inList("ids")}
+     GROUP BY e.id, ev.item_id
+   ) g LEFT JOIN items i ON i.course_id = g.course_id AND i.id = g.item_id`,
+  { id: "text", mandatory: "int", n: "int", duration: "int", launches: "int", completed: "int?", best: "real?" },
+);
+
+const MANDATORY_COUNTS = read(
+  "ispring-results.mandatory-counts",
+  `SELECT course_id, COUNT(*) AS n FROM items WHERE mandatory = 1 AND course_id IN ${inList("ids")} GROUP BY course_id`,
+  { course_id: "text", n: "int" },
+);
+
+const SUBTREES = read(
+  "ispring-results.department-subtrees",
+  `WITH RECURSIVE tree(id) AS (
+     SELECT id FROM departments WHERE id IN ${inList("ids")}
+     UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
+   ) SELECT id FROM tree ORDER BY id`,
+  { id: "text" },
+);
+
 /**
  * Each enrollment's activity, grouped per item in SQL: an item is completed by its first
  * `item_completed`, correct problem attempt or `item_scored`; its best score is the highest of any event.
  */
 function activityOf(db: Db, enrollmentIds: readonly string[]): Map<string, Activity> {
-  const rows = db.$client
-    .prepare(
-      `SELECT g.id, coalesce(i.mandatory, 0), g.n, g.duration, g.launches, g.completed, g.best FROM (
-         SELECT e.id, e.course_id, ev.item_id, COUNT(*) AS n, coalesce(SUM(ev.duration_ms), 0) AS duration,
-           SUM(ev.kind = 'course_launch') AS launches,
-           MIN(CASE WHEN ev.kind IN ('item_completed', 'item_scored') OR (ev.kind = 'problem_attempt' AND ev.success = 1) THEN ev.ts END) AS completed,
-           MAX(ev.score) AS best
-         FROM enrollments e JOIN events ev ON ev.course_id = e.course_id AND ev.user_id = e.user_id
-         WHERE e.id IN ${inList("ids")}
-         GROUP BY e.id, ev.item_id
-       ) g LEFT JOIN items i ON i.course_id = g.course_id AND i.id = g.item_id`,
-    )
-    .raw()
-    .all({ ids: JSON.stringify(enrollmentIds) }) as [
-    string,
-    number,
-    number,
-    number,
-    number,
-    number | null,
-    number | null,
-  ][];
+  const rows = ACTIVITY.all(db.$client, { ids: JSON.stringify(enrollmentIds) });
   const out = new Map<string, Activity>();
-  for (const [id, mandatory, n, duration, launches, completed, best] of rows) {
+  for (const { id, mandatory, n, duration, launches, completed, best } of rows) {
     let a = out.get(id);
     if (!a) out.set(id, (a = { events: 0, durationMs: 0, launches: 0, items: [] }));
     a.events += n;
@@ -183,13 +229,9 @@ function activityOf(db: Db, enrollmentIds: readonly string[]): Map<string, Activ
 }
 
 function mandatoryCounts(db: Db, courseIds: readonly string[]): Map<string, number> {
-  const rows = db.$client
-    .prepare(
-      `SELECT course_id, COUNT(*) FROM items WHERE mandatory = 1 AND course_id IN ${inList("ids")} GROUP BY course_id`,
-    )
-    .raw()
-    .all({ ids: JSON.stringify(courseIds) }) as [string, number][];
-  return new Map(rows);
+  return new Map(
+    MANDATORY_COUNTS.all(db.$client, { ids: JSON.stringify(courseIds) }).map((r) => [r.course_id, r.n] as const),
+  );
 }
 
 function rowsOf(db: Db, batch: readonly Candidate[], nowMs: number): ResultRow[] {
@@ -271,14 +313,5 @@ export async function resultsPage(
 
 /** The given departments with every sub-department. */
 export async function departmentSubtrees(db: Db, ids: readonly string[]): Promise<string[]> {
-  const rows = db.$client
-    .prepare(
-      `WITH RECURSIVE tree(id) AS (
-         SELECT id FROM departments WHERE id IN ${inList("ids")}
-         UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
-       ) SELECT id FROM tree ORDER BY id`,
-    )
-    .pluck()
-    .all({ ids: JSON.stringify(ids) }) as string[];
-  return rows;
+  return SUBTREES.column(db.$client, "id", { ids: JSON.stringify(ids) });
 }

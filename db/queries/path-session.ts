@@ -1,5 +1,6 @@
 import type { Db } from "../client";
-import type { EventKind } from "../schema";
+import { EVENT_KINDS, type EventKind } from "../schema";
+import { read, type RowOf } from "../sql";
 import type { PathSessionInput } from "@/lib/analytics/path-session/stats";
 import type { Step, StepEvent } from "@/lib/analytics/path-session/steps";
 
@@ -16,41 +17,47 @@ export type PathSessionMissing = "path_session" | "user" | "enrollment";
 
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
-interface CourseRow {
-  starts_at: string | null;
-  ends_at: string | null;
-}
-interface EnrollmentRow {
-  enrolled_at: string;
-  is_active: number;
-  unenrolled_at: string | null;
-}
-interface ItemRow {
-  id: string;
-  mandatory: number;
-  due_at: string | null;
-  due_after_days: number | null;
-  min_score: number | null;
-  max_attempts: number | null;
-  requires_correction: number;
-}
-type EventRow = [
-  itemId: string,
-  kind: EventKind,
-  ts: number,
-  success: number | null,
-  score: number | null,
-  durationMs: number | null,
-];
+const USER = read(
+  "path-session.user",
+  `SELECT id FROM users WHERE id IN (?, ?) OR email_lower = ? ORDER BY id IN (?, ?) DESC LIMIT 1`,
+  { id: "text" },
+);
+const COURSE = read("path-session.course", `SELECT starts_at, ends_at FROM courses WHERE id = ?`, {
+  starts_at: "text?",
+  ends_at: "text?",
+});
+const ENROLLMENT = read(
+  "path-session.enrollment",
+  `SELECT enrolled_at, is_active, unenrolled_at FROM enrollments WHERE course_id = ? AND user_id = ?`,
+  { enrolled_at: "text", is_active: "int", unenrolled_at: "text?" },
+);
+const ITEMS = read(
+  "path-session.items",
+  `SELECT id, mandatory, due_at, due_after_days, min_score, max_attempts, requires_correction FROM items
+   WHERE course_id = ? ORDER BY position, id`,
+  {
+    id: "text",
+    mandatory: "int",
+    due_at: "text?",
+    due_after_days: "int?",
+    min_score: "real?",
+    max_attempts: "int?",
+    requires_correction: "int",
+  },
+);
+const EVENTS = read(
+  "path-session.events",
+  `SELECT item_id, kind, ts, success, score, duration_ms FROM events WHERE course_id = ? AND user_id = ? ORDER BY ts, id`,
+  { item_id: "text", kind: "text", ts: "int", success: "int?", score: "real?", duration_ms: "int?" },
+);
+
+const EVENT_KIND = new Set<string>(EVENT_KINDS);
+const isEventKind = (k: string): k is EventKind => EVENT_KIND.has(k);
 
 /** A user by id, or by email compared case-insensitively; an id match wins. */
 function userIdOf(db: Db, emailOrId: string): string | null {
-  const row = db.$client
-    .prepare(`SELECT id FROM users WHERE id IN (?, ?) OR email_lower = ? ORDER BY id IN (?, ?) DESC LIMIT 1`)
-    .pluck()
-    .get(emailOrId, emailOrId.toLowerCase(), emailOrId.toLowerCase(), emailOrId, emailOrId.toLowerCase()) as
-    string | undefined;
-  return row ?? null;
+  const lower = emailOrId.toLowerCase();
+  return USER.get(db.$client, emailOrId, lower, lower, emailOrId, lower)?.id ?? null;
 }
 
 export async function pathSessionData(
@@ -59,27 +66,14 @@ export async function pathSessionData(
   userEmailOrId: string,
 ): Promise<PathSessionData | { missing: PathSessionMissing }> {
   const s = db.$client;
-  const course = s.prepare(`SELECT starts_at, ends_at FROM courses WHERE id = ?`).get(sessionId) as
-    CourseRow | undefined;
+  const course = COURSE.get(s, sessionId);
   if (!course) return { missing: "path_session" };
   const userId = userIdOf(db, userEmailOrId);
   if (userId === null) return { missing: "user" };
-  const enrollment = s
-    .prepare(`SELECT enrolled_at, is_active, unenrolled_at FROM enrollments WHERE course_id = ? AND user_id = ?`)
-    .get(sessionId, userId) as EnrollmentRow | undefined;
+  const enrollment = ENROLLMENT.get(s, sessionId, userId);
   if (!enrollment) return { missing: "enrollment" };
-  const items = s
-    .prepare(
-      `SELECT id, mandatory, due_at, due_after_days, min_score, max_attempts, requires_correction FROM items
-       WHERE course_id = ? ORDER BY position, id`,
-    )
-    .all(sessionId) as ItemRow[];
-  const events = s
-    .prepare(
-      `SELECT item_id, kind, ts, success, score, duration_ms FROM events WHERE course_id = ? AND user_id = ? ORDER BY ts, id`,
-    )
-    .raw()
-    .all(sessionId, userId) as EventRow[];
+  const items = ITEMS.all(s, sessionId);
+  const events = EVENTS.all(s, sessionId, userId);
   return {
     startsAt: ms(course.starts_at),
     endsAt: ms(course.ends_at),
@@ -87,18 +81,24 @@ export async function pathSessionData(
     // An inactive enrolment without a recorded time has nothing to show as archivedAt.
     archivedAt: enrollment.is_active ? null : ms(enrollment.unenrolled_at),
     steps: items.map(stepOf),
-    events: events.map(([itemId, kind, ts, success, score, durationMs]): StepEvent => ({
-      itemId,
-      kind,
-      ts,
-      success: success === null ? null : success === 1,
-      score,
-      durationMs,
-    })),
+    events: events.map(stepEventOf),
   };
 }
 
-function stepOf(r: ItemRow): Step {
+function stepEventOf(e: RowOf<typeof EVENTS.row>): StepEvent {
+  // Ingest writes only the schema's kinds; another would be a damaged database.
+  if (!isEventKind(e.kind)) throw new Error(`Event of kind ${e.kind}`);
+  return {
+    itemId: e.item_id,
+    kind: e.kind,
+    ts: e.ts,
+    success: e.success === null ? null : e.success === 1,
+    score: e.score,
+    durationMs: e.duration_ms,
+  };
+}
+
+function stepOf(r: RowOf<typeof ITEMS.row>): Step {
   return {
     id: r.id,
     mandatory: r.mandatory === 1,

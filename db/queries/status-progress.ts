@@ -1,8 +1,11 @@
+import { count, eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { enrollments } from "../schema";
+import { read } from "../sql";
 import { masteryAfter, type BktParams } from "@/lib/analytics/mastery";
 import { goalStatusOf, type GoalResult, type TargetInput } from "@/lib/analytics/status/status-and-progress";
 import { remainingTo } from "@/lib/analytics/status/remaining-cache";
-import type { GoalRow } from "./catalog";
+import { GOAL, type StoredGoal } from "./goals";
 import { attemptSequences, objectiveModels } from "./mastery";
 
 /**
@@ -31,7 +34,11 @@ export interface Goal {
   };
 }
 
-export function goalOf(row: GoalRow): Goal {
+const isTargetKind = (k: string): k is Goal["targetKind"] => k === "objective" || k === "item";
+
+export function goalOf(row: StoredGoal): Goal {
+  // Ingest writes only the two kinds (lib/ingest/goals.ts); another would be a damaged database.
+  if (!isTargetKind(row.target_kind)) throw new Error(`Goal ${row.id} has target kind ${row.target_kind}`);
   return {
     id: row.id,
     courseId: row.course_id,
@@ -54,12 +61,9 @@ export async function courseGoals(
   courseId: string,
   ids: readonly string[],
 ): Promise<{ goals: Goal[]; missing: string | null }> {
-  const get = db.$client.prepare(
-    `SELECT id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_consecutive_correct, min_work_per_target, max_work_on_goal FROM goals WHERE id = ? AND course_id = ?`,
-  );
   const goals: Goal[] = [];
   for (const id of ids) {
-    const row = get.get(id.toLowerCase(), courseId) as GoalRow | undefined;
+    const row = GOAL.get(db.$client, id.toLowerCase(), courseId);
     if (!row) return { goals, missing: id };
     goals.push(goalOf(row));
   }
@@ -77,20 +81,38 @@ export async function registrationPage(
   offset: number,
   limit: number,
 ): Promise<{ rows: Registration[]; more: boolean }> {
-  const rows = db.$client
-    .prepare(
-      `SELECT id, user_id AS userId FROM enrollments WHERE course_id = ? ORDER BY enrolled_at, id LIMIT ? OFFSET ?`,
-    )
-    .all(courseId, limit + 1, offset) as Registration[];
+  const rows = REGISTRATION_PAGE.all(db.$client, courseId, limit + 1, offset);
   const more = rows.length > limit;
   if (more) rows.pop();
   return { rows, more };
 }
 
 /** How many registrations (enrollments, everyone who ever enrolled) a course has. */
-export function registrationCount(db: Db, courseId: string): number {
-  return db.$client.prepare(`SELECT COUNT(*) FROM enrollments WHERE course_id = ?`).pluck().get(courseId) as number;
+export async function registrationCount(db: Db, courseId: string): Promise<number> {
+  return db.select({ n: count() }).from(enrollments).where(eq(enrollments.courseId, courseId)).get()!.n;
 }
+
+const REGISTRATION_PAGE = read(
+  "status-progress.registration-page",
+  `SELECT id, user_id AS userId FROM enrollments WHERE course_id = ? ORDER BY enrolled_at, id LIMIT ? OFFSET ?`,
+  { id: "text", userId: "text" },
+);
+
+const GOAL_WORK = read(
+  "status-progress.goal-work",
+  `SELECT user_id, goal_id, item_id, kind, COUNT(*) AS n, coalesce(SUM(success = 1), 0) AS correct FROM events
+   WHERE course_id = @course AND user_id IN (SELECT value FROM json_each(@users))
+     AND goal_id IS NOT NULL AND goal_id IN (SELECT value FROM json_each(@goals))
+   GROUP BY 1, 2, 3, 4`,
+  { user_id: "text", goal_id: "text", item_id: "text", kind: "text", n: "int", correct: "int" },
+);
+
+/** The course's items assessing each of a JSON list of objectives. */
+export const ITEMS_OF_OBJECTIVES = read(
+  "status-progress.items-of-objectives",
+  `SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (SELECT value FROM json_each(?))`,
+  { objective_id: "text", item_id: "text" },
+);
 
 interface Work {
   /** Every goal-scoped event of the user on the goal. */
@@ -107,24 +129,13 @@ async function goalWork(
   userIds: readonly string[],
   goalIds: readonly string[],
 ): Promise<Map<string, Work>> {
-  const rows = db.$client
-    .prepare(
-      `SELECT user_id, goal_id, item_id, kind, COUNT(*), coalesce(SUM(success = 1), 0) FROM events
-       WHERE course_id = @course AND user_id IN (SELECT value FROM json_each(@users))
-         AND goal_id IS NOT NULL AND goal_id IN (SELECT value FROM json_each(@goals))
-       GROUP BY 1, 2, 3, 4`,
-    )
-    .raw()
-    .all({ course: courseId, users: JSON.stringify(userIds), goals: JSON.stringify(goalIds) }) as [
-    string,
-    string,
-    string,
-    string,
-    number,
-    number,
-  ][];
+  const rows = GOAL_WORK.all(db.$client, {
+    course: courseId,
+    users: JSON.stringify(userIds),
+    goals: JSON.stringify(goalIds),
+  });
   const out = new Map<string, Work>();
-  for (const [userId, goalId, itemId, kind, n, correct] of rows) {
+  for (const { user_id: userId, goal_id: goalId, item_id: itemId, kind, n, correct } of rows) {
     const k = key(userId, goalId);
     let w = out.get(k);
     if (!w) out.set(k, (w = { goal: 0, attempts: new Map() }));
@@ -137,13 +148,8 @@ async function goalWork(
 /** Objective → the course's items assessing it. */
 function itemsOfObjectives(db: Db, courseId: string, objectiveIds: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>(objectiveIds.map((o) => [o, []]));
-  const rows = db.$client
-    .prepare(
-      `SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (SELECT value FROM json_each(?))`,
-    )
-    .raw()
-    .all(courseId, JSON.stringify(objectiveIds)) as [string, string][];
-  for (const [o, item] of rows) out.get(o)!.push(item);
+  for (const r of ITEMS_OF_OBJECTIVES.all(db.$client, courseId, JSON.stringify(objectiveIds)))
+    out.get(r.objective_id)!.push(r.item_id);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
-import type { Goal } from "./status-progress";
+import { read } from "../sql";
+import { ITEMS_OF_OBJECTIVES, type Goal } from "./status-progress";
 
 /**
  * A learner's problem work on a goal's targets that does not count as goal work (docs/metrics.md: goal
@@ -21,17 +22,21 @@ export interface GoalOutsideWork extends OutsideWork {
   targets: Map<string, OutsideWork>;
 }
 
+const WORKED = read(
+  "work-outside-goal.worked",
+  `SELECT item_id, MAX(success = 1) AS solved FROM events
+   WHERE course_id = @course AND user_id = @user AND kind = 'problem_attempt' AND (goal_id IS NULL OR goal_id != @goal)
+     AND item_id IN (SELECT value FROM json_each(@items))
+   GROUP BY item_id`,
+  { item_id: "text", solved: "int?" },
+);
+
 /** Target → the problems it stands for in the course: the items assessing an objective, or the item itself. */
 function problemsOfTargets(db: Db, courseId: string, goal: Goal): Map<string, string[]> {
   if (goal.targetKind === "item") return new Map(goal.targets.map((t) => [t, [t]]));
   const out = new Map<string, string[]>(goal.targets.map((t) => [t, []]));
-  const rows = db.$client
-    .prepare(
-      `SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (SELECT value FROM json_each(?))`,
-    )
-    .raw()
-    .all(courseId, JSON.stringify(goal.targets)) as [string, string][];
-  for (const [o, item] of rows) out.get(o)!.push(item);
+  for (const r of ITEMS_OF_OBJECTIVES.all(db.$client, courseId, JSON.stringify(goal.targets)))
+    out.get(r.objective_id)!.push(r.item_id);
   return out;
 }
 
@@ -42,21 +47,14 @@ export function workOutsideGoals(
   userId: string,
   goals: readonly Goal[],
 ): Map<string, GoalOutsideWork> {
-  const read = db.$client.prepare(
-    `SELECT item_id, MAX(success = 1) FROM events
-     WHERE course_id = @course AND user_id = @user AND kind = 'problem_attempt' AND (goal_id IS NULL OR goal_id != @goal)
-       AND item_id IN (SELECT value FROM json_each(@items))
-     GROUP BY item_id`,
-  );
   const out = new Map<string, GoalOutsideWork>();
   for (const goal of goals) {
     const byTarget = problemsOfTargets(db, courseId, goal);
     const items = [...new Set([...byTarget.values()].flat())];
     const worked = new Map(
-      read.raw().all({ course: courseId, user: userId, goal: goal.id, items: JSON.stringify(items) }) as [
-        string,
-        number,
-      ][],
+      WORKED.all(db.$client, { course: courseId, user: userId, goal: goal.id, items: JSON.stringify(items) }).map(
+        (r) => [r.item_id, r.solved] as const,
+      ),
     );
     const tally = (problems: readonly string[]): OutsideWork => ({
       problems: problems.length,

@@ -29,7 +29,7 @@ export default async function GoalsPage({ params }: { params: Promise<{ courseId
   const courseId = load.course.id;
   const db = getDb();
   const asOf = asOfDay();
-  const total = registrationCount(db, courseId);
+  const total = await registrationCount(db, courseId);
   const [goals, formats] = await Promise.all([allCourseGoals(db, courseId), requestFormats()]);
   const names = await targetNames(db, courseId, goals);
   return (

@@ -25,7 +25,7 @@ export default async function NewGoalPage({ params }: { params: Promise<{ course
         <h2 id="goal-form-heading" className={styles.goalName}>
           New goal
         </h2>
-        <GoalForm courseId={courseId} choices={goalChoices(getDb(), courseId)} />
+        <GoalForm courseId={courseId} choices={await goalChoices(getDb(), courseId)} />
       </section>
     </div>
   );

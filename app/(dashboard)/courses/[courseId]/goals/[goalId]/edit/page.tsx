@@ -38,7 +38,7 @@ export default async function EditGoalPage({ params }: Props) {
         </h2>
         <GoalForm
           courseId={courseId}
-          choices={goalChoices(getDb(), courseId)}
+          choices={await goalChoices(getDb(), courseId)}
           goal={{ id: goal.id, values: formValues(goal), topics: goal.topics, cancelHref: back }}
         />
       </section>
