@@ -52,7 +52,7 @@ const ITEM_ROW = {
   requires_correction: "int",
 } as const;
 
-const GOAL_ROW = {
+export const GOAL_ROW = {
   id: "text",
   course_id: "text",
   name: "text",

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { goals } from "../schema";
-import { read, type RowOf } from "../sql";
+import { read } from "../sql";
+import { GOAL_ROW, type GoalRow } from "./catalog";
 
 /** A scoped goal as the Knewton family's API shows it (docs/knewton-api.md). */
 export interface GoalObject {
@@ -21,20 +22,7 @@ export interface GoalObject {
 }
 
 /** A goal's columns as stored (its targets and topics JSON text), shared by the reads of whole goals. */
-const GOAL_COLUMNS = `id, course_id, name, target_kind, targets, topics, min_predicted_mastery, min_consecutive_correct, min_work_per_target, max_work_on_goal`;
-const GOAL_ROW = {
-  id: "text",
-  course_id: "text",
-  name: "text",
-  target_kind: "text",
-  targets: "text",
-  topics: "text?",
-  min_predicted_mastery: "real",
-  min_consecutive_correct: "int?",
-  min_work_per_target: "int",
-  max_work_on_goal: "int?",
-} as const;
-export type StoredGoal = RowOf<typeof GOAL_ROW>;
+const GOAL_COLUMNS = Object.keys(GOAL_ROW).join(", ");
 
 const COURSE_GOALS = read(
   "goals.of-course",
@@ -44,7 +32,7 @@ const COURSE_GOALS = read(
 /** One goal by id within a course. */
 export const GOAL = read("goals.one", `SELECT ${GOAL_COLUMNS} FROM goals WHERE id = ? AND course_id = ?`, GOAL_ROW);
 
-export function goalObject(row: StoredGoal): GoalObject {
+export function goalObject(row: GoalRow): GoalObject {
   return {
     id: row.id,
     learning_instance_id: row.course_id,

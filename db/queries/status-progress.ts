@@ -5,7 +5,8 @@ import { read } from "../sql";
 import { masteryAfter, type BktParams } from "@/lib/analytics/mastery";
 import { goalStatusOf, type GoalResult, type TargetInput } from "@/lib/analytics/status/status-and-progress";
 import { remainingTo } from "@/lib/analytics/status/remaining-cache";
-import { GOAL, type StoredGoal } from "./goals";
+import type { GoalRow } from "./catalog";
+import { GOAL } from "./goals";
 import { attemptSequences, objectiveModels } from "./mastery";
 
 /**
@@ -34,11 +35,7 @@ export interface Goal {
   };
 }
 
-const isTargetKind = (k: string): k is Goal["targetKind"] => k === "objective" || k === "item";
-
-export function goalOf(row: StoredGoal): Goal {
-  // Ingest writes only the two kinds (lib/ingest/goals.ts); another would be a damaged database.
-  if (!isTargetKind(row.target_kind)) throw new Error(`Goal ${row.id} has target kind ${row.target_kind}`);
+export function goalOf(row: GoalRow): Goal {
   return {
     id: row.id,
     courseId: row.course_id,
