@@ -1,4 +1,5 @@
 import type { Db } from "../client";
+import { read } from "../sql";
 
 export interface LoadedSummary {
   courses: number;
@@ -8,16 +9,18 @@ export interface LoadedSummary {
   lastUpdated: string | null;
 }
 
-/** What is loaded, for the first page: counts kept cheap (indexed COUNTs, no scans of events' columns). */
-export async function loadedSummary(db: Db): Promise<LoadedSummary> {
-  const row = db.$client
-    .prepare(
-      `SELECT (SELECT COUNT(*) FROM courses) AS courses,
+const LOADED = read(
+  "overview.loaded",
+  `SELECT (SELECT COUNT(*) FROM courses) AS courses,
               (SELECT COUNT(DISTINCT user_id) FROM enrollments) AS learners,
               (SELECT COUNT(*) FROM enrollments) AS enrollments,
               (SELECT COUNT(*) FROM events) AS events,
               (SELECT MAX(last_updated_at) FROM courses) AS lastUpdated`,
-    )
-    .get() as LoadedSummary;
-  return row;
+  { courses: "int", learners: "int", enrollments: "int", events: "int", lastUpdated: "text?" },
+);
+
+/** What is loaded, for the first page: counts kept cheap (indexed COUNTs, no scans of events' columns). */
+export async function loadedSummary(db: Db): Promise<LoadedSummary> {
+  // Scalar subqueries without a FROM: always one row.
+  return LOADED.get(db.$client)!;
 }

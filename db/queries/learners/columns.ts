@@ -9,14 +9,14 @@ export type Columns = readonly (readonly [name: string, sql: string])[];
 /** `expr AS name, …` */
 export const asColumns = (columns: Columns): string => columns.map(([name, sql]) => `${sql} AS ${name}`).join(", ");
 
-/** `json_array(expr, …)`: one value a row, read back by `objectsOfJsonRows`. */
+/** `json_array(expr, …)`: one value a row, selected `AS json` and read back by `objectsOfJsonRows`. */
 export const asJsonArray = (columns: Columns): string => `json_array(${columns.map(([, sql]) => sql).join(", ")})`;
 
-/** Rows selected with `asJsonArray(columns)` (and `pluck`ed) as objects keyed by the columns' names. */
-export function* objectsOfJsonRows<T>(columns: Columns, rows: Iterable<unknown>): Generator<T> {
+/** Rows selected with `asJsonArray(columns) AS json` as objects keyed by the columns' names. */
+export function* objectsOfJsonRows<T>(columns: Columns, rows: Iterable<{ json: string }>): Generator<T> {
   const names = columns.map(([name]) => name);
-  for (const text of rows as Iterable<string>) {
-    const values = JSON.parse(text) as unknown[];
+  for (const { json } of rows) {
+    const values = JSON.parse(json) as unknown[];
     const row: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
     yield row as T;

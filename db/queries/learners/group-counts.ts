@@ -1,4 +1,5 @@
 import type { Db } from "../../client";
+import { read, write } from "../../sql";
 
 type Sqlite = Db["$client"];
 
@@ -16,6 +17,25 @@ export interface GroupCount {
   learners: number;
 }
 
+const CLEAR = write("learners/group-counts.clear", `DELETE FROM learner_group_count WHERE course_id = ?`);
+const INSERT = write(
+  "learners/group-counts.insert",
+  `INSERT INTO learner_group_count (course_id, segments, cohort, mode, learners) VALUES (?, ?, ?, ?, ?)`,
+);
+
+const GROUP_ROW = { segments: "int", cohort: "text?", mode: "text", learners: "int" } as const;
+const STORED = read(
+  "learners/group-counts.stored",
+  `SELECT segments, cohort, mode, learners FROM learner_group_count WHERE course_id = ?`,
+  GROUP_ROW,
+);
+const COUNTED = read(
+  "learners/group-counts.counted",
+  `SELECT coalesce(segments, 0) AS segments, cohort, mode, COUNT(*) AS learners FROM learner_summary
+           WHERE course_id = ? GROUP BY 1, 2, 3`,
+  GROUP_ROW,
+);
+
 /**
  * Stores the course's learners per (segments, cohort, mode): called by `ensureCourseFresh` in the
  * transaction that makes the segments current, from the rows it already holds.
@@ -32,11 +52,8 @@ export function writeGroupCounts(
     if (g) g.learners++;
     else groups.set(key, { segments: r.segments, cohort: r.cohort, mode: r.mode, learners: 1 });
   }
-  s.prepare(`DELETE FROM learner_group_count WHERE course_id = ?`).run(courseId);
-  const insert = s.prepare(
-    `INSERT INTO learner_group_count (course_id, segments, cohort, mode, learners) VALUES (?, ?, ?, ?, ?)`,
-  );
-  for (const g of groups.values()) insert.run(courseId, g.segments, g.cohort, g.mode, g.learners);
+  CLEAR.run(s, courseId);
+  for (const g of groups.values()) INSERT.run(s, courseId, g.segments, g.cohort, g.mode, g.learners);
 }
 
 /**
@@ -44,12 +61,5 @@ export function writeGroupCounts(
  * from the summaries (a learner whose segments await recomputing counts as in none).
  */
 export function groupCounts(s: Sqlite, courseId: string, fresh: boolean): GroupCount[] {
-  return s
-    .prepare(
-      fresh
-        ? `SELECT segments, cohort, mode, learners FROM learner_group_count WHERE course_id = ?`
-        : `SELECT coalesce(segments, 0) AS segments, cohort, mode, COUNT(*) AS learners FROM learner_summary
-           WHERE course_id = ? GROUP BY 1, 2, 3`,
-    )
-    .all(courseId) as GroupCount[];
+  return (fresh ? STORED : COUNTED).all(s, courseId);
 }

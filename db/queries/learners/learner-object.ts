@@ -3,6 +3,7 @@ import type { EngagementRanges } from "@/lib/analytics/ranges";
 import { env, type EnvRecord } from "@/lib/env";
 import { segmentsFromMask, segmentsOf, type Segment, type SegmentInput } from "@/lib/analytics/segments";
 import type { DayWindow } from "@/lib/time";
+import type { RowOf, RowSpec } from "../../sql";
 import { asColumns, type Columns } from "./columns";
 import type { LearnerProfile } from "./profile";
 
@@ -57,18 +58,28 @@ export type WindowFigures = Pick<
   "problemsAttempted" | "problemsCompleted" | "problemAttempts" | "videosViewed" | "discussionContributions"
 >;
 
+/** The kind of each of SUMMARY_FIELDS' columns, in their order (db/sql.test.ts checks both against the table). */
+export const SUMMARY_ROW = {
+  userId: "text",
+  username: "text",
+  name: "text",
+  email: "text?",
+  mode: "text",
+  cohort: "text?",
+  enrolledAt: "text",
+  isActive: "int",
+  segments: "int?",
+  problemsAttempted: "int",
+  problemsCompleted: "int",
+  problemAttempts: "int",
+  videosViewed: "int",
+  discussionContributions: "int",
+  daysActive: "int",
+  daysActivePrev: "int",
+} as const satisfies RowSpec;
+
 /** A summary row as SUMMARY_COLUMNS reads it: the default window's figures, and what the object shows. */
-export interface SummaryRow extends Omit<SegmentInput, "isActive"> {
-  userId: string;
-  username: string;
-  name: string;
-  email: string | null;
-  mode: string;
-  cohort: string | null;
-  enrolledAt: string;
-  isActive: number;
-  segments: number | null;
-}
+export type SummaryRow = RowOf<typeof SUMMARY_ROW>;
 
 /** What every learner object of one answer shares. */
 export interface LearnerContext {

@@ -1,35 +1,23 @@
 import Database from "better-sqlite3";
 import type { Db } from "../../client";
 import { readCourse, type CourseRead } from "./course-read";
-import { asColumns, asJsonArray, objectsOfJsonRows, type Columns } from "./columns";
+import { objectsOfJsonRows } from "./columns";
+import { toLearnerCore, type LearnerCore, type LearnerObject, type SummaryRow } from "./learner-object";
 import {
-  SUMMARY_COLUMNS,
-  SUMMARY_FIELDS,
-  toLearnerCore,
-  type LearnerCore,
-  type LearnerObject,
-  type SummaryRow,
-} from "./learner-object";
+  COUNT_GROUPS,
+  COUNT_ROWS,
+  EXPORT,
+  exportColumns,
+  PAGE,
+  SUMMARY_ROWS_OF,
+  WINDOW_ORDER,
+  type ReadShape,
+} from "./list-sql";
 import { profilesOf } from "./profile";
-import {
-  filterWhere,
-  hasGroupFilter,
-  orderSql,
-  sortsOnFigures,
-  sortsOnWindow,
-  type LearnerSelection,
-  type Where,
-} from "./query";
+import { filterWhere, hasGroupFilter, sortsOnFigures, sortsOnWindow, type LearnerSelection, type Where } from "./query";
 import { textSearchOf, type TextSearch } from "./text-search";
 import { windowOrder } from "./window-order";
-import {
-  figuresOfColumns,
-  WINDOW_FIELDS,
-  windowCte,
-  windowFiguresOf,
-  windowParams,
-  type WindowColumns,
-} from "./window";
+import { figuresOfColumns, windowFiguresOf, windowParams, type WindowColumns } from "./window";
 
 type Sqlite = Db["$client"];
 
@@ -62,25 +50,9 @@ interface Plan {
   count: number;
 }
 
-const sqlWhere = (w: Where) => w.conditions.join(" AND ");
+const countRows = (s: Sqlite, where: Where): number => COUNT_ROWS(where).get(s, where.params)?.n ?? 0;
 
-function countRows(s: Sqlite, where: Where): number {
-  return (
-    (s
-      .prepare(`SELECT COUNT(*) FROM learner_summary s WHERE ${sqlWhere(where)}`)
-      .pluck()
-      .get(where.params) as number) ?? 0
-  );
-}
-
-function countGroups(s: Sqlite, where: Where): number {
-  return (
-    (s
-      .prepare(`SELECT coalesce(SUM(learners), 0) FROM learner_group_count s WHERE ${sqlWhere(where)}`)
-      .pluck()
-      .get(where.params) as number) ?? 0
-  );
-}
+const countGroups = (s: Sqlite, where: Where): number => COUNT_GROUPS(where).get(s, where.params)?.n ?? 0;
 
 /**
  * Chooses how to read `wanted` rows (offset + page size) of a selection. Either the rows are read
@@ -125,37 +97,9 @@ function plan(
 
 type Row = SummaryRow & Partial<WindowColumns>;
 
-/**
- * The SELECT of a plan: summary rows, joined to the custom window's figures when it sorts on them
- * or `withWindow`; `columns` are what each row holds, as named columns, one JSON array (`json`) or
- * the user id alone (`ids`).
- */
-function selectSql(
-  sel: LearnerSelection,
-  p: Plan,
-  withWindow: boolean,
-  form: "columns" | "json" | "ids" = "columns",
-  reversed = false,
-): { sql: string; params: Record<string, unknown>; columns: Columns } {
-  const where = sqlWhere(p.where);
-  const order = orderSql(sel, p.indexedOrder, reversed);
-  const joined = withWindow && sel.window;
-  const columns = joined ? [...SUMMARY_FIELDS, ...WINDOW_FIELDS] : SUMMARY_FIELDS;
-  const list = form === "ids" ? "s.user_id" : form === "json" ? asJsonArray(columns) : asColumns(columns);
-  if (!joined) {
-    return {
-      sql: `SELECT ${list} FROM learner_summary s WHERE ${where} ORDER BY ${order}`,
-      params: p.where.params,
-      columns,
-    };
-  }
-  return {
-    sql: `WITH ${windowCte(`SELECT s.user_id FROM learner_summary s WHERE ${where}`)}
-      SELECT ${list} FROM learner_summary s LEFT JOIN w ON w.user_id = s.user_id
-      WHERE ${where} ORDER BY ${order}`,
-    params: { ...p.where.params, ...windowParams(sel.window!) },
-    columns,
-  };
+/** The parameters of a plan's read that joins the custom window's CTE when there is one: the filters' values and the window's days. */
+function windowedParams(sel: LearnerSelection, p: Plan): Record<string, unknown> {
+  return sel.window ? { ...p.where.params, ...windowParams(sel.window) } : p.where.params;
 }
 
 /** Learner objects' cores of rows; `joined` when the rows carry the custom window's figures, else they are looked up. */
@@ -200,9 +144,9 @@ export async function listLearners(db: Db, courseId: string, q: LearnerQuery): P
   const offset = (q.page - 1) * q.pageSize;
   const p = plan(db.$client, courseId, q, textSearchOf(db.$client, q.textSearch), course, offset + q.pageSize);
   if (offset >= p.count) return { count: p.count, results: [] };
+  const shape = (reversed = false): ReadShape => ({ sel: q, where: p.where, indexedOrder: p.indexedOrder, reversed });
   if (sortsOnWindow(q)) {
-    const { sql, params } = selectSql(q, p, true, "ids");
-    const ids = windowOrder(db.$client, sql, params).slice(offset, offset + q.pageSize);
+    const ids = windowOrder(db.$client, WINDOW_ORDER(shape()), windowedParams(q, p)).slice(offset, offset + q.pageSize);
     const rows = summaryRowsOf(db.$client, courseId, ids);
     return { count: p.count, results: withProfiles(db.$client, rows, toCores(db, courseId, q, course, rows, false)) };
   }
@@ -212,21 +156,18 @@ export async function listLearners(db: Db, courseId: string, q: LearnerQuery): P
   const rest = p.count - offset;
   const fromEnd = rest < offset;
   const limit = fromEnd ? Math.min(q.pageSize, rest) : q.pageSize;
-  const { sql, params } = selectSql(q, p, false, "columns", fromEnd);
-  const rows = db.$client
-    .prepare(`${sql} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit, offset: fromEnd ? rest - limit : offset }) as Row[];
+  const rows: Row[] = PAGE(shape(fromEnd)).all(db.$client, {
+    ...p.where.params,
+    limit,
+    offset: fromEnd ? rest - limit : offset,
+  });
   if (fromEnd) rows.reverse();
   return { count: p.count, results: withProfiles(db.$client, rows, toCores(db, courseId, q, course, rows, false)) };
 }
 
 /** The summary rows of a few learners, in the order of `userIds`. */
 function summaryRowsOf(s: Sqlite, courseId: string, userIds: readonly string[]): Row[] {
-  const rows = s
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(courseId, JSON.stringify(userIds)) as Row[];
+  const rows = SUMMARY_ROWS_OF.all(s, courseId, JSON.stringify(userIds));
   const byId = new Map(rows.map((r) => [r.userId, r]));
   return userIds.map((id) => byId.get(id)!);
 }
@@ -251,15 +192,17 @@ export async function* iterateLearners<P extends boolean = false>(
   if (!course) return;
   const p = plan(db.$client, courseId, sel, textSearchOf(db.$client, sel.textSearch), course, Infinity);
   if (p.count === 0) return;
-  const { sql, params, columns } = selectSql(sel, p, true, "json");
+  const read = EXPORT({ sel, where: p.where, indexedOrder: p.indexedOrder });
+  const params = windowedParams(sel, p);
   // An in-memory database has no second connection: its (test-sized) rows are read at once.
   const reader = db.$client.memory ? null : new Database(db.$client.name, { fileMustExist: true });
   try {
     reader?.pragma("busy_timeout = 10000");
     reader?.pragma("query_only = ON");
-    const statement = (reader ?? db.$client).prepare(sql);
-    statement.pluck(true);
-    const rows = objectsOfJsonRows<Row>(columns, reader ? statement.iterate(params) : statement.all(params));
+    const rows = objectsOfJsonRows<Row>(
+      exportColumns(sel),
+      reader ? read.iterate(reader, params) : read.all(db.$client, params),
+    );
     // The reader is busy with its statement, so profiles come from the shared connection: a
     // profile changed mid-export shows its new value (figures and order stay the snapshot's).
     const objects = (batch: Row[]): Out => {

@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "../../client";
+import { courses } from "../../schema";
+import { read } from "../../sql";
 import { withClassRanks, type RankedRanges } from "@/lib/analytics/ranges";
 import { SEGMENTS, segmentsFromMask, type Segment } from "@/lib/analytics/segments";
 import { asOfDay } from "@/lib/env";
@@ -15,6 +18,23 @@ export interface CourseLearnerMetadata {
   /** The seed's three ranges of each metric and Open edX's newer class_rank_* names for them. */
   engagement_ranges: { date_range: { start: string; end: string } } & RankedRanges;
 }
+
+const COHORT_NAMES = read("learners/metadata.cohort-names", `SELECT name FROM cohorts WHERE course_id = ?`, {
+  name: "text",
+});
+
+const COHORT_EXISTS = read(
+  "learners/metadata.cohort-exists",
+  `SELECT EXISTS (SELECT 1 FROM cohorts WHERE course_id = @course AND name = @name)
+             OR EXISTS (SELECT 1 FROM learner_summary WHERE course_id = @course AND cohort = @name) AS found`,
+  { found: "int" },
+);
+
+const MODE_EXISTS = read(
+  "learners/metadata.mode-exists",
+  `SELECT 1 AS found FROM learner_summary WHERE course_id = ? AND mode = ? LIMIT 1`,
+  { found: "int" },
+);
 
 const byName = (counts: Map<string, number>): Record<string, number> =>
   Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -33,8 +53,7 @@ export async function courseLearnerMetadata(
   if (!course) return null;
   const s = db.$client;
   const cohorts = new Map<string, number>();
-  for (const name of s.prepare(`SELECT name FROM cohorts WHERE course_id = ?`).pluck().all(courseId) as string[])
-    cohorts.set(name, 0);
+  for (const name of COHORT_NAMES.column(s, "name", courseId)) cohorts.set(name, 0);
   const modes = new Map<string, number>();
   const segments = Object.fromEntries(SEGMENTS.map((x) => [x, 0])) as Record<Segment, number>;
   for (const g of groupCounts(s, courseId, course.fresh)) {
@@ -54,28 +73,17 @@ export async function courseLearnerMetadata(
 }
 
 export async function courseExists(db: Db, courseId: string): Promise<boolean> {
-  return db.$client.prepare(`SELECT 1 FROM courses WHERE id = ?`).get(courseId) !== undefined;
+  return db.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId)).get() !== undefined;
 }
 
 /** A cohort of the course: declared for it, or held by one of its learners. */
 export async function cohortExists(db: Db, courseId: string, name: string, asOf: string = asOfDay()): Promise<boolean> {
   if (!readCourse(db, courseId, asOf)) return false;
-  return (
-    db.$client
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM cohorts WHERE course_id = @course AND name = @name)
-             OR EXISTS (SELECT 1 FROM learner_summary WHERE course_id = @course AND cohort = @name)`,
-      )
-      .pluck()
-      .get({ course: courseId, name }) === 1
-  );
+  return COHORT_EXISTS.get(db.$client, { course: courseId, name })?.found === 1;
 }
 
 /** An enrollment mode some learner of the course has (modes have no table of their own). */
 export async function modeExists(db: Db, courseId: string, mode: string, asOf: string = asOfDay()): Promise<boolean> {
   if (!readCourse(db, courseId, asOf)) return false;
-  return (
-    db.$client.prepare(`SELECT 1 FROM learner_summary WHERE course_id = ? AND mode = ? LIMIT 1`).get(courseId, mode) !==
-    undefined
-  );
+  return MODE_EXISTS.get(db.$client, courseId, mode) !== undefined;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../../client";
+import { read } from "../../sql";
 
 /**
  * The profile fields of Open edX's learner object in its last API version (docs/edx-api.md §
@@ -33,12 +34,27 @@ export const PROFILE_FIELDS = [
   "goals",
 ] as const satisfies readonly (keyof LearnerProfile)[];
 
-const SQL = `SELECT id AS user_id, language, location, year_of_birth, level_of_education, gender, mailing_address, city, country, goals
-  FROM users WHERE id IN (SELECT value FROM json_each(?))`;
+const PROFILES = read(
+  "learners/profile.of-users",
+  `SELECT id AS user_id, language, location, year_of_birth, level_of_education, gender, mailing_address, city, country, goals
+  FROM users WHERE id IN (SELECT value FROM json_each(?))`,
+  {
+    user_id: "text",
+    language: "text?",
+    location: "text?",
+    year_of_birth: "int?",
+    level_of_education: "text?",
+    gender: "text?",
+    mailing_address: "text?",
+    city: "text?",
+    country: "text?",
+    goals: "text?",
+  },
+);
 
 /** The profiles of some users, by user id (one indexed lookup each). */
 export function profilesOf(s: Db["$client"], userIds: readonly string[]): Map<string, LearnerProfile> {
   if (userIds.length === 0) return new Map();
-  const rows = s.prepare(SQL).all(JSON.stringify(userIds)) as LearnerProfile[];
+  const rows = PROFILES.all(s, JSON.stringify(userIds));
   return new Map(rows.map((r) => [r.user_id, r]));
 }

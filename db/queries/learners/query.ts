@@ -91,6 +91,9 @@ const SORTS: Record<LearnerOrderBy, { summary: SortTerm[]; window?: SortTerm[] }
   },
 };
 
+/** Every sort key (for the examples of the texts that depend on the sort). */
+export const ORDER_BYS = Object.keys(SORTS) as LearnerOrderBy[];
+
 /** True when the order is by an engagement figure (which segments are made of). */
 export function sortsOnFigures(sel: LearnerSelection): boolean {
   return Boolean(SORTS[sel.orderBy ?? "username"].window);

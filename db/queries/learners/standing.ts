@@ -1,4 +1,5 @@
 import type { Db } from "../../client";
+import { read } from "../../sql";
 import { ensureCourseFresh } from "../derived";
 
 /**
@@ -13,6 +14,14 @@ export interface LearnerStanding {
   unenrolledAt: string | null;
 }
 
+const STANDING = read(
+  "learners/standing.of-username",
+  `SELECT s.last_active_day AS lastActiveDay, s.is_active AS isActive, e.unenrolled_at AS unenrolledAt
+       FROM learner_summary s JOIN enrollments e ON e.id = s.enrollment_id
+       WHERE s.course_id = ? AND s.username = ?`,
+  { lastActiveDay: "text?", isActive: "int", unenrolledAt: "text?" },
+);
+
 /**
  * The standing of `username` in the course at the as-of day; null when that user never enrolled in
  * it. The summary rows are built on the first read of an as-of day, hence the refresh first.
@@ -24,14 +33,7 @@ export async function learnerStanding(
   asOf: string,
 ): Promise<LearnerStanding | null> {
   ensureCourseFresh(db, courseId, asOf);
-  const row = db.$client
-    .prepare(
-      `SELECT s.last_active_day AS lastActiveDay, s.is_active AS isActive, e.unenrolled_at AS unenrolledAt
-       FROM learner_summary s JOIN enrollments e ON e.id = s.enrollment_id
-       WHERE s.course_id = ? AND s.username = ?`,
-    )
-    .get(courseId, username) as
-    { lastActiveDay: string | null; isActive: number; unenrolledAt: string | null } | undefined;
+  const row = STANDING.get(db.$client, courseId, username);
   if (!row) return null;
   return {
     lastActiveDay: row.lastActiveDay,

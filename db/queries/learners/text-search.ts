@@ -1,4 +1,5 @@
 import type { Db } from "../../client";
+import { read } from "../../sql";
 
 /**
  * The roster's `text_search` (docs/edx-api.md): every whitespace-separated term must occur, case-insensitively,
@@ -31,11 +32,14 @@ const LAST_CODE_POINT = "\u{10FFFF}";
  */
 const SEPARATORS = /[\s\p{Cc}]+/u;
 
+const VOCAB = read("learners/text-search.vocab", `SELECT term FROM user_search_vocab WHERE term >= ? AND term < ?`, {
+  term: "text",
+});
+
 /** The search for `text`, or null when it has no terms (no filter). */
 export function textSearchOf(s: Db["$client"], text: string | null | undefined): TextSearch | null {
   const terms = [...new Set((text ?? "").split(SEPARATORS).filter(Boolean))];
   if (terms.length === 0) return null;
-  const vocab = s.prepare(`SELECT term FROM user_search_vocab WHERE term >= ? AND term < ?`).pluck();
   const groups: string[] = [];
   const single: string[] = [];
   let impossible = false;
@@ -45,7 +49,7 @@ export function textSearchOf(s: Db["$client"], text: string | null | undefined):
     else if (length === 1) single.push(term.toLowerCase());
     else {
       const folded = term.toLowerCase();
-      const trigrams = vocab.all(folded, folded + LAST_CODE_POINT) as string[];
+      const trigrams = VOCAB.column(s, "term", folded, folded + LAST_CODE_POINT);
       if (trigrams.length === 0) impossible = true;
       else groups.push(`(${trigrams.map(quote).join(" OR ")})`);
     }

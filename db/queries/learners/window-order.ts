@@ -1,4 +1,5 @@
 import type { Db } from "../../client";
+import { read, type Read } from "../../sql";
 
 type Sqlite = Db["$client"];
 
@@ -17,20 +18,31 @@ type Sqlite = Db["$client"];
 const KEPT = 8;
 const kept = new WeakMap<Sqlite, Map<string, string[]>>();
 
+// `PRAGMA data_version` as a table-valued function, so both marks come from one statement.
+const MARK = read(
+  "learners/window-order.mark",
+  `SELECT data_version AS version, total_changes() AS changes FROM pragma_data_version`,
+  { version: "int", changes: "int" },
+);
+
+/** The statements a kept order comes from: the user ids of a selection, in its order. */
+export type OrderRead = Read<{ readonly user_id: "text" }>;
+
 /** A value that changes whenever the database's content may have: any write, by any connection. */
 export function writeMark(s: Sqlite): string {
-  return `${s.pragma("data_version", { simple: true }) as number}:${s.prepare(`SELECT total_changes()`).pluck().get() as number}`;
+  const m = MARK.get(s)!;
+  return `${m.version}:${m.changes}`;
 }
 
 /**
- * The user ids `sql` selects (its only column), in its order: from the kept entry when nothing
- * was written since it was read, else read now and kept.
+ * The user ids `order` selects, in its order: from the kept entry when nothing was written since
+ * it was read, else read now and kept.
  */
-export function windowOrder(s: Sqlite, sql: string, params: Record<string, unknown>): string[] {
+export function windowOrder(s: Sqlite, order: OrderRead, params: Record<string, unknown>): string[] {
   let entries = kept.get(s);
   if (!entries) kept.set(s, (entries = new Map()));
   const mark = `${writeMark(s)}\u0000`;
-  const key = `${mark}${sql}\u0000${JSON.stringify(params)}`;
+  const key = `${mark}${order.text}\u0000${JSON.stringify(params)}`;
   const hit = entries.get(key);
   if (hit) {
     // Most recently used last, so the oldest is dropped first.
@@ -38,7 +50,7 @@ export function windowOrder(s: Sqlite, sql: string, params: Record<string, unkno
     entries.set(key, hit);
     return hit;
   }
-  const ids = s.prepare(sql).pluck().all(params) as string[];
+  const ids = order.column(s, "user_id", params);
   // Entries from before a write can never be hit again.
   for (const k of entries.keys()) if (!k.startsWith(mark)) entries.delete(k);
   if (entries.size >= KEPT) entries.delete(entries.keys().next().value!);

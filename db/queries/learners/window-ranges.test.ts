@@ -52,7 +52,7 @@ describe("a custom window's ranges", () => {
   it("are docs/metrics.md's ranges over the learners active in that window, not the default window's", async () => {
     roster();
     // Learners 1–11 are active in the window, with 1…11 videos: p15 = 2.5, p85 = 9.5.
-    const ranges = windowRanges(db, COURSE, WINDOW, AS_OF);
+    const ranges = await windowRanges(db, COURSE, WINDOW, AS_OF);
     expect(ranges.videos_viewed).toEqual({ below_average: [0, 2.5], average: [2.5, 9.5], above_average: [9.5, null] });
     expect(ranges.problems_attempted).toEqual({ below_average: null, average: [0, null], above_average: null });
     // Over the default window everyone played one video.
@@ -63,11 +63,11 @@ describe("a custom window's ranges", () => {
     });
   });
 
-  it("follow a write: the kept ranges are dropped when anything changes", () => {
+  it("follow a write: the kept ranges are dropped when anything changes", async () => {
     const ids = roster();
-    const before = windowRanges(db, COURSE, WINDOW, AS_OF);
+    const before = await windowRanges(db, COURSE, WINDOW, AS_OF);
     expect(before.videos_viewed.above_average).toEqual([9.5, null]);
-    expect(windowRanges(db, COURSE, WINDOW, AS_OF)).toBe(before);
+    expect(await windowRanges(db, COURSE, WINDOW, AS_OF)).toBe(before);
     // Learners 9–11 play 40 more: the sorted values are 1…8, 49, 50, 51, and p85 moves to 49.5.
     const more = ids.slice(9).flatMap((userId) =>
       Array.from({ length: 40 }, (_, k) => ({
@@ -79,6 +79,6 @@ describe("a custom window's ranges", () => {
       })),
     );
     addEvents(db, more);
-    expect(windowRanges(db, COURSE, WINDOW, AS_OF).videos_viewed.above_average).toEqual([49.5, null]);
+    expect((await windowRanges(db, COURSE, WINDOW, AS_OF)).videos_viewed.above_average).toEqual([49.5, null]);
   });
 });

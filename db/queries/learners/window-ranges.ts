@@ -1,6 +1,7 @@
 import type { Db } from "../../client";
-import { engagementRangesOf, type EngagementRanges, type RangeInput } from "@/lib/analytics/ranges";
+import { engagementRangesOf, type EngagementRanges } from "@/lib/analytics/ranges";
 import type { DayWindow } from "@/lib/time";
+import { read } from "../../sql";
 import { ensureCourseFresh } from "../derived";
 import { writeMark } from "./window-order";
 
@@ -15,7 +16,9 @@ type Sqlite = Db["$client"];
  * per connection until anything is written (the window-order cache's mark).
  */
 
-const FIGURES_SQL = `SELECT
+const FIGURES = read(
+  "learners/window-ranges.figures",
+  `SELECT
     COUNT(DISTINCT CASE WHEN attempts > 0 THEN item_id END) AS problemsAttempted,
     COUNT(DISTINCT CASE WHEN successes > 0 THEN item_id END) AS problemsCompleted,
     COALESCE(SUM(attempts), 0) AS problemAttempts,
@@ -25,12 +28,26 @@ const FIGURES_SQL = `SELECT
   FROM learner_item_day
   WHERE course_id = @course AND user_id IN (SELECT user_id FROM learner_summary WHERE course_id = @course)
     AND day >= @start AND day < @end
-  GROUP BY user_id`;
+  GROUP BY user_id`,
+  {
+    problemsAttempted: "int",
+    problemsCompleted: "int",
+    problemAttempts: "int",
+    videosViewed: "int",
+    discussionContributions: "int",
+    daysActive: "int",
+  },
+);
 
 const KEPT = 16;
 const kept = new WeakMap<Sqlite, Map<string, EngagementRanges>>();
 
-export function windowRanges(db: Db, courseId: string, window: DayWindow, asOf: string): EngagementRanges {
+export async function windowRanges(
+  db: Db,
+  courseId: string,
+  window: DayWindow,
+  asOf: string,
+): Promise<EngagementRanges> {
   const s = db.$client;
   // The course's learners are its summary rows, made current first (cheap when nothing changed).
   ensureCourseFresh(db, courseId, asOf);
@@ -40,8 +57,7 @@ export function windowRanges(db: Db, courseId: string, window: DayWindow, asOf: 
   const key = `${mark}${courseId}\u0000${window.start}\u0000${window.end}`;
   const hit = entries.get(key);
   if (hit) return hit;
-  const rows = s.prepare(FIGURES_SQL).all({ course: courseId, start: window.start, end: window.end }) as RangeInput[];
-  const ranges = engagementRangesOf(rows);
+  const ranges = engagementRangesOf(FIGURES.all(s, { course: courseId, start: window.start, end: window.end }));
   for (const k of entries.keys()) if (!k.startsWith(mark)) entries.delete(k);
   if (entries.size >= KEPT) entries.delete(entries.keys().next().value!);
   entries.set(key, ranges);

@@ -1,5 +1,6 @@
 import type { Db } from "../../client";
 import type { DayWindow } from "@/lib/time";
+import { read } from "../../sql";
 import type { Columns } from "./columns";
 import type { WindowFigures } from "./learner-object";
 
@@ -66,6 +67,21 @@ const ZERO: WindowFigures = {
   discussionContributions: 0,
 };
 
+const FIGURES_OF_USERS = read(
+  "learners/window.figures-of-users",
+  `SELECT user_id AS userId, ${FIGURES} FROM learner_item_day
+       WHERE course_id = @course AND user_id IN (SELECT value FROM json_each(@users)) AND day >= @windowStart AND day < @windowEnd
+       GROUP BY user_id`,
+  {
+    userId: "text",
+    problemsAttempted: "int",
+    problemsCompleted: "int",
+    problemAttempts: "int",
+    videosViewed: "int",
+    discussionContributions: "int",
+  },
+);
+
 /** The window figures of a few learners (a page): one indexed range per learner. */
 export function windowFiguresOf(
   db: Db,
@@ -73,15 +89,11 @@ export function windowFiguresOf(
   userIds: readonly string[],
   window: DayWindow,
 ): Map<string, WindowFigures> {
-  const rows = db.$client
-    .prepare(
-      `SELECT user_id AS userId, ${FIGURES} FROM learner_item_day
-       WHERE course_id = @course AND user_id IN (SELECT value FROM json_each(@users)) AND day >= @windowStart AND day < @windowEnd
-       GROUP BY user_id`,
-    )
-    .all({ course: courseId, users: JSON.stringify(userIds), ...windowParams(window) }) as (WindowFigures & {
-    userId: string;
-  })[];
+  const rows = FIGURES_OF_USERS.all(db.$client, {
+    course: courseId,
+    users: JSON.stringify(userIds),
+    ...windowParams(window),
+  });
   const byUser = new Map(rows.map((r) => [r.userId, r]));
   return new Map(userIds.map((u) => [u, byUser.get(u) ?? ZERO]));
 }

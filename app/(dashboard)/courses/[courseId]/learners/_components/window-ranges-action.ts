@@ -21,7 +21,8 @@ export async function windowRangesFor(courseId: string, start: string, end: stri
   if (!q.success) return null;
   try {
     const window = windowOf(q.data);
-    return window ? windowRanges(getDb(), load.course.id, window, asOfDay()) : null;
+    // Awaited, so that what the read throws meets the catch below.
+    return window ? await windowRanges(getDb(), load.course.id, window, asOfDay()) : null;
   } catch (err) {
     if (err instanceof ApiError) return null;
     throw err;
