@@ -280,7 +280,9 @@ CREATE UNIQUE INDEX "users_username_uq" ON "users" USING btree ("username");--> 
 CREATE UNIQUE INDEX "users_email_lower_uq" ON "users" USING btree ("email_lower");--> statement-breakpoint
 CREATE INDEX "users_email_sha1_idx" ON "users" USING btree ("email_sha1");--> statement-breakpoint
 CREATE INDEX "users_department_idx" ON "users" USING btree ("department_id");--> statement-breakpoint
-CREATE INDEX "users_search_trgm_idx" ON "users" USING gin ("username" gin_trgm_ops,"name" gin_trgm_ops,"email" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "users_username_trgm_idx" ON "users" USING gin ((lower("username" COLLATE "und-x-icu") COLLATE "C") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "users_name_trgm_idx" ON "users" USING gin ((lower("name" COLLATE "und-x-icu") COLLATE "C") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "users_email_trgm_idx" ON "users" USING gin ((lower("email" COLLATE "und-x-icu") COLLATE "C") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "course_staff_user_idx" ON "course_staff" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "enrollments_course_user_uq" ON "enrollments" USING btree ("course_id","user_id");--> statement-breakpoint
 CREATE INDEX "enrollments_user_idx" ON "enrollments" USING btree ("user_id");--> statement-breakpoint

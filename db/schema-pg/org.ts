@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { UserRole, UserStatus } from "../schema/org";
 import { nowIso, text } from "./text";
@@ -43,14 +44,17 @@ export const users = pgTable(
     uniqueIndex("users_email_lower_uq").on(t.emailLower),
     index("users_email_sha1_idx").on(t.emailSha1),
     index("users_department_idx").on(t.departmentId),
-    // The roster's text search (SQLite: the FTS5 trigram table `user_search`, migration 0002):
-    // one trigram GIN index over the three searched fields; `col ILIKE '%term%'` on any of them
-    // uses it (pg_trgm, migration 0000; db/schema-pg/search.test.ts).
-    index("users_search_trgm_idx").using(
-      "gin",
-      t.username.op("gin_trgm_ops"),
-      t.name.op("gin_trgm_ops"),
-      t.email.op("gin_trgm_ops"),
+    // The roster's text search (SQLite: the FTS5 trigram table `user_search`, migration 0002): a
+    // trigram GIN index per searched field, case folded as FTS5 folds it — Unicode, not only ASCII
+    // as lower() under COLLATE "C" would — hence ICU's root locale (docs/postgres.md § Search). A
+    // query matches `(lower(field COLLATE "und-x-icu") COLLATE "C") LIKE '%term%'`, the index's
+    // expression exactly, one per field OR'd (search.pg.test.ts). One index per field, not one over
+    // three: the planner costs a multi-column GIN index as if every column were read, and scans.
+    ...(["username", "name", "email"] as const).map((field) =>
+      index(`users_${field}_trgm_idx`).using(
+        "gin",
+        sql`(lower(${t[field]} COLLATE "und-x-icu") COLLATE "C") gin_trgm_ops`,
+      ),
     ),
   ],
 );
