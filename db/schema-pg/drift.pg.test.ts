@@ -1,4 +1,4 @@
-import { is } from "drizzle-orm";
+import { is, SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { getTableConfig as pgConfig, integer, PgTable, pgTable } from "drizzle-orm/pg-core";
@@ -17,7 +17,21 @@ import { testDatabase } from "@/lib/testing/postgres";
 /** Indexes only one engine has, each for a reason docs/postgres.md gives. */
 const PG_ONLY_INDEXES = new Set(["users_username_trgm_idx", "users_name_trgm_idx", "users_email_trgm_idx"]);
 
-type Shape = Map<string, { columns: Map<string, boolean>; primaryKey: string[]; indexes: string[] }>;
+type Shape = Map<
+  string,
+  { columns: Map<string, boolean>; primaryKey: string[]; indexes: string[]; defaults?: Map<string, string> }
+>;
+
+/**
+ * A column's default, comparable across engines: a value (a SQLite boolean as its stored 0/1),
+ * `sql` for an expression (the engines' texts differ: strftime against to_char), or `generated`.
+ */
+function defaultOf(col: { default?: unknown; generated?: unknown }): string {
+  if (col.generated) return "generated";
+  if (col.default === undefined) return "none";
+  if (is(col.default, SQL)) return "sql";
+  return JSON.stringify(typeof col.default === "boolean" ? Number(col.default) : col.default);
+}
 
 function sqliteShape(tables: Record<string, unknown>): Shape {
   const shape: Shape = new Map();
@@ -25,6 +39,7 @@ function sqliteShape(tables: Record<string, unknown>): Shape {
     const c = sqliteConfig(t);
     shape.set(c.name, {
       columns: new Map(c.columns.map((col) => [col.name, col.notNull])),
+      defaults: new Map(c.columns.map((col) => [col.name, defaultOf(col)])),
       primaryKey: [
         ...c.columns.filter((col) => col.primary).map((col) => col.name),
         ...c.primaryKeys.flatMap((k) => k.columns.map((col) => col.name)),
@@ -41,6 +56,7 @@ function pgShape(tables: Record<string, unknown>): Shape {
     const c = pgConfig(t);
     shape.set(c.name, {
       columns: new Map(c.columns.map((col) => [col.name, col.notNull])),
+      defaults: new Map(c.columns.map((col) => [col.name, defaultOf(col)])),
       primaryKey: [
         ...c.columns.filter((col) => col.primary).map((col) => col.name),
         ...c.primaryKeys.flatMap((k) => k.columns.map((col) => col.name)),
@@ -67,6 +83,10 @@ function drift(a: Shape, b: Shape): string[] {
     for (const col of new Set([...x.columns.keys(), ...y.columns.keys()])) {
       if (x.columns.get(col) !== y.columns.get(col))
         out.push(`${name}.${col}: notNull ${x.columns.get(col) ?? "absent"} vs ${y.columns.get(col) ?? "absent"}`);
+    }
+    for (const [col, d] of x.defaults ?? []) {
+      const e = y.defaults?.get(col);
+      if (e !== undefined && e !== d) out.push(`${name}.${col}: default ${d} vs ${e}`);
     }
     if (x.primaryKey.join() !== y.primaryKey.join())
       out.push(`${name}: primary key ${x.primaryKey} vs ${y.primaryKey}`);
@@ -125,7 +145,7 @@ async function migratedPg(): Promise<pg.Pool> {
 }
 
 describe("the SQLite and PostgreSQL schemas", () => {
-  it("define the same tables, columns, nullability, primary keys and indexes", () => {
+  it("define the same tables, columns, nullability, defaults, primary keys and indexes", () => {
     const a = sqliteShape(sqliteSchema);
     expect(a.size).toBeGreaterThan(20);
     expect(drift(a, pgShape(pgSchema))).toEqual([]);
@@ -138,14 +158,22 @@ describe("the SQLite and PostgreSQL schemas", () => {
     expect(drift(asShape(sqlite), asShape(await pgColumns(pool)))).toEqual([]);
   });
 
-  it("fail on a column one of them lacks, or a different nullability", async () => {
+  it("fail on a column one of them lacks, a different nullability or default", async () => {
     const copy = {
       ...pgSchema,
       objectives: pgTable("objectives", { id: text("id").primaryKey(), name: text("name"), extra: integer("extra") }),
+      courseState: pgTable("course_state", {
+        courseId: text("course_id").primaryKey(),
+        asOf: text("as_of").notNull(),
+        ranges: text("ranges"),
+        rangesStale: integer("ranges_stale").notNull().default(0),
+      }),
     };
     expect(drift(sqliteShape(sqliteSchema), pgShape(copy))).toEqual([
       "objectives.name: notNull true vs false",
       "objectives.extra: notNull absent vs false",
+      'objectives.name: default "" vs none',
+      "course_state.ranges_stale: default 1 vs 0",
     ]);
 
     const pool = await migratedPg();
