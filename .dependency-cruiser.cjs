@@ -15,7 +15,7 @@ const LAYERS = [
     what: "config, dates, clock, PRNG, redirects, CSP: import nothing of ours but each other",
     path: ["^lib/(env|time|clock|random|safe-redirect)\\.ts$", "^lib/web/"],
   },
-  { name: "schema", what: "the tables", path: ["^db/schema/"] },
+  { name: "schema", what: "the tables", path: ["^db/schema/", "^db/schema-pg/"] },
   { name: "domain", what: "metrics, models, statuses: pure definitions", path: ["^lib/analytics/"] },
   {
     name: "storage",
