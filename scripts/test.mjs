@@ -1,5 +1,5 @@
 // `npm test`: the layers (no upward import, no cycle), format (Prettier), lint (ESLint), types, a fresh production build,
-// unit/integration/HTTP tests (vitest; the HTTP ones start the build on a temporary database), then
+// unit/integration/HTTP tests (vitest; the HTTP ones start the build on a temporary database), the PostgreSQL suites, then
 // the browser tests (Playwright). Ends with one line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
@@ -63,6 +63,23 @@ if (existsSync(`${results}/vitest.json`)) {
   failed += v.numFailedTests;
 }
 if (!vitestOk) finish(1);
+
+// The PostgreSQL suites (*.pg.test.ts, docs/postgres.md): one real server started by the run itself.
+const pgOk = run("PostgreSQL tests (vitest, embedded PostgreSQL)", "npx", [
+  "vitest",
+  "run",
+  "--config",
+  "vitest.postgres.config.ts",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${results}/vitest-pg.json`,
+]);
+if (existsSync(`${results}/vitest-pg.json`)) {
+  const v = JSON.parse(readFileSync(`${results}/vitest-pg.json`, "utf8"));
+  passed += v.numPassedTests;
+  failed += v.numFailedTests;
+}
+if (!pgOk) finish(1);
 
 let chromium;
 try {
