@@ -64,6 +64,8 @@ export interface Definition {
   row: RowSpec | null;
   /** Statements the prepare test runs first (temporary tables a text reads). */
   setup?: readonly string[];
+  /** The text on PostgreSQL, where it differs (docs/postgres.md § One text); else `text` serves both. */
+  postgres?: string;
 }
 
 const registry = new Map<string, Definition>();
@@ -81,6 +83,8 @@ function register(def: Definition): void {
 
 interface Options {
   setup?: readonly string[];
+  /** The PostgreSQL text, when SQLite's does not serve. */
+  postgres?: string;
 }
 
 /** A read whose rows are `RowOf<S>`. */
@@ -124,13 +128,13 @@ export class Write {
 
 /** Defines a read: `const COURSE = read("catalog.course", "SELECT id, title FROM courses WHERE id = ?", { id: "text", title: "text" })`. */
 export function read<const S extends RowSpec>(name: string, text: string, row: S, opts: Options = {}): Read<S> {
-  register({ name, text, row, setup: opts.setup });
+  register({ name, text, row, ...opts });
   return new Read(name, text, row);
 }
 
 /** Defines a write (INSERT, UPDATE, DELETE; a RETURNING read is a `read`). */
 export function write(name: string, text: string, opts: Options = {}): Write {
-  register({ name, text, row: null, setup: opts.setup });
+  register({ name, text, row: null, ...opts });
   return new Write(name, text);
 }
 

