@@ -321,5 +321,6 @@ test("a goal without goal work says what the learner already solved on its targe
   await expect(page.locator(".goal-work-help")).toContainText("Goal work is only the attempts made on the goal itself");
   // The learners' table, not its "Working out…" note, in the screenshot.
   await expect(page.locator(".roster-table tbody tr").first()).toBeVisible();
+  await expect(page.getByText("Working out every learner’s status…")).toHaveCount(0);
   await screenshotAll(page, "story-goal-work-help");
 });
