@@ -87,12 +87,20 @@ interface Options {
   postgres?: string;
 }
 
+interface FamilyOptions<C> {
+  setup?: readonly string[];
+  /** The PostgreSQL text for a choice, when SQLite's does not serve. */
+  postgres?: (choice: C) => string;
+}
+
 /** A read whose rows are `RowOf<S>`. */
 export class Read<S extends RowSpec> {
   constructor(
     readonly name: string,
     readonly text: string,
     readonly row: S,
+    /** The text on PostgreSQL where SQLite's does not serve (docs/postgres.md § One text). */
+    readonly postgres?: string,
   ) {}
 
   all(s: Sqlite, ...params: Params): RowOf<S>[] {
@@ -119,6 +127,8 @@ export class Write {
   constructor(
     readonly name: string,
     readonly text: string,
+    /** The text on PostgreSQL where SQLite's does not serve. */
+    readonly postgres?: string,
   ) {}
 
   run(s: Sqlite, ...params: Params): Database.RunResult {
@@ -129,13 +139,13 @@ export class Write {
 /** Defines a read: `const COURSE = read("catalog.course", "SELECT id, title FROM courses WHERE id = ?", { id: "text", title: "text" })`. */
 export function read<const S extends RowSpec>(name: string, text: string, row: S, opts: Options = {}): Read<S> {
   register({ name, text, row, ...opts });
-  return new Read(name, text, row);
+  return new Read(name, text, row, opts.postgres);
 }
 
 /** Defines a write (INSERT, UPDATE, DELETE; a RETURNING read is a `read`). */
 export function write(name: string, text: string, opts: Options = {}): Write {
   register({ name, text, row: null, ...opts });
-  return new Write(name, text);
+  return new Write(name, text, opts.postgres);
 }
 
 /**
@@ -148,15 +158,17 @@ export function reads<C, const S extends RowSpec>(
   build: (choice: C) => string,
   row: S,
   examples: readonly C[],
-  opts: Options = {},
+  opts: FamilyOptions<C> = {},
 ): (choice: C) => Read<S> {
-  examples.forEach((c, i) => register({ name: `${name}[${i}]`, text: build(c), row, setup: opts.setup }));
+  examples.forEach((c, i) =>
+    register({ name: `${name}[${i}]`, text: build(c), row, setup: opts.setup, postgres: opts.postgres?.(c) }),
+  );
   const made = new Map<string, Read<S>>();
   return (choice) => {
     const text = build(choice);
     let r = made.get(text);
     if (!r) {
-      r = new Read(name, text, row);
+      r = new Read(name, text, row, opts.postgres?.(choice));
       if (made.size < 256) made.set(text, r);
     }
     return r;
@@ -168,8 +180,10 @@ export function writes<C>(
   name: string,
   build: (choice: C) => string,
   examples: readonly C[],
-  opts: Options = {},
+  opts: FamilyOptions<C> = {},
 ): (choice: C) => Write {
-  examples.forEach((c, i) => register({ name: `${name}[${i}]`, text: build(c), row: null, setup: opts.setup }));
-  return (choice) => new Write(name, build(choice));
+  examples.forEach((c, i) =>
+    register({ name: `${name}[${i}]`, text: build(c), row: null, setup: opts.setup, postgres: opts.postgres?.(c) }),
+  );
+  return (choice) => new Write(name, build(choice), opts.postgres?.(choice));
 }
