@@ -19,8 +19,13 @@ const LAYERS = [
   { name: "domain", what: "metrics, models, statuses: pure definitions", path: ["^lib/analytics/"] },
   {
     name: "storage",
-    what: "the database handle, the demo generator, credential primitives and the Caller type",
-    path: ["^db/(client|path|checkpointer)\\.ts$", "^lib/demo/", "^lib/auth/(?!access\\.ts$|options\\.ts$)"],
+    what: "the database handle, typed SQL, the engines, the demo generator, credential primitives and the Caller type",
+    path: [
+      "^db/(client|path|checkpointer|sql)\\.ts$",
+      "^db/engine/",
+      "^lib/demo/",
+      "^lib/auth/(?!access\\.ts$|options\\.ts$)",
+    ],
   },
   { name: "queries", what: "every read and write of the database", path: ["^db/queries/"] },
   {

@@ -15,6 +15,8 @@ export type Db = BetterSQLite3Database<Schema> & { $client: Database.Database };
 
 /** The committed migrations, beside the package root (`LANTERN_HOME`, set by the CLI) or the working directory. */
 export const migrationsDir = () => path.resolve(packageRoot(), "db/migrations");
+/** PostgreSQL's migrations (docs/postgres.md), beside SQLite's. */
+export const postgresMigrationsDir = () => path.resolve(packageRoot(), "db/migrations-pg");
 
 export interface OpenOptions {
   /**

@@ -1,4 +1,5 @@
 import { backupCommand } from "./backup";
+import { copyCommand } from "./copy";
 import { demoCommand } from "./demo";
 import { importCommand } from "./import";
 import { keyCommand } from "./key";
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   user: userCommand,
   key: keyCommand,
   backup: backupCommand,
+  copy: copyCommand,
   refit: refitCommand,
 };
 
