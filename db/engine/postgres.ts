@@ -63,3 +63,21 @@ export function declaredNames(fields: readonly { name: string }[], row: Readonly
   const names = namesOnPostgres(row);
   return fields.map((f) => names.get(f.name) ?? f.name);
 }
+
+/**
+ * Runs a registered read on PostgreSQL with better-sqlite3-style parameters; its rows carry the
+ * declared column names. (The queries run on SQLite today; this is the PostgreSQL side the engine
+ * work builds on, and what the differential test runs.)
+ */
+export async function postgresAll(
+  client: pg.ClientBase,
+  def: Pick<Definition, "text" | "postgres" | "row">,
+  ...params: unknown[]
+): Promise<Record<string, unknown>[]> {
+  const result = await client.query(postgresQuery(def, params));
+  if (!def.row) return [];
+  const names = namesOnPostgres(def.row);
+  return result.rows.map((r: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [names.get(k) ?? k, v])),
+  );
+}
