@@ -17,6 +17,11 @@ import { read } from "../../sql";
 export interface TextSearch {
   /** FTS5 query for the terms of two characters or more (all required), or null when there are none. */
   match: string | null;
+  /**
+   * The same terms as LIKE patterns (`%term%`, lower-cased, `%`, `_` and `\` escaped), for
+   * PostgreSQL's trigram indexes (docs/postgres.md § Search); empty exactly when `match` is null.
+   */
+  patterns: string[];
   /** Lower-cased one-character terms. */
   single: string[];
   /** A two-character term that no indexed text contains: nothing can match. */
@@ -41,34 +46,66 @@ export function textSearchOf(s: Db["$client"], text: string | null | undefined):
   const terms = [...new Set((text ?? "").split(SEPARATORS).filter(Boolean))];
   if (terms.length === 0) return null;
   const groups: string[] = [];
+  const patterns: string[] = [];
   const single: string[] = [];
   let impossible = false;
   for (const term of terms) {
     const length = [...term].length;
+    if (length === 1) {
+      single.push(term.toLowerCase());
+      continue;
+    }
     if (length >= 3) groups.push(quote(term));
-    else if (length === 1) single.push(term.toLowerCase());
     else {
       const folded = term.toLowerCase();
       const trigrams = VOCAB.column(s, "term", folded, folded + LAST_CODE_POINT);
-      if (trigrams.length === 0) impossible = true;
-      else groups.push(`(${trigrams.map(quote).join(" OR ")})`);
+      if (trigrams.length === 0) {
+        impossible = true;
+        continue;
+      }
+      groups.push(`(${trigrams.map(quote).join(" OR ")})`);
     }
+    patterns.push(`%${term.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`);
   }
-  return { match: groups.length ? groups.join(" AND ") : null, single, impossible };
+  return { match: groups.length ? groups.join(" AND ") : null, patterns, single, impossible };
 }
 
 /** Users whose name, username or email hold every term of `@match`. */
 export const MATCHING_USERS_SQL = `SELECT k.user_id FROM user_search f JOIN user_search_key k ON k.id = f.rowid WHERE user_search MATCH @match`;
 
-/** One SQL condition per one-character term, on `learner_summary s`; parameters `@single0`, `@single1`, …. */
+/** A field of `users u` as PostgreSQL's trigram indexes hold it: Unicode case folded, as FTS5 folds it. */
+const folded = (field: string) => `(lower(u.${field} COLLATE "und-x-icu") COLLATE "C")`;
+
+/**
+ * `MATCHING_USERS_SQL` on PostgreSQL (docs/postgres.md § Search): the users each of whose
+ * patterns is LIKE one of the three folded fields (each field's own GIN index); parameters
+ * `@pattern0`, `@pattern1`, ….
+ */
+export function postgresMatchingUsers(patterns: readonly string[]): { sql: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  const terms = patterns.map((pattern, i) => {
+    params[`pattern${i}`] = pattern;
+    return `(${["username", "name", "email"].map((f) => `${folded(f)} LIKE @pattern${i}`).join(" OR ")})`;
+  });
+  return { sql: `SELECT u.id FROM users u WHERE ${terms.join(" AND ")}`, params };
+}
+
+/**
+ * One SQL condition per one-character term, on `learner_summary s`; parameters `@single0`,
+ * `@single1`, …. PostgreSQL's (`postgres`) is the same test: its `lower()` under the columns'
+ * `C` collation is ASCII only, as SQLite's is, so both find the same rows.
+ */
 export function singleTermConditions(single: readonly string[]): {
   conditions: string[];
+  postgres: string[];
   params: Record<string, string>;
 } {
   const params: Record<string, string> = {};
+  const test = (fn: "instr" | "strpos", i: number) =>
+    `(${fn}(lower(s.username), @single${i}) > 0 OR ${fn}(lower(s.name), @single${i}) > 0 OR ${fn}(lower(coalesce(s.email, '')), @single${i}) > 0)`;
   const conditions = single.map((term, i) => {
     params[`single${i}`] = term;
-    return `(instr(lower(s.username), @single${i}) > 0 OR instr(lower(s.name), @single${i}) > 0 OR instr(lower(coalesce(s.email, '')), @single${i}) > 0)`;
+    return test("instr", i);
   });
-  return { conditions, params };
+  return { conditions, postgres: single.map((_, i) => test("strpos", i)), params };
 }
