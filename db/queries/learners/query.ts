@@ -1,6 +1,6 @@
 import { maskOf, SEGMENTS, type Segment } from "@/lib/analytics/segments";
 import type { DayWindow } from "@/lib/time";
-import { MATCHING_USERS_SQL, postgresMatchingUsers, singleTermConditions, type TextSearch } from "./text-search";
+import { MATCHING_USERS_SQL, POSTGRES_MATCHING_USERS_SQL, singleTermConditions, type TextSearch } from "./text-search";
 
 /**
  * The one place that writes the roster's WHERE and ORDER BY (docs/edx-api.md § The contract, learner list), for the
@@ -139,6 +139,7 @@ export function orderSql(sel: LearnerSelection, indexed: boolean, reversed = fal
 export function postgresOrderSql(sel: LearnerSelection, reversed = false): string {
   const desc = (sel.sortOrder === "desc") !== reversed;
   const sort = SORTS[sel.orderBy ?? "username"];
+  if (!sort.summary.length) return `s.username ${desc ? "DESC" : "ASC"}`;
   const terms = (sel.window && sort.window ? sort.window : sort.summary).map((t) => {
     const down = t.fixed ? reversed : desc !== Boolean(t.flip);
     const nulls = t.nullable ? (down ? " NULLS FIRST" : " NULLS LAST") : "";
@@ -197,10 +198,12 @@ export function filterWhere(courseId: string, f: LearnerFilters, o: WhereOptions
   const search = o.search;
   if (search?.impossible) add("0", "FALSE");
   if (search?.match) {
-    const matching = postgresMatchingUsers(search.patterns);
-    add(`${o.searchDrives ? "" : "+"}s.user_id IN (${MATCHING_USERS_SQL})`, `s.user_id IN (${matching.sql})`);
+    add(
+      `${o.searchDrives ? "" : "+"}s.user_id IN (${MATCHING_USERS_SQL})`,
+      `s.user_id IN (${POSTGRES_MATCHING_USERS_SQL})`,
+    );
     params.match = search.match;
-    Object.assign(params, matching.params);
+    params.patterns = JSON.stringify(search.patterns);
   }
   if (search?.single.length) {
     const single = singleTermConditions(search.single);

@@ -77,18 +77,14 @@ export const MATCHING_USERS_SQL = `SELECT k.user_id FROM user_search f JOIN user
 const folded = (field: string) => `(lower(u.${field} COLLATE "und-x-icu") COLLATE "C")`;
 
 /**
- * `MATCHING_USERS_SQL` on PostgreSQL (docs/postgres.md § Search): the users each of whose
- * patterns is LIKE one of the three folded fields (each field's own GIN index); parameters
- * `@pattern0`, `@pattern1`, ….
+ * `MATCHING_USERS_SQL` on PostgreSQL (docs/postgres.md § Search): the users any of whose three
+ * folded fields is LIKE each pattern of `@patterns` (a JSON array), each pattern looked up in each
+ * field's own trigram index, a user kept when found by every pattern. One text whatever the number
+ * of terms, as SQLite's, so the two texts of a shape always go together.
  */
-export function postgresMatchingUsers(patterns: readonly string[]): { sql: string; params: Record<string, string> } {
-  const params: Record<string, string> = {};
-  const terms = patterns.map((pattern, i) => {
-    params[`pattern${i}`] = pattern;
-    return `(${["username", "name", "email"].map((f) => `${folded(f)} LIKE @pattern${i}`).join(" OR ")})`;
-  });
-  return { sql: `SELECT u.id FROM users u WHERE ${terms.join(" AND ")}`, params };
-}
+export const POSTGRES_MATCHING_USERS_SQL = `SELECT m.id FROM jsonb_array_elements_text(CAST(@patterns AS jsonb)) AS p(pattern)
+  CROSS JOIN LATERAL (SELECT u.id FROM users u WHERE ${["username", "name", "email"].map((f) => `${folded(f)} LIKE p.pattern`).join(" OR ")}) AS m
+  GROUP BY m.id HAVING count(*) = jsonb_array_length(CAST(@patterns AS jsonb))`;
 
 /**
  * One SQL condition per one-character term, on `learner_summary s`; parameters `@single0`,
