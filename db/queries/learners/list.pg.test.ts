@@ -2,7 +2,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import { declaredNames, postgresQuery } from "@/db/engine/postgres";
-import type { Read, RowSpec } from "@/db/sql";
+import { definitions, Read, type RowSpec } from "@/db/sql";
 import { createTestDb } from "@/lib/testing/db";
 import { testDatabase } from "@/lib/testing/postgres";
 import { COUNT_GROUPS, COUNT_ROWS, EXPORT, PAGE, SUMMARY_ROWS_OF, WINDOW_ORDER } from "./list-sql";
@@ -14,6 +14,7 @@ import {
   type LearnerFilters,
   type LearnerSelection,
 } from "./query";
+import "./profile";
 import { textSearchOf } from "./text-search";
 
 // The roster's texts on both engines (docs/postgres.md § One text): the same rows, in the same
@@ -206,5 +207,16 @@ describe("the roster's texts on PostgreSQL", async () => {
   it("reads a few learners' summary rows alike", async () => {
     const ids = JSON.stringify(["id-3", "id-40", "id-77", "id-9", "missing"]);
     expect(await same(SUMMARY_ROWS_OF, [COURSE, ids], true)).toBe(3);
+  });
+
+  it("reads a few learners' profiles and window figures alike", async () => {
+    const defined = (name: string) => {
+      const d = definitions().find((def) => def.name === name)!;
+      return new Read(d.name, d.text, d.row!, d.postgres);
+    };
+    const ids = JSON.stringify(["id-3", "id-40", "id-77", "id-9", "missing"]);
+    expect(await same(defined("learners/profile.of-users"), [ids], true)).toBe(4);
+    const window = { course: COURSE, users: ids, windowStart: WINDOW.start, windowEnd: WINDOW.end };
+    expect(await same(defined("learners/window.figures-of-users"), [window], true)).toBeGreaterThan(1);
   });
 });
