@@ -219,4 +219,15 @@ describe("the roster's texts on PostgreSQL", async () => {
     const window = { course: COURSE, users: ids, windowStart: WINDOW.start, windowEnd: WINDOW.end };
     expect(await same(defined("learners/window.figures-of-users"), [window], true)).toBeGreaterThan(1);
   });
+
+  it.each(["al", "ÉM", "ås", "x%", "a_", "o'", "ba", "rg", "zq"])(
+    "lists the indexed trigrams that start with %j alike",
+    async (term) => {
+      const vocab = definitions().find((def) => def.name === "learners/text-search.vocab")!;
+      const read = new Read(vocab.name, vocab.text, vocab.row!, vocab.postgres);
+      const folded = term.toLowerCase();
+      const found = await same(read, [folded, `${folded}\u{10FFFF}`]);
+      if (term !== "zq") expect(found).toBeGreaterThan(0);
+    },
+  );
 });

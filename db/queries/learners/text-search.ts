@@ -37,9 +37,30 @@ const LAST_CODE_POINT = "\u{10FFFF}";
  */
 const SEPARATORS = /[\s\p{Cc}]+/u;
 
-const VOCAB = read("learners/text-search.vocab", `SELECT term FROM user_search_vocab WHERE term >= ? AND term < ?`, {
-  term: "text",
-});
+/** A field of `users u` as PostgreSQL's trigram indexes hold it: Unicode case folded, as FTS5 folds it. */
+const foldedField = (field: string) => `(lower(${field} COLLATE "und-x-icu") COLLATE "C")`;
+
+/**
+ * The indexed trigrams in [from, to). PostgreSQL has no such vocabulary: its text cuts the users'
+ * fields, folded and with the trailing space SQLite's index adds, into trigrams. The range is
+ * always the strings that start with `from` (to = from + the last code point), so only the fields
+ * holding `from` are cut — a scan of users, as any one- or two-character term is on PostgreSQL
+ * (docs/postgres.md § Search).
+ */
+const VOCAB = read(
+  "learners/text-search.vocab",
+  `SELECT term FROM user_search_vocab WHERE term >= ? AND term < ?`,
+  { term: "text" },
+  {
+    postgres: `SELECT DISTINCT g.term FROM (SELECT CAST(? AS text) AS low, CAST(? AS text) AS high) AS r
+  CROSS JOIN users u
+  CROSS JOIN LATERAL (VALUES (${foldedField("u.username")} || ' '), (${foldedField("u.name")} || ' '), (${foldedField("coalesce(u.email, '')")} || ' ')) AS f(field)
+  CROSS JOIN LATERAL generate_series(1, length(f.field) - 2) AS i(at)
+  CROSS JOIN LATERAL (SELECT substr(f.field, i.at, 3) AS term) AS g
+  WHERE strpos(f.field, r.low) > 0 AND g.term >= r.low AND g.term < r.high
+  ORDER BY g.term`,
+  },
+);
 
 /** The search for `text`, or null when it has no terms (no filter). */
 export function textSearchOf(s: Db["$client"], text: string | null | undefined): TextSearch | null {
@@ -73,9 +94,6 @@ export function textSearchOf(s: Db["$client"], text: string | null | undefined):
 /** Users whose name, username or email hold every term of `@match`. */
 export const MATCHING_USERS_SQL = `SELECT k.user_id FROM user_search f JOIN user_search_key k ON k.id = f.rowid WHERE user_search MATCH @match`;
 
-/** A field of `users u` as PostgreSQL's trigram indexes hold it: Unicode case folded, as FTS5 folds it. */
-const folded = (field: string) => `(lower(u.${field} COLLATE "und-x-icu") COLLATE "C")`;
-
 /**
  * `MATCHING_USERS_SQL` on PostgreSQL (docs/postgres.md § Search): the users any of whose three
  * folded fields is LIKE each pattern of `@patterns` (a JSON array), each pattern looked up in each
@@ -83,7 +101,7 @@ const folded = (field: string) => `(lower(u.${field} COLLATE "und-x-icu") COLLAT
  * of terms, as SQLite's, so the two texts of a shape always go together.
  */
 export const POSTGRES_MATCHING_USERS_SQL = `SELECT m.id FROM jsonb_array_elements_text(CAST(@patterns AS jsonb)) AS p(pattern)
-  CROSS JOIN LATERAL (SELECT u.id FROM users u WHERE ${["username", "name", "email"].map((f) => `${folded(f)} LIKE p.pattern`).join(" OR ")}) AS m
+  CROSS JOIN LATERAL (SELECT u.id FROM users u WHERE ${["username", "name", "email"].map((f) => `${foldedField(`u.${f}`)} LIKE p.pattern`).join(" OR ")}) AS m
   GROUP BY m.id HAVING count(*) = jsonb_array_length(CAST(@patterns AS jsonb))`;
 
 /**
