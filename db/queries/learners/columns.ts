@@ -12,6 +12,13 @@ export const asColumns = (columns: Columns): string => columns.map(([name, sql])
 /** `json_array(expr, …)`: one value a row, selected `AS json` and read back by `objectsOfJsonRows`. */
 export const asJsonArray = (columns: Columns): string => `json_array(${columns.map(([, sql]) => sql).join(", ")})`;
 
+/**
+ * The same on PostgreSQL: `json_build_array`, as text (node-postgres would parse a `json` value).
+ * Not PostgreSQL 16's `JSON_ARRAY`, which drops NULLs (ABSENT ON NULL) and 15 lacks.
+ */
+export const asPostgresJsonArray = (columns: Columns): string =>
+  `json_build_array(${columns.map(([, sql]) => sql).join(", ")})::text`;
+
 /** Rows selected with `asJsonArray(columns) AS json` as objects keyed by the columns' names. */
 export function* objectsOfJsonRows<T>(columns: Columns, rows: Iterable<{ json: string }>): Generator<T> {
   const names = columns.map(([name]) => name);

@@ -1,7 +1,15 @@
 import { reads, read } from "../../sql";
-import { asColumns, asJsonArray, type Columns } from "./columns";
+import { asColumns, asJsonArray, asPostgresJsonArray, type Columns } from "./columns";
 import { SUMMARY_COLUMNS, SUMMARY_FIELDS, SUMMARY_ROW } from "./learner-object";
-import { filterWhere, ORDER_BYS, orderSql, sortsOnFigures, type LearnerSelection, type Where } from "./query";
+import {
+  filterWhere,
+  ORDER_BYS,
+  orderSql,
+  postgresOrderSql,
+  sortsOnFigures,
+  type LearnerSelection,
+  type Where,
+} from "./query";
 import type { TextSearch } from "./text-search";
 import { WINDOW_FIELDS, windowCte } from "./window";
 
@@ -24,24 +32,29 @@ export interface ReadShape {
   reversed?: boolean;
 }
 
-const sqlWhere = (w: Where) => w.conditions.join(" AND ");
+type Engine = "sqlite" | "postgres";
+
+/** The WHERE of a read on an engine (docs/postgres.md § One text: no index hints, trigram search on PostgreSQL). */
+const sqlWhere = (w: Where, engine: Engine = "sqlite") =>
+  (engine === "sqlite" ? w.conditions : w.postgres).join(" AND ");
 
 /** The columns of an export's rows: the summary's, and the custom window's figures when it has one. */
 export const exportColumns = (sel: LearnerSelection): Columns =>
   sel.window ? [...SUMMARY_FIELDS, ...WINDOW_FIELDS] : SUMMARY_FIELDS;
 
 /**
- * The SELECT of a shape: summary rows, joined to the custom window's figures (CTE `w`) when
- * `withWindow` and the selection has one; each row is the named columns, one JSON array (`json`)
- * or the user id alone (`ids`).
+ * The SELECT of a shape on an engine: summary rows, joined to the custom window's figures (CTE
+ * `w`) when `withWindow` and the selection has one; each row is the named columns, one JSON array
+ * (`json`, text on both engines) or the user id alone (`ids`).
  */
-function selectText(shape: ReadShape, form: "columns" | "json" | "ids", withWindow: boolean): string {
+function selectText(shape: ReadShape, form: "columns" | "json" | "ids", withWindow: boolean, engine: Engine): string {
   const { sel, indexedOrder, reversed = false } = shape;
-  const where = sqlWhere(shape.where);
-  const order = orderSql(sel, indexedOrder, reversed);
+  const where = sqlWhere(shape.where, engine);
+  const order = engine === "sqlite" ? orderSql(sel, indexedOrder, reversed) : postgresOrderSql(sel, reversed);
   const joined = withWindow && sel.window;
   const columns = joined ? exportColumns(sel) : SUMMARY_FIELDS;
-  const list = form === "ids" ? "s.user_id" : form === "json" ? `${asJsonArray(columns)} AS json` : asColumns(columns);
+  const json = engine === "sqlite" ? asJsonArray(columns) : asPostgresJsonArray(columns);
+  const list = form === "ids" ? "s.user_id" : form === "json" ? `${json} AS json` : asColumns(columns);
   if (!joined) return `SELECT ${list} FROM learner_summary s WHERE ${where} ORDER BY ${order}`;
   return `WITH ${windowCte(`SELECT s.user_id FROM learner_summary s WHERE ${where}`)}
       SELECT ${list} FROM learner_summary s LEFT JOIN w ON w.user_id = s.user_id
@@ -51,8 +64,9 @@ function selectText(shape: ReadShape, form: "columns" | "json" | "ids", withWind
 const COURSE = "course-v1:Example+SQL+2026";
 const AS_OF = "2026-03-20";
 const WINDOW = { start: "2026-03-01", end: "2026-03-08" };
-const search = (match: string | null, single: string[] = [], impossible = false): TextSearch => ({
+const search = (match: string | null, patterns: string[], single: string[] = [], impossible = false): TextSearch => ({
   match,
+  patterns,
   single,
   impossible,
 });
@@ -73,10 +87,14 @@ const GROUP_WHERES: Where[] = [
 const ROW_WHERES: Where[] = [
   ...GROUP_WHERES,
   filterWhere(COURSE, GROUPS, { indexed: false }),
-  filterWhere(COURSE, {}, { indexed: false, search: search('"ali"'), searchDrives: true }),
-  filterWhere(COURSE, { cohort: "A" }, { indexed: false, search: search('"ali" AND ("ok" OR "okx")', ["z"]) }),
-  filterWhere(COURSE, {}, { indexed: true, search: search(null, ["a", "b"]) }),
-  filterWhere(COURSE, {}, { indexed: false, search: search(null, ["a"], true) }),
+  filterWhere(COURSE, {}, { indexed: false, search: search('"ali"', ["%ali%"]), searchDrives: true }),
+  filterWhere(
+    COURSE,
+    { cohort: "A" },
+    { indexed: false, search: search('"ali" AND ("ok" OR "okx")', ["%ali%", "%ok%"], ["z"]) },
+  ),
+  filterWhere(COURSE, {}, { indexed: true, search: search(null, [], ["a", "b"]) }),
+  filterWhere(COURSE, {}, { indexed: false, search: search(null, [], ["a"], true) }),
 ];
 
 /** Each sort in both directions, with and without `+`, read forwards and from the end. */
@@ -95,6 +113,7 @@ export const COUNT_ROWS = reads(
   (where: Where) => `SELECT COUNT(*) AS n FROM learner_summary s WHERE ${sqlWhere(where)}`,
   { n: "int" },
   ROW_WHERES,
+  { postgres: (where) => `SELECT COUNT(*) AS n FROM learner_summary s WHERE ${sqlWhere(where, "postgres")}` },
 );
 
 export const COUNT_GROUPS = reads(
@@ -102,12 +121,16 @@ export const COUNT_GROUPS = reads(
   (where: Where) => `SELECT coalesce(SUM(learners), 0) AS n FROM learner_group_count s WHERE ${sqlWhere(where)}`,
   { n: "int" },
   GROUP_WHERES,
+  {
+    postgres: (where) =>
+      `SELECT coalesce(SUM(learners), 0) AS n FROM learner_group_count s WHERE ${sqlWhere(where, "postgres")}`,
+  },
 );
 
 /** A page in the default window's figures (a custom window's are looked up for the page's learners). */
 export const PAGE = reads(
   "learners/list.page",
-  (shape: ReadShape) => `${selectText(shape, "columns", false)} LIMIT @limit OFFSET @offset`,
+  (shape: ReadShape) => `${selectText(shape, "columns", false, "sqlite")} LIMIT @limit OFFSET @offset`,
   SUMMARY_ROW,
   shapes(
     ...ORDERS.map(({ orderBy, sortOrder, indexedOrder, reversed }) => ({
@@ -118,12 +141,13 @@ export const PAGE = reads(
     })),
     ...ROW_WHERES.map((where) => ({ sel: { asOf: AS_OF }, where, indexedOrder: false })),
   ),
+  { postgres: (shape) => `${selectText(shape, "columns", false, "postgres")} LIMIT @limit OFFSET @offset` },
 );
 
 /** The user ids of a selection sorted on a custom window's figures (window-order.ts keeps them). */
 export const WINDOW_ORDER = reads(
   "learners/list.window-order",
-  (shape: ReadShape) => selectText(shape, "ids", true),
+  (shape: ReadShape) => selectText(shape, "ids", true, "sqlite"),
   { user_id: "text" },
   shapes(
     ...ORDERS.filter((o) => !o.reversed && sortsOnFigures({ asOf: AS_OF, orderBy: o.orderBy })).map(
@@ -139,12 +163,13 @@ export const WINDOW_ORDER = reads(
       indexedOrder: true,
     })),
   ),
+  { postgres: (shape) => selectText(shape, "ids", true, "postgres") },
 );
 
 /** Every learner of a selection, one JSON array a row (`exportColumns`), for the CSV export. */
 export const EXPORT = reads(
   "learners/list.export",
-  (shape: ReadShape) => selectText(shape, "json", true),
+  (shape: ReadShape) => selectText(shape, "json", true, "sqlite"),
   { json: "text" },
   shapes(
     ...ORDERS.filter((o) => !o.reversed).flatMap(({ orderBy, sortOrder, indexedOrder }) =>
@@ -156,6 +181,7 @@ export const EXPORT = reads(
     ),
     ...ROW_WHERES.map((where) => ({ sel: { asOf: AS_OF, window: WINDOW }, where, indexedOrder: false })),
   ),
+  { postgres: (shape) => selectText(shape, "json", true, "postgres") },
 );
 
 /** The summary rows of a few learners (a page sorted on a custom window). */
@@ -163,4 +189,7 @@ export const SUMMARY_ROWS_OF = read(
   "learners/list.summary-rows-of",
   `SELECT ${SUMMARY_COLUMNS} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (SELECT value FROM json_each(?))`,
   SUMMARY_ROW,
+  {
+    postgres: `SELECT ${SUMMARY_COLUMNS} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))`,
+  },
 );

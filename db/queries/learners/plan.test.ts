@@ -102,7 +102,11 @@ describe("query plans", () => {
     const where = filterWhere(
       COURSE,
       { cohort: "A" },
-      { indexed: false, search: { match: '"abc"', single: [], impossible: false }, searchDrives: true },
+      {
+        indexed: false,
+        search: { match: '"abc"', patterns: ["%abc%"], single: [], impossible: false },
+        searchDrives: true,
+      },
     );
     const p = plan(
       `SELECT s.username FROM learner_summary s WHERE ${where.conditions.join(" AND ")} ORDER BY +s.name`,

@@ -50,6 +50,10 @@ const PROFILES = read(
     country: "text?",
     goals: "text?",
   },
+  {
+    postgres: `SELECT id AS user_id, language, location, year_of_birth, level_of_education, gender, mailing_address, city, country, goals
+  FROM users WHERE id IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))`,
+  },
 );
 
 /** The profiles of some users, by user id (one indexed lookup each). */

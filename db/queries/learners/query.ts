@@ -1,6 +1,6 @@
 import { maskOf, SEGMENTS, type Segment } from "@/lib/analytics/segments";
 import type { DayWindow } from "@/lib/time";
-import { MATCHING_USERS_SQL, singleTermConditions, type TextSearch } from "./text-search";
+import { MATCHING_USERS_SQL, POSTGRES_MATCHING_USERS_SQL, singleTermConditions, type TextSearch } from "./text-search";
 
 /**
  * The one place that writes the roster's WHERE and ORDER BY (docs/edx-api.md § The contract, learner list), for the
@@ -49,6 +49,10 @@ interface SortTerm {
   flip?: boolean;
   /** Sorted ascending whichever the requested direction (learners without a ratio last). */
   fixed?: boolean;
+  /** The expression on PostgreSQL, where SQLite's does not serve. */
+  postgres?: string;
+  /** May be NULL on PostgreSQL (SQLite's key is never NULL): NULLs after every value ascending, before descending. */
+  nullable?: boolean;
 }
 
 const metric = (column: string, windowColumn: string): { summary: SortTerm[]; window: SortTerm[] } => ({
@@ -65,7 +69,8 @@ const metric = (column: string, windowColumn: string): { summary: SortTerm[]; wi
  */
 const SORTS: Record<LearnerOrderBy, { summary: SortTerm[]; window?: SortTerm[] }> = {
   username: { summary: [] },
-  email: { summary: [{ expr: "s.email_sort" }] },
+  // On PostgreSQL `email_sort` is `email` itself (docs/postgres.md § Schema).
+  email: { summary: [{ expr: "s.email_sort", nullable: true }] },
   name: { summary: [{ expr: "s.name" }] },
   enrollment_date: { summary: [{ expr: "s.enrollment_day" }] },
   discussion_contributions: metric("discussion_contributions", "discussionContributions"),
@@ -82,6 +87,9 @@ const SORTS: Record<LearnerOrderBy, { summary: SortTerm[]; window?: SortTerm[] }
       { expr: "CASE WHEN w.problemAttempts > 0 THEN 0 ELSE 1 END", fixed: true },
       {
         expr: "CASE WHEN w.problemsCompleted > 0 THEN CAST(w.problemAttempts AS REAL) / w.problemsCompleted ELSE 9e999 END",
+        // PostgreSQL's REAL is single precision, and 9e999 overflows its double rather than being +∞.
+        postgres:
+          "CASE WHEN w.problemsCompleted > 0 THEN CAST(w.problemAttempts AS double precision) / w.problemsCompleted ELSE 'Infinity' END",
       },
       {
         expr: "CASE WHEN w.problemsCompleted > 0 THEN w.problemAttempts ELSE -coalesce(w.problemAttempts, 0) END",
@@ -123,8 +131,27 @@ export function orderSql(sel: LearnerSelection, indexed: boolean, reversed = fal
   return [...terms, `${plus}s.username ${reversed ? "DESC" : "ASC"}`].join(", ");
 }
 
+/**
+ * The same order on PostgreSQL: no index hints (its planner weighs the index against the filters
+ * itself), each term's PostgreSQL expression, and NULLs placed as SQLite's never-NULL keys place
+ * the missing values.
+ */
+export function postgresOrderSql(sel: LearnerSelection, reversed = false): string {
+  const desc = (sel.sortOrder === "desc") !== reversed;
+  const sort = SORTS[sel.orderBy ?? "username"];
+  if (!sort.summary.length) return `s.username ${desc ? "DESC" : "ASC"}`;
+  const terms = (sel.window && sort.window ? sort.window : sort.summary).map((t) => {
+    const down = t.fixed ? reversed : desc !== Boolean(t.flip);
+    const nulls = t.nullable ? (down ? " NULLS FIRST" : " NULLS LAST") : "";
+    return `${t.postgres ?? t.expr} ${down ? "DESC" : "ASC"}${nulls}`;
+  });
+  return [...terms, `s.username ${reversed ? "DESC" : "ASC"}`].join(", ");
+}
+
 export interface Where {
   conditions: string[];
+  /** The same conditions on PostgreSQL (docs/postgres.md § One text), with the same parameters. */
+  postgres: string[];
   params: Record<string, unknown>;
 }
 
@@ -142,6 +169,12 @@ export interface WhereOptions {
  */
 export function filterWhere(courseId: string, f: LearnerFilters, o: WhereOptions): Where {
   const conditions = ["s.course_id = @course"];
+  const postgres = ["s.course_id = @course"];
+  // A condition on both engines; PostgreSQL's differs where SQLite's has an index hint (`+`).
+  const add = (sqlite: string, pg = sqlite) => {
+    conditions.push(sqlite);
+    postgres.push(pg);
+  };
   const params: Record<string, unknown> = { course: courseId };
   const any = maskOf(f.segments ?? []);
   const none = maskOf(f.ignoreSegments ?? []);
@@ -150,30 +183,34 @@ export function filterWhere(courseId: string, f: LearnerFilters, o: WhereOptions
     const masks = Array.from({ length: 1 << SEGMENTS.length }, (_, m) => m).filter(
       (m) => (m & any) !== 0 && (m & none) === 0,
     );
-    conditions.push(o.indexed ? `s.segments IN (${masks.join(", ")})` : `(s.segments & ${any}) != 0`);
+    add(o.indexed ? `s.segments IN (${masks.join(", ")})` : `(s.segments & ${any}) != 0`);
   }
-  if (none) conditions.push(`(s.segments & ${none}) = 0`);
+  if (none) add(`(s.segments & ${none}) = 0`);
   const plus = o.indexed ? "" : "+";
   if (f.cohort) {
-    conditions.push(`${plus}s.cohort = @cohort`);
+    add(`${plus}s.cohort = @cohort`, "s.cohort = @cohort");
     params.cohort = f.cohort;
   }
   if (f.enrollmentMode) {
-    conditions.push(`${plus}s.mode = @mode`);
+    add(`${plus}s.mode = @mode`, "s.mode = @mode");
     params.mode = f.enrollmentMode;
   }
   const search = o.search;
-  if (search?.impossible) conditions.push("0");
+  if (search?.impossible) add("0", "FALSE");
   if (search?.match) {
-    conditions.push(`${o.searchDrives ? "" : "+"}s.user_id IN (${MATCHING_USERS_SQL})`);
+    add(
+      `${o.searchDrives ? "" : "+"}s.user_id IN (${MATCHING_USERS_SQL})`,
+      `s.user_id IN (${POSTGRES_MATCHING_USERS_SQL})`,
+    );
     params.match = search.match;
+    params.patterns = JSON.stringify(search.patterns);
   }
   if (search?.single.length) {
     const single = singleTermConditions(search.single);
-    conditions.push(...single.conditions);
+    single.conditions.forEach((c, i) => add(c, single.postgres[i]));
     Object.assign(params, single.params);
   }
-  return { conditions, params };
+  return { conditions, postgres, params };
 }
 
 /** True when any of segments, ignore_segments, cohort or mode narrows the roster. */

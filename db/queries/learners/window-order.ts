@@ -19,10 +19,15 @@ const KEPT = 8;
 const kept = new WeakMap<Sqlite, Map<string, string[]>>();
 
 // `PRAGMA data_version` as a table-valued function, so both marks come from one statement.
+// PostgreSQL has neither; its write-ahead log's insert position moves with every change to a
+// (logged) table, by this session or any other, committed or not, so it alone is the mark. It
+// moves for other things too (vacuum, checkpoints, other databases of the cluster): an entry is
+// then read again, never served stale.
 const MARK = read(
   "learners/window-order.mark",
   `SELECT data_version AS version, total_changes() AS changes FROM pragma_data_version`,
   { version: "int", changes: "int" },
+  { postgres: `SELECT CAST(pg_current_wal_insert_lsn() - '0/0' AS bigint) AS version, 0 AS changes` },
 );
 
 /** The statements a kept order comes from: the user ids of a selection, in its order. */

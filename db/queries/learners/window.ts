@@ -80,6 +80,12 @@ const FIGURES_OF_USERS = read(
     videosViewed: "int",
     discussionContributions: "int",
   },
+  {
+    postgres: `SELECT user_id AS userId, ${FIGURES} FROM learner_item_day
+       WHERE course_id = @course AND user_id IN (SELECT jsonb_array_elements_text(CAST(@users AS jsonb)))
+       AND day >= @windowStart AND day < @windowEnd
+       GROUP BY user_id`,
+  },
 );
 
 /** The window figures of a few learners (a page): one indexed range per learner. */
