@@ -166,10 +166,13 @@ export function reads<C, const S extends RowSpec>(
   const made = new Map<string, Read<S>>();
   return (choice) => {
     const text = build(choice);
-    let r = made.get(text);
+    const postgres = opts.postgres?.(choice);
+    // Keyed by both texts: a PostgreSQL text may vary where SQLite's does not.
+    const key = postgres === undefined ? text : `${text}\u0000${postgres}`;
+    let r = made.get(key);
     if (!r) {
-      r = new Read(name, text, row, opts.postgres?.(choice));
-      if (made.size < 256) made.set(text, r);
+      r = new Read(name, text, row, postgres);
+      if (made.size < 256) made.set(key, r);
     }
     return r;
   };
