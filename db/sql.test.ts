@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import { createTestDb } from "@/lib/testing/db";
-import { definitions, kindOf, oneOf, read, type Kind, type RowOf } from "./sql";
+import { definitions, kindOf, oneOf, read, reads, type Kind, type RowOf } from "./sql";
 
 // Every module that defines SQL, imported so that its definitions register (docs/architecture.md § Typed rows).
 const modules = import.meta.glob(["./queries/**/*.ts", "!./queries/**/*.test.ts"], { eager: true });
@@ -58,6 +58,17 @@ describe("every SQL text", () => {
         .map((c) => c.name),
     ).not.toEqual(Object.keys(bad[1]!.row));
     expect(KINDS_OF_TYPE[s.prepare(bad[2]!.text).columns()[0]!.type!.toLowerCase()]).not.toContain("int");
+  });
+});
+
+describe("a family of reads", () => {
+  it("keeps one Read per pair of texts: a PostgreSQL text may vary where SQLite's does not", () => {
+    const family = reads("check.family", (_n: number) => "SELECT id FROM courses", { id: "text" }, [], {
+      postgres: (n) => `SELECT id FROM courses LIMIT ${n}`,
+    });
+    expect(family(1).postgres).toBe("SELECT id FROM courses LIMIT 1");
+    expect(family(2).postgres).toBe("SELECT id FROM courses LIMIT 2");
+    expect(family(1)).toBe(family(1));
   });
 });
 
