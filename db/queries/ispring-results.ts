@@ -51,21 +51,36 @@ export interface ResultRow {
 
 // Statuses the rules can give an enrollment without an explicit one.
 const DERIVED = new Set<CompletionStatus>(["not_started", "in_progress", "complete", "passed", "failed"]);
-const inList = (param: string) => `(SELECT value FROM json_each(@${param}))`;
+
+/**
+ * What the texts say differently on each engine (docs/postgres.md § One text): a list parameter is
+ * a JSON array (SQLite's json_each, PostgreSQL's jsonb_array_elements_text), and PostgreSQL's
+ * conditions are booleans, not integers.
+ */
+interface Dialect {
+  inList: (param: string) => string;
+  always: string;
+}
+const SQLITE: Dialect = { inList: (param) => `(SELECT value FROM json_each(@${param}))`, always: "1" };
+const POSTGRES: Dialect = {
+  inList: (param) => `(SELECT jsonb_array_elements_text(@${param}::jsonb))`,
+  always: "TRUE",
+};
 const HAS_EVENTS = `EXISTS (SELECT 1 FROM events ev WHERE ev.course_id = e.course_id AND ev.user_id = e.user_id)`;
 
 /** Without an explicit status, not_started means no event and every other derived status some. */
-function unsetStatusCondition(derived: readonly CompletionStatus[]): string | null {
+function unsetStatusCondition(derived: readonly CompletionStatus[], d: Dialect): string | null {
   if (derived.length === 0) return null;
   if (!derived.includes("not_started")) return HAS_EVENTS;
-  return derived.length === 1 ? `NOT ${HAS_EVENTS}` : "1";
+  return derived.length === 1 ? `NOT ${HAS_EVENTS}` : d.always;
 }
 
 /**
  * The conditions SQL can check on the enrollment itself. Status and completion date may be the
  * rules' (from events), so for them SQL only drops the rows that cannot match; `matches` decides.
  */
-function conditions(f: ResultsFilter): { where: string[]; params: Record<string, string> } {
+function conditions(f: ResultsFilter, d: Dialect = SQLITE): { where: string[]; params: Record<string, string> } {
+  const { inList } = d;
   const where = [`u.status IN ${inList("userStatuses")}`];
   const params: Record<string, string> = { userStatuses: JSON.stringify(f.userStatuses) };
   const list = (name: string, column: string, values: readonly string[] | undefined) => {
@@ -95,7 +110,10 @@ function conditions(f: ResultsFilter): { where: string[]; params: Record<string,
   );
   if (f.completionStatuses) {
     params.statuses = JSON.stringify(f.completionStatuses);
-    const unset = unsetStatusCondition(f.completionStatuses.filter((s) => DERIVED.has(s)));
+    const unset = unsetStatusCondition(
+      f.completionStatuses.filter((s) => DERIVED.has(s)),
+      d,
+    );
     const explicit = `e.completion_status IN ${inList("statuses")}`;
     where.push(unset === null ? explicit : `(${explicit} OR (e.completion_status IS NULL AND ${unset}))`);
   }
@@ -124,15 +142,25 @@ const CANDIDATES_ROW = {
   passingScore: "real?",
 } as const;
 
-/** The enrollments matching a filter's conditions (those `conditions` makes, and `AFTER`), by id. */
-const CANDIDATES = reads(
-  "ispring-results.candidates",
-  (where: readonly string[]) =>
-    `SELECT e.id, e.user_id AS userId, e.course_id AS courseId, c.title, coalesce(e.access_date, e.enrolled_at) AS accessDate,
+/** Which conditions a page's read has: those of the filter, and `AFTER` when it continues a page. */
+interface CandidatesChoice {
+  filter: ResultsFilter;
+  after: boolean;
+}
+const candidatesSql = ({ filter, after }: CandidatesChoice, d: Dialect) => {
+  const { where } = conditions(filter, d);
+  if (after) where.push(AFTER);
+  return `SELECT e.id, e.user_id AS userId, e.course_id AS courseId, c.title, coalesce(e.access_date, e.enrolled_at) AS accessDate,
        e.due_date AS dueDate, e.expiration_date AS expirationDate, e.completion_status AS status, e.completed_at AS completedAt,
        e.score, c.passing_score AS passingScore
      FROM enrollments e JOIN users u ON u.id = e.user_id JOIN courses c ON c.id = e.course_id
-     WHERE ${where.join(" AND ")} ORDER BY e.id LIMIT @limit`,
+     WHERE ${where.join(" AND ")} ORDER BY e.id LIMIT @limit`;
+};
+
+/** The enrollments matching a filter's conditions (those `conditions` makes, and `AFTER`), by id. */
+const CANDIDATES = reads(
+  "ispring-results.candidates",
+  (c: CandidatesChoice) => candidatesSql(c, SQLITE),
   CANDIDATES_ROW,
   // Every part `conditions` can give: each list and bound, each form of the completion status
   // condition (explicit only; without an explicit status: no events, some events, either), the
@@ -154,15 +182,19 @@ const CANDIDATES = reads(
       { userStatuses: ["active"], completionStatuses: ["passed"], completionDate: { to: "b" } },
       { userStatuses: ["active"], completionStatuses: ["not_started", "failed"] },
     ] satisfies ResultsFilter[]
-  ).map((f) => [...conditions(f).where, AFTER]),
+  ).map((filter): CandidatesChoice => ({ filter, after: true })),
+  { postgres: (c) => candidatesSql(c, POSTGRES) },
 );
 
 type Candidate = RowOf<typeof CANDIDATES_ROW>;
 
 function candidates(db: Db, f: ResultsFilter, after: string | null, limit: number): Candidate[] {
-  const { where, params } = conditions(f);
-  if (after !== null) where.push(AFTER);
-  return CANDIDATES(where).all(db.$client, { ...params, ...(after !== null ? { after } : {}), limit });
+  const { params } = conditions(f);
+  return CANDIDATES({ filter: f, after: after !== null }).all(db.$client, {
+    ...params,
+    ...(after !== null ? { after } : {}),
+    limit,
+  });
 }
 
 interface Activity {
@@ -172,33 +204,45 @@ interface Activity {
   items: MandatoryItemFacts[];
 }
 
-const ACTIVITY = read(
-  "ispring-results.activity",
+// PostgreSQL's: a boolean counted as 0/1, and the sum of a bigint (numeric there) cast back to one.
+const activitySql = (d: Dialect, launch: string, duration: string) =>
   `SELECT g.id, coalesce(i.mandatory, 0) AS mandatory, g.n, g.duration, g.launches, g.completed, g.best FROM (
-     SELECT e.id, e.course_id, ev.item_id, COUNT(*) AS n, coalesce(SUM(ev.duration_ms), 0) AS duration,
-       SUM(ev.kind = 'course_launch') AS launches,
+     SELECT e.id, e.course_id, ev.item_id, COUNT(*) AS n, ${duration} AS duration,
+       SUM(${launch}) AS launches,
        MIN(CASE WHEN ev.kind IN ('item_completed', 'item_scored') OR (ev.kind = 'problem_attempt' AND ev.success = 1) THEN ev.ts END) AS completed,
        MAX(ev.score) AS best
      FROM enrollments e JOIN events ev ON ev.course_id = e.course_id AND ev.user_id = e.user_id
-     WHERE e.id IN ${inList("ids")}
+     WHERE e.id IN ${d.inList("ids")}
      GROUP BY e.id, ev.item_id
-   ) g LEFT JOIN items i ON i.course_id = g.course_id AND i.id = g.item_id`,
+   ) g LEFT JOIN items i ON i.course_id = g.course_id AND i.id = g.item_id`;
+const ACTIVITY = read(
+  "ispring-results.activity",
+  activitySql(SQLITE, "ev.kind = 'course_launch'", "coalesce(SUM(ev.duration_ms), 0)"),
   { id: "text", mandatory: "int", n: "int", duration: "int", launches: "int", completed: "int?", best: "real?" },
+  {
+    postgres: activitySql(POSTGRES, "(ev.kind = 'course_launch')::integer", "coalesce(SUM(ev.duration_ms), 0)::bigint"),
+  },
 );
 
+const mandatoryCountsSql = ({ inList }: Dialect) =>
+  `SELECT course_id, COUNT(*) AS n FROM items WHERE mandatory = 1 AND course_id IN ${inList("ids")} GROUP BY course_id`;
 const MANDATORY_COUNTS = read(
   "ispring-results.mandatory-counts",
-  `SELECT course_id, COUNT(*) AS n FROM items WHERE mandatory = 1 AND course_id IN ${inList("ids")} GROUP BY course_id`,
+  mandatoryCountsSql(SQLITE),
   { course_id: "text", n: "int" },
+  { postgres: mandatoryCountsSql(POSTGRES) },
 );
 
-const SUBTREES = read(
-  "ispring-results.department-subtrees",
+const subtreesSql = ({ inList }: Dialect) =>
   `WITH RECURSIVE tree(id) AS (
      SELECT id FROM departments WHERE id IN ${inList("ids")}
      UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
-   ) SELECT id FROM tree ORDER BY id`,
+   ) SELECT id FROM tree ORDER BY id`;
+const SUBTREES = read(
+  "ispring-results.department-subtrees",
+  subtreesSql(SQLITE),
   { id: "text" },
+  { postgres: subtreesSql(POSTGRES) },
 );
 
 /**
