@@ -15,7 +15,7 @@ const ACTIVE_USER = read("access.active-user", `SELECT id, username, name, role,
 const STAFF_ROLE = read("access.staff-role", `SELECT role FROM course_staff WHERE user_id = ? AND course_id = ?`, {
   role: "text",
 });
-const COURSE_EXISTS = read("access.course-exists", `SELECT 1 FROM courses WHERE id = ?`, { "1": "int" });
+const COURSE_EXISTS = read("access.course-exists", `SELECT 1 AS found FROM courses WHERE id = ?`, { found: "int" });
 const REGISTRATION_OWNER = read(
   "access.registration-owner",
   `SELECT course_id AS courseId, user_id AS userId FROM enrollments WHERE id = ?`,

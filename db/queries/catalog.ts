@@ -154,8 +154,8 @@ const ADD_ITEM_OBJECTIVE = write(
 );
 const ASSESSED_IN = read(
   "catalog.assessed-in",
-  `SELECT 1 FROM item_objectives WHERE course_id = ? AND objective_id = ? LIMIT 1`,
-  { "1": "int" },
+  `SELECT 1 AS found FROM item_objectives WHERE course_id = ? AND objective_id = ? LIMIT 1`,
+  { found: "int" },
 );
 const GOAL = read("catalog.goal", `SELECT id, ${GOAL_COLUMNS.join(", ")} FROM goals WHERE id = ?`, GOAL_ROW);
 const UPSERT_GOAL = write(

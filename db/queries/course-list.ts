@@ -19,7 +19,7 @@ const CARDS = reads(
 
 const COUNTS = read(
   "course-list.counts",
-  `SELECT COUNT(CASE WHEN is_active THEN 1 END) AS enrolled, COUNT(CASE WHEN days_active > 0 THEN 1 END) AS activeLastWeek
+  `SELECT COUNT(CASE WHEN is_active = 1 THEN 1 END) AS enrolled, COUNT(CASE WHEN days_active > 0 THEN 1 END) AS activeLastWeek
    FROM learner_summary WHERE course_id = ?`,
   { enrolled: "int", activeLastWeek: "int" },
 );

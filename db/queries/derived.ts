@@ -43,6 +43,10 @@ const STALE_USERS = read("derived.stale-users", `SELECT user_id FROM stale_summa
 const MARK_STALE = write(
   "derived.mark-stale",
   `INSERT OR IGNORE INTO stale_summary (course_id, user_id) VALUES (?, ?)`,
+  {
+    // Only the key can conflict (both columns are NOT NULL and given), so DO NOTHING is OR IGNORE.
+    postgres: `INSERT INTO stale_summary (course_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+  },
 );
 const CLEAR_STALE = write("derived.clear-stale", `DELETE FROM stale_summary WHERE course_id = ?`);
 

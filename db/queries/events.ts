@@ -40,29 +40,36 @@ const INSERT_EVENT = write(
   `INSERT INTO events (statement_id, user_id, course_id, item_id, kind, ts, day, success, score, duration_ms, goal_id)
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
-/** Adds an event's counts to its learner-item-day and returns the counts after. */
-const BUMP = read(
-  "events.bump-item-day",
+/**
+ * The upserts of the per-item and per-day counts. PostgreSQL sees both the table and `excluded`
+ * in DO UPDATE, so an unqualified `events` there is ambiguous: its text names the table
+ * (`own`); SQLite's stays unqualified, as it always ran.
+ */
+const bumpItemDaySql = (own: string) =>
   `INSERT INTO learner_item_day (course_id, user_id, day, item_id, events, attempts, successes, plays, posts)
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
    ON CONFLICT (course_id, user_id, day, item_id) DO UPDATE SET
-     events = events + excluded.events, attempts = attempts + excluded.attempts,
-     successes = successes + excluded.successes, plays = plays + excluded.plays, posts = posts + excluded.posts
-   RETURNING events, attempts, successes, plays, posts`,
-  { events: "int", attempts: "int", successes: "int", plays: "int", posts: "int" },
-);
-const BUMP_DAY = write(
-  "events.bump-day",
+     events = ${own}events + excluded.events, attempts = ${own}attempts + excluded.attempts,
+     successes = ${own}successes + excluded.successes, plays = ${own}plays + excluded.plays, posts = ${own}posts + excluded.posts
+   RETURNING events, attempts, successes, plays, posts`;
+const bumpDaySql = (own: string) =>
   `INSERT INTO learner_day (course_id, user_id, day, events, problem_attempts, problems_attempted,
      problems_completed, videos_viewed, discussion_contributions)
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
    ON CONFLICT (course_id, user_id, day) DO UPDATE SET
-     events = events + excluded.events, problem_attempts = problem_attempts + excluded.problem_attempts,
-     problems_attempted = problems_attempted + excluded.problems_attempted,
-     problems_completed = problems_completed + excluded.problems_completed,
-     videos_viewed = videos_viewed + excluded.videos_viewed,
-     discussion_contributions = discussion_contributions + excluded.discussion_contributions`,
+     events = ${own}events + excluded.events, problem_attempts = ${own}problem_attempts + excluded.problem_attempts,
+     problems_attempted = ${own}problems_attempted + excluded.problems_attempted,
+     problems_completed = ${own}problems_completed + excluded.problems_completed,
+     videos_viewed = ${own}videos_viewed + excluded.videos_viewed,
+     discussion_contributions = ${own}discussion_contributions + excluded.discussion_contributions`;
+/** Adds an event's counts to its learner-item-day and returns the counts after. */
+const BUMP = read(
+  "events.bump-item-day",
+  bumpItemDaySql(""),
+  { events: "int", attempts: "int", successes: "int", plays: "int", posts: "int" },
+  { postgres: bumpItemDaySql("learner_item_day.") },
 );
+const BUMP_DAY = write("events.bump-day", bumpDaySql(""), { postgres: bumpDaySql("learner_day.") });
 const PRUNE_ITEM_DAY = write(
   "events.prune-item-day",
   `DELETE FROM learner_item_day WHERE course_id = ? AND user_id = ? AND day = ? AND item_id = ? AND events <= 0`,

@@ -11,10 +11,14 @@ import { workOutsideGoals, type GoalOutsideWork } from "./work-outside-goal";
 
 export type GoalLearnerQuery = GoalTableState;
 
+const namesSql = (ids: string) =>
+  `SELECT e.id, u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND e.id IN (${ids})`;
 const NAMES = read(
   "goal-learners.names",
-  `SELECT e.id, u.username, u.name FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? AND e.id IN (SELECT value FROM json_each(?))`,
+  namesSql("SELECT value FROM json_each(?)"),
   { id: "text", username: "text", name: "text" },
+  // A JSON array parameter, as SQLite's json_each reads it (docs/postgres.md § One text).
+  { postgres: namesSql("SELECT jsonb_array_elements_text(?::jsonb)") },
 );
 const REGISTRATION = read(
   "goal-learners.registration",

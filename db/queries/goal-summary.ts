@@ -47,16 +47,23 @@ const CHUNK = 250;
 // Courses kept; each costs a few bytes per registration and goal target.
 const MAX_COURSES = 32;
 
+// The objectives come as a JSON array; PostgreSQL reads it with jsonb_array_elements_text.
+const lastWrittenSql = (objectives: string) =>
+  `SELECT max(last_updated_at) AS written FROM courses WHERE id = @course
+     OR id IN (SELECT course_id FROM item_objectives WHERE objective_id IN (${objectives}))`;
 const LAST_WRITTEN = read(
   "goal-summary.last-written",
-  `SELECT max(last_updated_at) AS written FROM courses WHERE id = @course
-     OR id IN (SELECT course_id FROM item_objectives WHERE objective_id IN (SELECT value FROM json_each(@objectives)))`,
+  lastWrittenSql("SELECT value FROM json_each(@objectives)"),
   { written: "text?" },
+  { postgres: lastWrittenSql("SELECT jsonb_array_elements_text(@objectives::jsonb)") },
 );
+const lastFittedSql = (objectives: string) =>
+  `SELECT max(fitted_at) AS fitted FROM mastery_models WHERE objective_id IN (${objectives})`;
 const LAST_FITTED = read(
   "goal-summary.last-fitted",
-  `SELECT max(fitted_at) AS fitted FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`,
+  lastFittedSql("SELECT value FROM json_each(?)"),
   { fitted: "text?" },
+  { postgres: lastFittedSql("SELECT jsonb_array_elements_text(?::jsonb)") },
 );
 const NAME_ORDER = read(
   "goal-summary.name-order",

@@ -2,15 +2,22 @@ import type { Db } from "../client";
 import { read } from "../sql";
 import type { Goal } from "./status-progress";
 
+// The ids come as a JSON array: SQLite's json_each, PostgreSQL's jsonb_array_elements_text.
+const SQLITE_IDS = "SELECT value FROM json_each(?)";
+const POSTGRES_IDS = "SELECT jsonb_array_elements_text(?::jsonb)";
+const objectiveNamesSql = (ids: string) => `SELECT id, name FROM objectives WHERE id IN (${ids})`;
 const OBJECTIVE_NAMES = read(
   "goal-targets.objective-names",
-  `SELECT id, name FROM objectives WHERE id IN (SELECT value FROM json_each(?))`,
+  objectiveNamesSql(SQLITE_IDS),
   { id: "text", name: "text" },
+  { postgres: objectiveNamesSql(POSTGRES_IDS) },
 );
+const itemTitlesSql = (ids: string) => `SELECT id, title AS name FROM items WHERE course_id = ? AND id IN (${ids})`;
 const ITEM_TITLES = read(
   "goal-targets.item-titles",
-  `SELECT id, title AS name FROM items WHERE course_id = ? AND id IN (SELECT value FROM json_each(?))`,
+  itemTitlesSql(SQLITE_IDS),
   { id: "text", name: "text" },
+  { postgres: itemTitlesSql(POSTGRES_IDS) },
 );
 
 /**

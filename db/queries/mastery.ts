@@ -23,21 +23,34 @@ const NOT_FITTED: ObjectiveModel = Object.freeze({ params: DEFAULT_PARAMS, fitte
 const GRADED = `e.kind = 'problem_attempt' AND e.success IS NOT NULL`;
 const ON_OBJECTIVES = `JOIN item_objectives io ON io.course_id = e.course_id AND io.item_id = e.item_id`;
 
+/** A JSON array parameter's values: SQLite's json_each, PostgreSQL's jsonb_array_elements_text. */
+const SQLITE_IDS = "SELECT value FROM json_each(?)";
+const POSTGRES_IDS = "SELECT jsonb_array_elements_text(?::jsonb)";
+
+const modelsSql = (ids: string) =>
+  `SELECT objective_id AS id, prior, learn, guess, slip, forget, fitted FROM mastery_models WHERE objective_id IN (${ids})`;
 const MODELS = read(
   "mastery.models",
-  `SELECT objective_id AS id, prior, learn, guess, slip, forget, fitted FROM mastery_models WHERE objective_id IN (SELECT value FROM json_each(?))`,
+  modelsSql(SQLITE_IDS),
   { id: "text", prior: "real", learn: "real", guess: "real", slip: "real", forget: "real", fitted: "int" },
+  { postgres: modelsSql(POSTGRES_IDS) },
 );
+const assessingSql = (ids: string) =>
+  `SELECT course_id, item_id, objective_id FROM item_objectives WHERE objective_id IN (${ids})`;
 const ASSESSING = read(
   "mastery.assessing",
-  `SELECT course_id, item_id, objective_id FROM item_objectives WHERE objective_id IN (SELECT value FROM json_each(?))`,
+  assessingSql(SQLITE_IDS),
   { course_id: "text", item_id: "text", objective_id: "text" },
+  { postgres: assessingSql(POSTGRES_IDS) },
 );
+const usersAttemptsSql = (ids: string) =>
+  `SELECT e.user_id, e.course_id, e.item_id, e.success FROM events e
+       WHERE e.user_id IN (${ids}) AND ${GRADED} ORDER BY e.user_id, e.ts`;
 const USERS_ATTEMPTS = read(
   "mastery.users-attempts",
-  `SELECT e.user_id, e.course_id, e.item_id, e.success FROM events e
-       WHERE e.user_id IN (SELECT value FROM json_each(?)) AND ${GRADED} ORDER BY e.user_id, e.ts`,
+  usersAttemptsSql(SQLITE_IDS),
   { user_id: "text", course_id: "text", item_id: "text", success: "int" },
+  { postgres: usersAttemptsSql(POSTGRES_IDS) },
 );
 const ALL_ATTEMPTS = read(
   "mastery.all-attempts",

@@ -7,9 +7,11 @@ import { activeUserById } from "./access";
 import type { Caller } from "@/lib/auth/caller";
 
 // Every signed-in request reads it: one prepared text.
-const LIVE_SESSION = read("sessions.live", `SELECT 1 FROM sessions WHERE id = ? AND user_id = ? AND expires_at > ?`, {
-  "1": "int",
-});
+const LIVE_SESSION = read(
+  "sessions.live",
+  `SELECT 1 AS found FROM sessions WHERE id = ? AND user_id = ? AND expires_at > ?`,
+  { found: "int" },
+);
 
 /** A new session for `userId`, lasting `maxAgeS` seconds; returns its id. Expired sessions are swept on the way. */
 export async function createSession(db: Db, userId: string, maxAgeS: number, now = new Date()): Promise<string> {

@@ -95,6 +95,7 @@ const REGISTRATION_PAGE = read(
   { id: "text", userId: "text" },
 );
 
+// PostgreSQL's text: the JSON lists through jsonb_array_elements_text, and a boolean summed as 0/1.
 const GOAL_WORK = read(
   "status-progress.goal-work",
   `SELECT user_id, goal_id, item_id, kind, COUNT(*) AS n, coalesce(SUM(success = 1), 0) AS correct FROM events
@@ -102,13 +103,23 @@ const GOAL_WORK = read(
      AND goal_id IS NOT NULL AND goal_id IN (SELECT value FROM json_each(@goals))
    GROUP BY 1, 2, 3, 4`,
   { user_id: "text", goal_id: "text", item_id: "text", kind: "text", n: "int", correct: "int" },
+  {
+    postgres: `SELECT user_id, goal_id, item_id, kind, COUNT(*) AS n, coalesce(SUM((success = 1)::integer), 0) AS correct
+   FROM events
+   WHERE course_id = @course AND user_id IN (SELECT jsonb_array_elements_text(@users::jsonb))
+     AND goal_id IS NOT NULL AND goal_id IN (SELECT jsonb_array_elements_text(@goals::jsonb))
+   GROUP BY 1, 2, 3, 4`,
+  },
 );
 
+const itemsOfObjectivesSql = (ids: string) =>
+  `SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (${ids})`;
 /** The course's items assessing each of a JSON list of objectives. */
 export const ITEMS_OF_OBJECTIVES = read(
   "status-progress.items-of-objectives",
-  `SELECT objective_id, item_id FROM item_objectives WHERE course_id = ? AND objective_id IN (SELECT value FROM json_each(?))`,
+  itemsOfObjectivesSql("SELECT value FROM json_each(?)"),
   { objective_id: "text", item_id: "text" },
+  { postgres: itemsOfObjectivesSql("SELECT jsonb_array_elements_text(?::jsonb)") },
 );
 
 interface Work {

@@ -41,19 +41,22 @@ const SEGMENT_INPUTS = new Set<Value>([
   "is_active",
 ]);
 
-const USERS = "SELECT value FROM json_each(@users)";
+/**
+ * The learners of a chunk, a JSON array: SQLite's json_each, PostgreSQL's jsonb_array_elements_text.
+ * And a float cast: SQLite's REAL is 8 bytes, PostgreSQL's 4 (its 8-byte float is double precision).
+ */
+const SQLITE = { users: "SELECT value FROM json_each(@users)", real: "REAL" };
+const POSTGRES = { users: "SELECT jsonb_array_elements_text(@users::jsonb)", real: "double precision" };
 const CHUNK = 1_000;
 
 // The summary values of some enrollments of a course over the default window `[start, end)` and the
 // week before it (`prev`). The per-item counts are read learner by learner (index seeks on each
 // one's window), never through every day of the course.
-const SELECT = read(
-  "summary-rows.computed",
-  `
+const computedSql = ({ users, real }: typeof SQLITE) => `
   SELECT e.user_id, e.id AS enrollment_id, u.username, u.name, u.email, e.mode, e.cohort, e.enrolled_at, e.is_active,
     COALESCE(w.attempted, 0) AS problems_attempted, COALESCE(w.completed, 0) AS problems_completed,
     COALESCE(w.attempts, 0) AS problem_attempts,
-    CASE WHEN w.completed > 0 THEN CAST(w.attempts AS REAL) / w.completed END AS attempt_ratio,
+    CASE WHEN w.completed > 0 THEN CAST(w.attempts AS ${real}) / w.completed END AS attempt_ratio,
     CASE WHEN w.completed > 0 THEN w.attempts ELSE -COALESCE(w.attempts, 0) END AS attempt_ratio_order,
     COALESCE(w.videos, 0) AS videos_viewed, COALESCE(w.posts, 0) AS discussion_contributions,
     COALESCE(d.cur, 0) AS days_active, COALESCE(d.prev, 0) AS days_active_prev,
@@ -68,7 +71,7 @@ const SELECT = read(
       COUNT(DISTINCT CASE WHEN plays > 0 THEN item_id END) AS videos,
       SUM(posts) AS posts
     FROM learner_item_day
-    WHERE course_id = @course AND user_id IN (${USERS}) AND day >= @start AND day < @end
+    WHERE course_id = @course AND user_id IN (${users}) AND day >= @start AND day < @end
     GROUP BY user_id
   ) w ON w.user_id = e.user_id
   LEFT JOIN (
@@ -76,17 +79,14 @@ const SELECT = read(
       SUM(CASE WHEN day >= @start THEN 1 ELSE 0 END) AS cur,
       SUM(CASE WHEN day < @start THEN 1 ELSE 0 END) AS prev
     FROM learner_day
-    WHERE course_id = @course AND user_id IN (${USERS}) AND day >= @prevStart AND day < @end
+    WHERE course_id = @course AND user_id IN (${users}) AND day >= @prevStart AND day < @end
     GROUP BY user_id
   ) d ON d.user_id = e.user_id
-  WHERE e.course_id = @course AND e.user_id IN (${USERS})`,
-  ROW,
-);
-const STORED = read(
-  "summary-rows.stored",
-  `SELECT user_id, ${VALUES.join(", ")} FROM learner_summary WHERE course_id = @course AND user_id IN (${USERS})`,
-  ROW,
-);
+  WHERE e.course_id = @course AND e.user_id IN (${users})`;
+const SELECT = read("summary-rows.computed", computedSql(SQLITE), ROW, { postgres: computedSql(POSTGRES) });
+const storedSql = ({ users }: typeof SQLITE) =>
+  `SELECT user_id, ${VALUES.join(", ")} FROM learner_summary WHERE course_id = @course AND user_id IN (${users})`;
+const STORED = read("summary-rows.stored", storedSql(SQLITE), ROW, { postgres: storedSql(POSTGRES) });
 const INSERT = write(
   "summary-rows.insert",
   `INSERT INTO learner_summary (course_id, user_id, ${VALUES.join(", ")}, segments)

@@ -22,13 +22,18 @@ export interface GoalOutsideWork extends OutsideWork {
   targets: Map<string, OutsideWork>;
 }
 
+// PostgreSQL's text: the items' JSON list through jsonb_array_elements_text, and the boolean as
+// 0/1 (NULL where success is, as SQLite's `success = 1` is).
+const workedSql = (solved: string, items: string) =>
+  `SELECT item_id, MAX(${solved}) AS solved FROM events
+   WHERE course_id = @course AND user_id = @user AND kind = 'problem_attempt' AND (goal_id IS NULL OR goal_id != @goal)
+     AND item_id IN (${items})
+   GROUP BY item_id`;
 const WORKED = read(
   "work-outside-goal.worked",
-  `SELECT item_id, MAX(success = 1) AS solved FROM events
-   WHERE course_id = @course AND user_id = @user AND kind = 'problem_attempt' AND (goal_id IS NULL OR goal_id != @goal)
-     AND item_id IN (SELECT value FROM json_each(@items))
-   GROUP BY item_id`,
+  workedSql("success = 1", "SELECT value FROM json_each(@items)"),
   { item_id: "text", solved: "int?" },
+  { postgres: workedSql("(success = 1)::integer", "SELECT jsonb_array_elements_text(@items::jsonb)") },
 );
 
 /** Target → the problems it stands for in the course: the items assessing an objective, or the item itself. */
