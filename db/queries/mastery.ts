@@ -43,9 +43,11 @@ const ASSESSING = read(
   { course_id: "text", item_id: "text", objective_id: "text" },
   { postgres: assessingSql(POSTGRES_IDS) },
 );
+// Attempts in time order, ties (one timestamp) broken by the rest of events_graded_idx's key, so
+// the sequences are the same on either engine (SQLite reads them off that index, no sort).
 const usersAttemptsSql = (ids: string) =>
   `SELECT e.user_id, e.course_id, e.item_id, e.success FROM events e
-       WHERE e.user_id IN (${ids}) AND ${GRADED} ORDER BY e.user_id, e.ts`;
+       WHERE e.user_id IN (${ids}) AND ${GRADED} ORDER BY e.user_id, e.ts, e.course_id, e.item_id, e.success`;
 const USERS_ATTEMPTS = read(
   "mastery.users-attempts",
   usersAttemptsSql(SQLITE_IDS),
@@ -54,7 +56,7 @@ const USERS_ATTEMPTS = read(
 );
 const ALL_ATTEMPTS = read(
   "mastery.all-attempts",
-  `SELECT io.objective_id, e.user_id, e.success FROM events e ${ON_OBJECTIVES} WHERE ${GRADED} ORDER BY e.user_id, e.ts`,
+  `SELECT io.objective_id, e.user_id, e.success FROM events e ${ON_OBJECTIVES} WHERE ${GRADED} ORDER BY e.user_id, e.ts, e.course_id, e.item_id, e.success, io.objective_id`,
   { objective_id: "text", user_id: "text", success: "int" },
 );
 const UPSERT = write(

@@ -25,8 +25,9 @@ const COHORT_NAMES = read("learners/metadata.cohort-names", `SELECT name FROM co
 
 const COHORT_EXISTS = read(
   "learners/metadata.cohort-exists",
-  `SELECT EXISTS (SELECT 1 FROM cohorts WHERE course_id = @course AND name = @name)
-             OR EXISTS (SELECT 1 FROM learner_summary WHERE course_id = @course AND cohort = @name) AS found`,
+  // CASE, not the bare condition: PostgreSQL would answer a boolean, SQLite 1 or 0.
+  `SELECT CASE WHEN EXISTS (SELECT 1 FROM cohorts WHERE course_id = @course AND name = @name)
+             OR EXISTS (SELECT 1 FROM learner_summary WHERE course_id = @course AND cohort = @name) THEN 1 ELSE 0 END AS found`,
   { found: "int" },
 );
 
