@@ -25,7 +25,15 @@ async function tryOn(client: import("pg").PoolClient, def: Definition): Promise<
   try {
     for (const setup of def.setup ?? []) await client.query(postgresText({ text: setup }).text);
     await client.query(`PREPARE lantern_probe AS ${n.text}`);
-    if (def.row) {
+    if (def.row && /^\s*(INSERT|UPDATE|DELETE)\b/i.test(n.text)) {
+      // A write that returns rows: run with NULLs it would break NOT NULL, so its prepared result
+      // types are counted instead (names are SQLite's check, db/sql.test.ts).
+      const r = await client.query(
+        `SELECT cardinality(result_types) AS n FROM pg_prepared_statements WHERE name = 'lantern_probe'`,
+      );
+      const declared = Object.keys(def.row).length;
+      if (r.rows[0].n !== declared) return `${r.rows[0].n} result columns (declared ${declared})`;
+    } else if (def.row) {
       const r = await client.query(
         `EXECUTE lantern_probe${n.count ? `(${Array(n.count).fill("NULL").join(", ")})` : ""}`,
       );

@@ -51,7 +51,7 @@ const bumpItemDaySql = (own: string) =>
    ON CONFLICT (course_id, user_id, day, item_id) DO UPDATE SET
      events = ${own}events + excluded.events, attempts = ${own}attempts + excluded.attempts,
      successes = ${own}successes + excluded.successes, plays = ${own}plays + excluded.plays, posts = ${own}posts + excluded.posts
-   RETURNING events, attempts, successes, plays, posts`;
+   RETURNING ${own}events, ${own}attempts, ${own}successes, ${own}plays, ${own}posts`;
 const bumpDaySql = (own: string) =>
   `INSERT INTO learner_day (course_id, user_id, day, events, problem_attempts, problems_attempted,
      problems_completed, videos_viewed, discussion_contributions)
