@@ -190,3 +190,11 @@ export function writes<C>(
   );
   return (choice) => new Write(name, build(choice), opts.postgres?.(choice));
 }
+
+/**
+ * PostgreSQL's subquery for the values of a JSON array parameter (`?` or `@name`), where SQLite's
+ * texts say `SELECT value FROM json_each(…)`: docs/postgres.md § One text.
+ */
+export function jsonValues(param: string): string {
+  return `SELECT jsonb_array_elements_text(CAST(${param} AS jsonb))`;
+}

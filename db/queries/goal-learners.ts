@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { read } from "../sql";
+import { jsonValues, read } from "../sql";
 import type { GoalResult, GoalStatus, TargetStatus } from "@/lib/analytics/status/status-and-progress";
 import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/analytics/status/status-order";
 import type { GoalSort, GoalTableState } from "./goal-learners-query";
@@ -18,7 +18,7 @@ const NAMES = read(
   namesSql("SELECT value FROM json_each(?)"),
   { id: "text", username: "text", name: "text" },
   // A JSON array parameter, as SQLite's json_each reads it (docs/postgres.md § One text).
-  { postgres: namesSql("SELECT jsonb_array_elements_text(?::jsonb)") },
+  { postgres: namesSql(jsonValues("?")) },
 );
 const REGISTRATION = read(
   "goal-learners.registration",

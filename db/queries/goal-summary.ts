@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { read } from "../sql";
+import { jsonValues, read } from "../sql";
 import type { GoalStatus } from "@/lib/analytics/status/status-and-progress";
 import { GOAL_STATUSES, TARGET_STATUSES } from "@/lib/analytics/status/status-order";
 import { listGoals } from "./goals";
@@ -55,7 +55,7 @@ const LAST_WRITTEN = read(
   "goal-summary.last-written",
   lastWrittenSql("SELECT value FROM json_each(@objectives)"),
   { written: "text?" },
-  { postgres: lastWrittenSql("SELECT jsonb_array_elements_text(@objectives::jsonb)") },
+  { postgres: lastWrittenSql(jsonValues("@objectives")) },
 );
 const lastFittedSql = (objectives: string) =>
   `SELECT max(fitted_at) AS fitted FROM mastery_models WHERE objective_id IN (${objectives})`;
@@ -63,7 +63,7 @@ const LAST_FITTED = read(
   "goal-summary.last-fitted",
   lastFittedSql("SELECT value FROM json_each(?)"),
   { fitted: "text?" },
-  { postgres: lastFittedSql("SELECT jsonb_array_elements_text(?::jsonb)") },
+  { postgres: lastFittedSql(jsonValues("?")) },
 );
 const NAME_ORDER = read(
   "goal-summary.name-order",

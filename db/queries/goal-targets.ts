@@ -1,10 +1,10 @@
 import type { Db } from "../client";
-import { read } from "../sql";
+import { jsonValues, read } from "../sql";
 import type { Goal } from "./status-progress";
 
 // The ids come as a JSON array: SQLite's json_each, PostgreSQL's jsonb_array_elements_text.
 const SQLITE_IDS = "SELECT value FROM json_each(?)";
-const POSTGRES_IDS = "SELECT jsonb_array_elements_text(?::jsonb)";
+const POSTGRES_IDS = jsonValues("?");
 const objectiveNamesSql = (ids: string) => `SELECT id, name FROM objectives WHERE id IN (${ids})`;
 const OBJECTIVE_NAMES = read(
   "goal-targets.objective-names",

@@ -1,4 +1,4 @@
-import { oneOf, read, reads, type RowOf } from "../sql";
+import { jsonValues, oneOf, read, reads, type RowOf } from "../sql";
 import { COMPLETION_STATUSES, type CompletionStatus, type UserStatus } from "../schema";
 import { FINISHED_STATUSES } from "@/lib/analytics/ispring-result";
 
@@ -40,7 +40,7 @@ interface Dialect {
 }
 const SQLITE: Dialect = { inList: (param) => `(SELECT value FROM json_each(@${param}))`, always: "1" };
 const POSTGRES: Dialect = {
-  inList: (param) => `(SELECT jsonb_array_elements_text(@${param}::jsonb))`,
+  inList: (param) => `(${jsonValues(`@${param}`)})`,
   always: "TRUE",
 };
 const HAS_EVENTS = `EXISTS (SELECT 1 FROM events ev WHERE ev.course_id = e.course_id AND ev.user_id = e.user_id)`;

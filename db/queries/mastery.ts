@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { masteryModels, objectives } from "../schema";
-import { read, write } from "../sql";
+import { jsonValues, read, write } from "../sql";
 import { DEFAULT_PARAMS, fitObjective, type BktParams } from "@/lib/analytics/mastery";
 
 /**
@@ -25,7 +25,7 @@ const ON_OBJECTIVES = `JOIN item_objectives io ON io.course_id = e.course_id AND
 
 /** A JSON array parameter's values: SQLite's json_each, PostgreSQL's jsonb_array_elements_text. */
 const SQLITE_IDS = "SELECT value FROM json_each(?)";
-const POSTGRES_IDS = "SELECT jsonb_array_elements_text(?::jsonb)";
+const POSTGRES_IDS = jsonValues("?");
 
 const modelsSql = (ids: string) =>
   `SELECT objective_id AS id, prior, learn, guess, slip, forget, fitted FROM mastery_models WHERE objective_id IN (${ids})`;

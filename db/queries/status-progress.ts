@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { enrollments } from "../schema";
-import { read } from "../sql";
+import { jsonValues, read } from "../sql";
 import { masteryAfter, type BktParams } from "@/lib/analytics/mastery";
 import { goalStatusOf, type GoalResult, type TargetInput } from "@/lib/analytics/status/status-and-progress";
 import { remainingTo } from "@/lib/analytics/status/remaining-cache";
@@ -106,8 +106,8 @@ const GOAL_WORK = read(
   {
     postgres: `SELECT user_id, goal_id, item_id, kind, COUNT(*) AS n, coalesce(SUM((success = 1)::integer), 0) AS correct
    FROM events
-   WHERE course_id = @course AND user_id IN (SELECT jsonb_array_elements_text(@users::jsonb))
-     AND goal_id IS NOT NULL AND goal_id IN (SELECT jsonb_array_elements_text(@goals::jsonb))
+   WHERE course_id = @course AND user_id IN (${jsonValues("@users")})
+     AND goal_id IS NOT NULL AND goal_id IN (${jsonValues("@goals")})
    GROUP BY 1, 2, 3, 4`,
   },
 );
@@ -119,7 +119,7 @@ export const ITEMS_OF_OBJECTIVES = read(
   "status-progress.items-of-objectives",
   itemsOfObjectivesSql("SELECT value FROM json_each(?)"),
   { objective_id: "text", item_id: "text" },
-  { postgres: itemsOfObjectivesSql("SELECT jsonb_array_elements_text(?::jsonb)") },
+  { postgres: itemsOfObjectivesSql(jsonValues("?")) },
 );
 
 interface Work {

@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { read, write, writes, type Write } from "../sql";
+import { jsonValues, read, type Write, write, writes } from "../sql";
 
 type Sqlite = Db["$client"];
 
@@ -46,7 +46,7 @@ const SEGMENT_INPUTS = new Set<Value>([
  * And a float cast: SQLite's REAL is 8 bytes, PostgreSQL's 4 (its 8-byte float is double precision).
  */
 const SQLITE = { users: "SELECT value FROM json_each(@users)", real: "REAL" };
-const POSTGRES = { users: "SELECT jsonb_array_elements_text(@users::jsonb)", real: "double precision" };
+const POSTGRES = { users: jsonValues("@users"), real: "double precision" };
 const CHUNK = 1_000;
 
 // The summary values of some enrollments of a course over the default window `[start, end)` and the

@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { read } from "../sql";
+import { jsonValues, read } from "../sql";
 import { ITEMS_OF_OBJECTIVES, type Goal } from "./status-progress";
 
 /**
@@ -33,7 +33,7 @@ const WORKED = read(
   "work-outside-goal.worked",
   workedSql("success = 1", "SELECT value FROM json_each(@items)"),
   { item_id: "text", solved: "int?" },
-  { postgres: workedSql("(success = 1)::integer", "SELECT jsonb_array_elements_text(@items::jsonb)") },
+  { postgres: workedSql("(success = 1)::integer", jsonValues("@items")) },
 );
 
 /** Target → the problems it stands for in the course: the items assessing an objective, or the item itself. */

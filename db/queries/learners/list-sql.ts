@@ -1,4 +1,4 @@
-import { reads, read } from "../../sql";
+import { jsonValues, read, reads } from "../../sql";
 import { asColumns, asJsonArray, asPostgresJsonArray, type Columns } from "./columns";
 import { SUMMARY_COLUMNS, SUMMARY_FIELDS, SUMMARY_ROW } from "./learner-object";
 import {
@@ -190,6 +190,6 @@ export const SUMMARY_ROWS_OF = read(
   `SELECT ${SUMMARY_COLUMNS} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (SELECT value FROM json_each(?))`,
   SUMMARY_ROW,
   {
-    postgres: `SELECT ${SUMMARY_COLUMNS} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))`,
+    postgres: `SELECT ${SUMMARY_COLUMNS} FROM learner_summary s WHERE s.course_id = ? AND s.user_id IN (${jsonValues("?")})`,
   },
 );

@@ -1,5 +1,5 @@
 import type { Db } from "../../client";
-import { read } from "../../sql";
+import { jsonValues, read } from "../../sql";
 
 /**
  * The profile fields of Open edX's learner object in its last API version (docs/edx-api.md §
@@ -52,7 +52,7 @@ const PROFILES = read(
   },
   {
     postgres: `SELECT id AS user_id, language, location, year_of_birth, level_of_education, gender, mailing_address, city, country, goals
-  FROM users WHERE id IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))`,
+  FROM users WHERE id IN (${jsonValues("?")})`,
   },
 );
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../client";
 import type { DayWindow } from "@/lib/time";
-import { read } from "../../sql";
+import { jsonValues, read } from "../../sql";
 import type { Columns } from "./columns";
 import type { WindowFigures } from "./learner-object";
 
@@ -82,7 +82,7 @@ const FIGURES_OF_USERS = read(
   },
   {
     postgres: `SELECT user_id AS userId, ${FIGURES} FROM learner_item_day
-       WHERE course_id = @course AND user_id IN (SELECT jsonb_array_elements_text(CAST(@users AS jsonb)))
+       WHERE course_id = @course AND user_id IN (${jsonValues("@users")})
        AND day >= @windowStart AND day < @windowEnd
        GROUP BY user_id`,
   },
